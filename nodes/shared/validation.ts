@@ -1,0 +1,66 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+/** Display name of a parameter of the running node, for error messages. */
+function labelOf(context: IExecuteSingleFunctions, name: string): string {
+	// Nested collection parameters ("options.cardId") are named by their last part.
+	const short = name.split('.').pop() as string;
+	return (
+		(context.getNode() && findDisplayName(context, short)) ??
+		short.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase())
+	);
+}
+
+function findDisplayName(context: IExecuteSingleFunctions, name: string): string | undefined {
+	const description = (context as unknown as { nodeType?: { description?: { properties?: INodeProperties[] } } })
+		.nodeType?.description;
+	return description?.properties?.find((p) => p.name === name)?.displayName;
+}
+
+/** A positive whole number, from a number or a numeric string (expressions give either). */
+export function toPositiveInteger(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+): number {
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+		throw new NodeOperationError(
+			context.getNode(),
+			text === '' ? `${label} is empty` : `${label} must be a positive whole number, not "${text.slice(0, 60)}"`,
+			{
+				itemIndex: context.getItemIndex(),
+				description: `Enter the ${label} as digits only, e.g. 264561, or map it from a previous node.`,
+			},
+		);
+	}
+	return Number(text);
+}
+
+/**
+ * preSend that checks ID parameters used in the URL before anything is sent. `ids` maps the
+ * parameter name to the label users see.
+ */
+export function validateIds(ids: Record<string, string>) {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		for (const [name, label] of Object.entries(ids)) {
+			toPositiveInteger(this, this.getNodeParameter(name, ''), label || labelOf(this, name));
+		}
+		return options;
+	};
+}
+
+/** Parses a JSON parameter, naming the field when it is not valid JSON. */
+export function parseJsonParameter(context: IExecuteSingleFunctions, name: string, label: string): unknown {
+	const raw = context.getNodeParameter(name, '') as unknown;
+	if (typeof raw !== 'string') return raw; // an expression may already give an object
+	if (raw.trim() === '') return undefined;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), `${label} is not valid JSON`, {
+			itemIndex: context.getItemIndex(),
+			description: `${(error as Error).message}. Check quotes and commas, or switch the field to an expression.`,
+		});
+	}
+}

@@ -1,0 +1,105 @@
+/**
+ * Loads the BUILT package (dist/) with n8n-core's PackageDirectoryLoader, the class n8n's server
+ * uses for community packages: it validates the package.json `n8n` block, resolves icons and
+ * injects what the server injects (request options, poll times).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { PackageDirectoryLoader } from 'n8n-core';
+import type {
+	ICredentialType,
+	IExecuteFunctions,
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
+
+export const PACKAGE_DIR = path.resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-instantcard-keyline';
+
+/**
+ * A start node for test workflows: emits the items given in its `items` parameter (what a
+ * Manual Trigger followed by a Code node would give in the editor). Binary data may be given as
+ * `{ binary: { photo: { data: <base64>, mimeType, fileName } } }`.
+ */
+class ItemsNode implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Items',
+		name: 'items',
+		group: ['input'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Items' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	};
+
+	async execute(this: IExecuteFunctions) {
+		const raw = this.getNodeParameter('items', 0) as string | object[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{
+			json?: object;
+			binary?: Record<string, { data: string; mimeType: string; fileName?: string }>;
+		}>;
+		const out = [];
+		for (const [index, item] of items.entries()) {
+			const binary: Record<string, unknown> = {};
+			for (const [key, value] of Object.entries(item.binary ?? {})) {
+				binary[key] = await this.helpers.prepareBinaryData(
+					Buffer.from(value.data, 'base64'),
+					value.fileName,
+					value.mimeType,
+				);
+			}
+			out.push({
+				json: (item.json ?? item) as never,
+				...(item.binary ? { binary: binary as never } : {}),
+				pairedItem: { item: index },
+			});
+		}
+		return [out];
+	}
+}
+
+export const ITEMS_NODE_TYPE = 'harness.items';
+
+export interface LoadedPackage {
+	nodeTypes: INodeTypes;
+	credentialTypes: Map<string, ICredentialType>;
+	/** Node type names as workflows use them, e.g. `n8n-nodes-instantcard-keyline.instantCard`. */
+	types: string[];
+}
+
+let loaded: Promise<LoadedPackage> | undefined;
+
+export async function loadPackage(): Promise<LoadedPackage> {
+	loaded ??= (async () => {
+		if (!existsSync(path.join(PACKAGE_DIR, 'dist'))) {
+			throw new Error('dist/ is missing: run `npm run build` before the tests (npm test does).');
+		}
+		const loader = new PackageDirectoryLoader(PACKAGE_DIR);
+		await loader.loadAll();
+		const byName = new Map<string, INodeType | IVersionedNodeType>();
+		for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
+			byName.set(`${PACKAGE_NAME}.${name}`, type);
+		}
+		byName.set(ITEMS_NODE_TYPE, new ItemsNode() as unknown as INodeType);
+		const credentialTypes = new Map<string, ICredentialType>();
+		for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes.set(name, type);
+		const nodeTypes: INodeTypes = {
+			getByName: (name) => {
+				const type = byName.get(name);
+				if (!type) throw new Error(`Unknown node type ${name}`);
+				return type;
+			},
+			getByNameAndVersion: (name, version) =>
+				NodeHelpers.getVersionedNodeType(nodeTypes.getByName(name), version),
+			getKnownTypes: () => ({}),
+		};
+		return { nodeTypes, credentialTypes, types: [...byName.keys()] };
+	})();
+	return await loaded;
+}

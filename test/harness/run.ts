@@ -1,0 +1,217 @@
+/**
+ * Runs workflows through n8n-core's real execution engine (`WorkflowExecute`) with the built
+ * package, against the sandboxes. Nothing of the engine is mocked: routing, expressions,
+ * credentials, pagination, Continue On Fail and pairing all run as in n8n.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper, type StoredCredential } from './credentials-helper';
+import { ITEMS_NODE_TYPE, loadPackage, PACKAGE_NAME } from './load';
+
+export { PACKAGE_NAME };
+
+export interface RunOptions {
+	/** Parameters of the node under test. */
+	parameters: INodeParameters;
+	/** Node type without the package prefix: `instantCard`, `keyline`. */
+	type: string;
+	/** Items fed into the node (json, or `{json, binary}`). */
+	items?: Array<Record<string, unknown>>;
+	/** Credentials the node uses, as stored in n8n. */
+	credentials: StoredCredential[];
+	/** The helper to use across runs (keeps stored tokens, like n8n's database). */
+	helper?: TestCredentialsHelper;
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Items the node under test output (main output 0), empty when it failed. */
+	items: INodeExecutionData[];
+	/** The node's error, as stored in run data (a plain object after serialisation). */
+	error?: Record<string, unknown>;
+	helper: TestCredentialsHelper;
+}
+
+export async function createCredentialsHelper(): Promise<TestCredentialsHelper> {
+	const { credentialTypes } = await loadPackage();
+	return new TestCredentialsHelper(credentialTypes);
+}
+
+function additionalData(helper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: helper,
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		userId: 'test-user',
+		workflowId: 'test-workflow',
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs a whole workflow (nodes typed `<package>.<name>` or `harness.items`) and returns n8n's IRun. */
+export async function runWorkflow(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'> & { staticData?: object },
+	helper: TestCredentialsHelper,
+): Promise<IRun> {
+	const { nodeTypes } = await loadPackage();
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		nodeTypes,
+		active: false,
+		staticData: workflowData.staticData as never,
+		settings: { executionOrder: 'v1' },
+	});
+	const start = workflow.getStartNode();
+	if (!start) throw new Error('the workflow has no start node');
+	const hooks = new ExecutionLifecycleHooks('manual', `exec-${Date.now()}`, workflowData as IWorkflowBase);
+	const runData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const execute = new WorkflowExecute(additionalData(helper, hooks), 'manual', runData);
+	return await execute.processRunExecutionData(workflow);
+}
+
+/** Feeds `items` into one node of this package and returns what it output. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const helper = options.helper ?? (await createCredentialsHelper());
+	for (const credential of options.credentials) if (!helper.store.has(credential.id)) helper.add(credential);
+	const nodeCredentials: INode['credentials'] = {};
+	for (const credential of options.credentials) {
+		nodeCredentials[credential.type] = { id: credential.id, name: credential.name };
+	}
+	const nodes: INode[] = [
+		{
+			id: 'items',
+			name: 'Items',
+			type: ITEMS_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+		},
+		{
+			id: 'under-test',
+			name: 'Node',
+			type: `${PACKAGE_NAME}.${options.type}`,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: nodeCredentials,
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const connections: IConnections = {
+		Items: { main: [[{ node: 'Node', type: 'main' as never, index: 0 }]] },
+	};
+	const run = await runWorkflow({ nodes, connections }, helper);
+	const nodeRun = run.data.resultData.runData.Node?.[0];
+	return {
+		run,
+		items: nodeRun?.data?.main?.[0] ?? [],
+		error: (nodeRun?.error ?? run.data.resultData.error) as Record<string, unknown> | undefined,
+		helper,
+	};
+}
+
+export type { StoredCredential, ICredentialDataDecryptedObject };
+
+/**
+ * Runs a credential's test the way n8n's CredentialsTester does for a declarative `test`: a
+ * `n8n-nodes-base.noOp` node with one `temp` parameter whose routing is the test request, run
+ * by RoutingNode; then the `responseCode` rules. Returns n8n's verdict shape.
+ */
+export async function testCredential(
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const { credentialTypes, nodeTypes } = await loadPackage();
+	const credentialType = credentialTypes.get(type);
+	if (!credentialType?.test) throw new Error(`${type} has no test`);
+	const test = credentialType.test;
+	const helper = new TestCredentialsHelper(credentialTypes);
+	helper.add({ id: 'tested', name: 'tested', type, data });
+	const tempType = {
+		description: {
+			displayName: 'Temp',
+			name: 'noOp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: type, required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' },
+			],
+		},
+	};
+	const types = {
+		...nodeTypes,
+		getByName: (name: string) => (name === 'n8n-nodes-base.noOp' ? tempType : nodeTypes.getByName(name)),
+		getByNameAndVersion: (name: string, version?: number) =>
+			name === 'n8n-nodes-base.noOp' ? tempType : nodeTypes.getByNameAndVersion(name, version),
+	};
+	const node = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: { temp: '' },
+		credentials: { [type]: { id: 'tested', name: 'tested' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types as never });
+	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { nodes: [node] } as never);
+	const runData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(additionalData(helper, hooks), 'internal', runData).processRunExecutionData(
+		workflow,
+	);
+	const error = (run.data.resultData.runData['Temp-Node']?.[0]?.error ?? run.data.resultData.error) as
+		| { message?: string; httpCode?: string; context?: unknown }
+		| undefined;
+	if (!error) return { status: 'OK', message: 'Connection successful!' };
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseCode' && String(rule.properties.value) === error.httpCode) {
+			return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'Error', message: String(error.message) };
+}
