@@ -88,6 +88,9 @@ export function toApiError(
 	if (error instanceof NodeOperationError) return error;
 	const { status, body, headers, code } = responseOf(error);
 	const what = `${(request.method ?? 'GET').toUpperCase()} ${request.url ?? ''}`.trim();
+	// No HTTP status and no network code: already an error of ours (a refused login, a bad key)
+	// or of n8n's, with its own words.
+	if (status === undefined && code === undefined && error instanceof Error) return error;
 	if (status === undefined) {
 		const reason = networkReason(code, (error as Error)?.message);
 		return new NodeApiError(

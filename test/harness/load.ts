@@ -33,7 +33,8 @@ class ItemsNode implements INodeType {
 		version: 1,
 		description: 'Emits fixed items',
 		defaults: { name: 'Items' },
-		inputs: [NodeConnectionTypes.Main],
+		// No inputs: n8n starts a workflow at a node without inputs.
+		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};

@@ -95,7 +95,13 @@ export async function runWorkflow(
 		staticData: workflowData.staticData as never,
 		settings: { executionOrder: 'v1' },
 	});
-	const start = workflow.getStartNode();
+	// The first node nothing connects into is where the run starts, as a manual run would.
+	const targets = new Set(
+		Object.values(workflowData.connections).flatMap((byType) =>
+			Object.values(byType).flatMap((outputs) => (outputs ?? []).flatMap((list) => (list ?? []).map((c) => c.node))),
+		),
+	);
+	const start = workflowData.nodes.find((n) => !targets.has(n.name));
 	if (!start) throw new Error('the workflow has no start node');
 	const hooks = new ExecutionLifecycleHooks('manual', `exec-${Date.now()}`, workflowData as IWorkflowBase);
 	const runData = createRunExecutionData({

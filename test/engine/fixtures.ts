@@ -1,0 +1,34 @@
+import { INSTANTCARD_SANDBOX_LOGIN, type InstantCardSandbox } from '../sandbox/instantcard';
+import { KEYLINE_SANDBOX_API_KEY, type KeylineSandbox } from '../sandbox/keyline';
+import type { StoredCredential } from '../harness/credentials-helper';
+
+export function instantCardCredential(sandbox: InstantCardSandbox, overrides: Record<string, string> = {}): StoredCredential {
+	return {
+		id: 'ic1',
+		name: 'InstantCard sandbox',
+		type: 'instantCardApi',
+		data: {
+			environment: 'custom',
+			url: sandbox.baseUrl,
+			email: INSTANTCARD_SANDBOX_LOGIN.email,
+			password: INSTANTCARD_SANDBOX_LOGIN.password,
+			organizationId: INSTANTCARD_SANDBOX_LOGIN.organizationId,
+			sessionToken: '',
+			...overrides,
+		},
+	};
+}
+
+export function keylineCredential(sandbox: KeylineSandbox, overrides: Record<string, string> = {}): StoredCredential {
+	return {
+		id: 'kl1',
+		name: 'Keyline sandbox',
+		type: 'keylineApi',
+		data: { apiKey: KEYLINE_SANDBOX_API_KEY, baseUrl: sandbox.baseUrl, verifiedKey: '', ...overrides },
+	};
+}
+
+/** Serialised form of whatever a run produced: nothing secret may appear in it. */
+export function everythingVisible(value: unknown): string {
+	return JSON.stringify(value, (_key, v: unknown) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v));
+}

@@ -1,0 +1,167 @@
+/**
+ * Fixed data of the InstantCard sandbox: the one login, its organization, the card templates,
+ * shipping providers and prices. Mutable records (cards, jobs, addresses, …) live in `store.ts`.
+ */
+
+/** The only account the sandbox accepts (not the vendor's public staging login). */
+export const INSTANTCARD_SANDBOX_LOGIN = {
+	email: 'cards@sandbox.test',
+	password: 'sandbox-password',
+	organizationId: '20003827',
+} as const;
+
+export const ORGANIZATION = {
+	id: Number(INSTANTCARD_SANDBOX_LOGIN.organizationId),
+	name: 'InstantCard Sandbox Org',
+	settings: {
+		currency: 'USD',
+		time_zone: 'Eastern Time (US & Canada)',
+		same_day_cutoff: '16:00',
+	},
+};
+
+export const USER = {
+	id: 4242,
+	email: INSTANTCARD_SANDBOX_LOGIN.email,
+	first_name: 'Sandy',
+	last_name: 'Box',
+	settings: { locale: 'en', notifications: true },
+};
+
+/** Price of one printed card copy, in cents; every job pays it per card and copy. */
+export const CARD_PRICE_CENTS = 500;
+
+/** Balance after the seeded transactions, in cents ("250.00"). */
+export const SEED_BALANCE_CENTS = 25_000;
+
+export type FieldType = 'text' | 'image';
+
+export interface TemplateField {
+	token: string;
+	label: string;
+	type: FieldType;
+	legacy_token: string;
+	dimensions: { width: number; height: number };
+}
+
+export interface CardTemplate {
+	id: number;
+	name: string;
+	orientation: 'portrait' | 'landscape';
+	/** Only two-sided templates have a back image in the preview. */
+	two_sided: boolean;
+	fields: TemplateField[];
+}
+
+const text = (token: string, label: string, n: number): TemplateField => ({
+	token,
+	label,
+	type: 'text',
+	legacy_token: `DATA_${n}`,
+	dimensions: { width: 560, height: 48 },
+});
+
+export const CARD_TEMPLATES: readonly CardTemplate[] = [
+	{
+		id: 1001,
+		name: 'Employee ID (vertical)',
+		orientation: 'portrait',
+		two_sided: false,
+		fields: [
+			text('first_name', 'First Name', 1),
+			text('last_name', 'Last Name', 2),
+			text('employee_id', 'Employee ID', 3),
+			{
+				token: 'photo',
+				label: 'Photo',
+				type: 'image',
+				legacy_token: 'PHOTO',
+				dimensions: { width: 300, height: 375 },
+			},
+		],
+	},
+	{
+		id: 1002,
+		name: 'Member Card (two-sided)',
+		orientation: 'landscape',
+		two_sided: true,
+		fields: [
+			text('member_name', 'Member Name', 1),
+			text('member_number', 'Member Number', 2),
+			text('expiry_date', 'Expiry Date', 3),
+			{
+				token: 'photo',
+				label: 'Photo',
+				type: 'image',
+				legacy_token: 'PHOTO',
+				dimensions: { width: 240, height: 300 },
+			},
+			{
+				token: 'signature',
+				label: 'Signature',
+				type: 'image',
+				legacy_token: 'SIGNATURE',
+				dimensions: { width: 400, height: 100 },
+			},
+		],
+	},
+	{
+		id: 1003,
+		name: 'Visitor Badge',
+		orientation: 'landscape',
+		two_sided: false,
+		fields: [text('visitor_name', 'Visitor Name', 1), text('company', 'Company', 2)],
+	},
+];
+
+export interface ShippingProvider {
+	id: number;
+	name: string;
+	/** Flat shipping cost per print job, in cents (not part of the API's provider JSON). */
+	costCents: number;
+}
+
+export const SHIPPING_PROVIDERS: readonly ShippingProvider[] = [
+	{ id: 1, name: 'USPS First-Class Mail', costCents: 275 },
+	{ id: 2, name: 'UPS Ground', costCents: 775 },
+	{ id: 3, name: 'FedEx Priority Overnight', costCents: 2950 },
+];
+
+/** Print job states of the old server's enum; the index is the number. */
+export const PRINT_JOB_STATUSES = [
+	'Created',
+	'Scheduled',
+	'In_Progress',
+	'Finished',
+	'Failed',
+	'No_Balance',
+	'Duplicated',
+	'Not_Printed',
+] as const;
+export type PrintJobStatusName = (typeof PRINT_JOB_STATUSES)[number];
+
+export const STATUS = {
+	Created: 0,
+	Scheduled: 1,
+	In_Progress: 2,
+	Finished: 3,
+	Failed: 4,
+	No_Balance: 5,
+	Duplicated: 6,
+	Not_Printed: 7,
+} as const;
+
+/** Reads a status given as name (any case, space or underscore) or number; undefined if neither. */
+export function parseStatus(value: unknown): number | undefined {
+	if (typeof value === 'number')
+		return Number.isInteger(value) && PRINT_JOB_STATUSES[value] ? value : undefined;
+	if (typeof value !== 'string') return undefined;
+	const raw = value.trim();
+	if (/^\d+$/.test(raw)) return parseStatus(Number(raw));
+	const wanted = raw.toLowerCase().replace(/[\s-]+/g, '_');
+	const index = PRINT_JOB_STATUSES.findIndex((s) => s.toLowerCase() === wanted);
+	return index === -1 ? undefined : index;
+}
+
+/** Per-card print status (seed: 0 not yet printed, 1 printed and sent; old server: 2 failed). */
+export type CardPrintStatus = 0 | 1 | 2;
