@@ -34,14 +34,17 @@ async function main() {
 	console.log('Credentials "InstantCard sandbox" and "Keyline sandbox" are already set up.\n');
 	console.log(describeSandboxes(sandboxes));
 	console.log('\nCtrl+C stops n8n and the sandboxes.');
+	// n8n shuts down gracefully on SIGTERM; give it 10 s, then make sure it is gone.
 	const stop = () => {
+		const killer = setTimeout(() => n8n.kill('SIGKILL'), 10_000);
+		n8n.once('exit', () => clearTimeout(killer));
 		n8n.kill('SIGTERM');
-		void sandboxes.stop().then(() => process.exit(0));
 	};
+	process.on('exit', () => n8n.kill('SIGKILL'));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
-	n8n.on('exit', (code) => {
-		console.log(`n8n exited (${String(code)})`);
+	n8n.on('exit', (code, signal) => {
+		console.log(`n8n stopped (${String(code ?? signal)})`);
 		void sandboxes.stop().then(() => process.exit(code ?? 1));
 	});
 }

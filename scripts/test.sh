@@ -9,7 +9,7 @@ report=$(mktemp)
 npx jest --json --outputFile="$report" "$@"
 status=$?
 node -e '
-const r = require(process.argv[1]);
+const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 const skipped = r.numPendingTests + r.numTodoTests;
 console.log(`${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' "$report" 2>/dev/null || echo "0 passed, 1 failed"

@@ -1,0 +1,95 @@
+/**
+ * Both credentials' "Test" button in a real n8n: `POST /rest/credentials/test`, which runs
+ * n8n's own CredentialsTester (RoutingNode, preAuthentication, redaction) against the sandboxes.
+ */
+import type { ChildProcess } from 'node:child_process';
+
+import { INSTANTCARD_SANDBOX_LOGIN, KEYLINE_SANDBOX_API_KEY, startSandboxes, type Sandboxes } from '../sandbox';
+import { createInstance, runtimeInstalled, startServer } from './n8n';
+
+jest.setTimeout(240_000);
+
+describe('credential tests in a real n8n', () => {
+	let sandboxes: Sandboxes;
+	let server: ChildProcess;
+	let base: string;
+	let cookie: string;
+	const headers = () => ({ 'content-type': 'application/json', 'browser-id': 'e2e-browser', cookie });
+
+	beforeAll(async () => {
+		if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
+		sandboxes = await startSandboxes();
+		const instance = await createInstance();
+		server = await startServer(instance);
+		base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
+		const setup = await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser' },
+			body: JSON.stringify({ email: 'owner@sandbox.test', password: 'Sandbox-Owner-1', firstName: 'E2e', lastName: 'Owner' }),
+		});
+		expect(setup.status).toBe(200);
+		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+	});
+	afterAll(async () => {
+		server?.kill('SIGKILL');
+		await sandboxes?.stop();
+	});
+
+	// As the editor does: save the credential, then test it (n8n cannot pre-authenticate an
+	// unsaved credential: it has no ID to store the token under).
+	let saved = 0;
+	const test = async (type: string, data: Record<string, unknown>) => {
+		const name = `tested ${++saved}`;
+		const created = await fetch(`${base}/rest/credentials`, {
+			method: 'POST',
+			headers: headers(),
+			body: JSON.stringify({ name, type, data }),
+		});
+		expect(created.status).toBe(200);
+		const { id } = ((await created.json()) as { data: { id: string } }).data;
+		const response = await fetch(`${base}/rest/credentials/test`, {
+			method: 'POST',
+			headers: headers(),
+			body: JSON.stringify({ credentials: { id, name, type, data } }),
+		});
+		expect(response.status).toBe(200);
+		return ((await response.json()) as { data: { status: string; message: string } }).data;
+	};
+
+	const instantCard = (overrides: Record<string, unknown> = {}) => ({
+		environment: 'custom',
+		url: sandboxes.instantCard.baseUrl,
+		email: INSTANTCARD_SANDBOX_LOGIN.email,
+		password: INSTANTCARD_SANDBOX_LOGIN.password,
+		organizationId: INSTANTCARD_SANDBOX_LOGIN.organizationId,
+		...overrides,
+	});
+	const keyline = (overrides: Record<string, unknown> = {}) => ({
+		apiKey: KEYLINE_SANDBOX_API_KEY,
+		baseUrl: sandboxes.keyline.baseUrl,
+		...overrides,
+	});
+
+	it('InstantCard: logs in and reads the profile; a wrong password is said plainly', async () => {
+		expect(await test('instantCardApi', instantCard())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandboxes.instantCard.requestsTo('GET', '/api/v2/profile/me').at(-1)?.status).toBe(200);
+		const bad = await test('instantCardApi', instantCard({ password: 'Not-The-Password-9' }));
+		expect(bad.status).toBe('Error');
+		expect(bad.message).toContain('InstantCard refused the login for cards@sandbox.test');
+		expect(bad.message).not.toContain('Not-The-Password-9');
+	});
+
+	it('Keyline: accepted key, wrong format, rejected key, unreachable URL and wrong URL each read differently', async () => {
+		expect(await test('keylineApi', keyline())).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect((await test('keylineApi', keyline({ apiKey: KEYLINE_SANDBOX_API_KEY.slice(2) }))).message).toContain(
+			'62 characters instead of 64',
+		);
+		expect((await test('keylineApi', keyline({ apiKey: 'a'.repeat(64) }))).message).toContain('Keyline rejected this API key (403');
+		expect((await test('keylineApi', keyline({ baseUrl: 'http://127.0.0.1:1/api/v2/inbox' }))).message).toContain(
+			'Could not reach Keyline at http://127.0.0.1:1/api/v2/inbox (connection refused)',
+		);
+		expect((await test('keylineApi', keyline({ baseUrl: `${sandboxes.keyline.url}/api/v1` }))).message).toMatch(
+			/answered HTTP 404 with a page that is not from the Keyline Inbox API/,
+		);
+	});
+});
