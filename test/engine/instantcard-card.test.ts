@@ -129,3 +129,34 @@ describe('InstantCard node: first slice', () => {
 		expect(items[0].json).toEqual(expect.objectContaining({ email: expect.any(String) }));
 	});
 });
+
+describe('InstantCard node: faults the sandbox injects', () => {
+	const sandbox = new InstantCardSandbox();
+	const run = async () =>
+		await runNode({ type: 'instantCard', parameters: { resource: 'profile', operation: 'get' }, credentials: [instantCardCredential(sandbox)] });
+
+	beforeAll(async () => await sandbox.start());
+	afterAll(async () => await sandbox.stop());
+	beforeEach(() => sandbox.reset());
+
+	it('a 5xx keeps the API text and says the problem is on its side', async () => {
+		sandbox.addFault({ kind: 'status', status: 503, body: { error: 'Service Unavailable' }, path: '/profile/me' });
+		const { error } = await run();
+		expect(error?.message).toBe('InstantCard: Service Unavailable');
+		expect(error?.description).toMatch(/HTTP 503 .*InstantCard had an internal problem; try again later\./);
+	});
+
+	it('a 429 tells when to retry', async () => {
+		sandbox.addFault({ kind: 'rateLimit', retryAfter: 30, path: '/profile/me' });
+		const { error } = await run();
+		expect(error?.httpCode).toBe('429');
+		expect(error?.description).toMatch(/rate-limiting.*retry after 30 seconds/);
+	});
+
+	it('a dropped connection is said as such, with no retry of its own', async () => {
+		sandbox.addFault({ kind: 'drop', path: '/profile/me' });
+		const { error } = await run();
+		expect(error?.message).toBe('Could not reach InstantCard (the connection was dropped before an answer came)');
+		expect(sandbox.requestsTo('GET', '/api/v2/profile/me')).toHaveLength(1);
+	});
+});
