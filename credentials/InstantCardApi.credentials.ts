@@ -8,11 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { instantCardSessionToken } from './instantCardLogin';
-
-/** Same rule as `instantCardBaseUrl`, as an n8n expression for requests n8n builds itself. */
-const BASE_URL =
-	"={{ ($credentials.environment === 'custom' ? $credentials.url : $credentials.environment).trim().replace(/\\/+$/, '') }}";
+import { INSTANTCARD_BASE_URL, instantCardSessionToken } from './instantCardLogin';
 
 export class InstantCardApi implements ICredentialType {
 	name = 'instantCardApi';
@@ -93,6 +89,6 @@ export class InstantCardApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: BASE_URL, url: '/profile/me' },
+		request: { baseURL: INSTANTCARD_BASE_URL, url: '/profile/me' },
 	};
 }

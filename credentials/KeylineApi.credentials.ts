@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { KEYLINE_DEFAULT_URL, verifyKeylineCredential } from './keylineKey';
+import { KEYLINE_BASE_URL, KEYLINE_DEFAULT_URL, verifyKeylineCredential } from './keylineKey';
 
 export class KeylineApi implements ICredentialType {
 	name = 'keylineApi';
@@ -70,7 +70,7 @@ export class KeylineApi implements ICredentialType {
 	// Inbox API (a 404 for cart 0 with a valid key) passes.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: "={{ ($credentials.baseUrl || '" + KEYLINE_DEFAULT_URL + "').trim().replace(/\\/+$/, '') }}",
+			baseURL: KEYLINE_BASE_URL,
 			url: '/carts/0',
 			ignoreHttpStatusErrors: true,
 		},

@@ -12,7 +12,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { networkCode, networkReason } from '../nodes/shared/network';
+import { apiErrorText, responseOf } from '../nodes/shared/errors';
+import { networkReason } from '../nodes/shared/network';
 
 interface Session {
 	token?: string;
@@ -27,6 +28,10 @@ const EXPIRY_MARGIN_MS = 60_000;
 const MAX_SESSIONS = 500;
 
 const sessions = new Map<string, Session>();
+
+/** The API root the credential points at, as an n8n expression (same rule as below). */
+export const INSTANTCARD_BASE_URL =
+	"={{ ($credentials.environment === 'custom' ? $credentials.url : $credentials.environment).trim().replace(/\\/+$/, '') }}";
 
 /** The API root the credential points at, without a trailing slash. */
 export function instantCardBaseUrl(credentials: IDataObject): string {
@@ -69,32 +74,16 @@ function isFresh(session: Session): boolean {
 	);
 }
 
-/** Pulls the API's own words out of whatever an HTTP error carries. */
-function apiErrorText(error: IDataObject): string | undefined {
-	const response = (error.response ?? {}) as IDataObject;
-	const body = (response.data ?? response.body ?? error.error) as IDataObject | string | undefined;
-	if (typeof body === 'string') return body.slice(0, 200);
-	const text = body?.error ?? body?.message;
-	if (Array.isArray(text)) return text.join('; ');
-	return typeof text === 'string' ? text : undefined;
-}
-
-function statusOf(error: IDataObject): number | undefined {
-	const response = (error.response ?? {}) as IDataObject;
-	const status = response.status ?? error.httpCode ?? error.statusCode;
-	return status === undefined ? undefined : Number(status);
-}
-
-function loginFailureText(error: IDataObject, baseUrl: string, email: string): string {
-	const status = statusOf(error);
-	const said = apiErrorText(error);
+function loginFailureText(error: unknown, baseUrl: string, email: string): string {
+	const { status, body, code } = responseOf(error);
+	const said = apiErrorText(body);
 	if (status === 401 || status === 403) {
 		return `InstantCard refused the login for ${email}${said ? `: "${said}"` : ''}. Check the email and password of the credential.`;
 	}
 	if (status !== undefined) {
 		return `InstantCard answered the login with HTTP ${status}${said ? `: "${said}"` : ''}. Check the credential's environment/URL.`;
 	}
-	return `Could not reach InstantCard at ${baseUrl} (${networkReason(networkCode(error))}). Check the credential's environment/URL and the network.`;
+	return `Could not reach InstantCard at ${baseUrl} (${networkReason(code)}). Check the credential's environment/URL and the network.`;
 }
 
 async function logIn(helper: IHttpRequestHelper, credentials: IDataObject): Promise<string> {
@@ -115,7 +104,7 @@ async function logIn(helper: IHttpRequestHelper, credentials: IDataObject): Prom
 	}
 
 	let answer: IDataObject | undefined;
-	let failure: IDataObject | undefined;
+	let failure: unknown;
 	try {
 		answer = (await helper.helpers.httpRequest({
 			method: 'POST',
@@ -125,7 +114,7 @@ async function logIn(helper: IHttpRequestHelper, credentials: IDataObject): Prom
 			json: true,
 		})) as IDataObject;
 	} catch (caught) {
-		failure = caught as IDataObject;
+		failure = caught ?? 'failed';
 	}
 	// Never rethrow the HTTP error itself: its request config holds the password.
 	if (failure) throw new Error(loginFailureText(failure, baseUrl, email));

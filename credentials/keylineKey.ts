@@ -14,6 +14,9 @@ import { networkCode, networkReason } from '../nodes/shared/network';
 
 export const KEYLINE_DEFAULT_URL = 'https://app.keyline-mis.com/api/v2/inbox';
 
+/** `keylineBaseUrl` as an n8n expression, for requests n8n builds itself. */
+export const KEYLINE_BASE_URL = `={{ ($credentials.baseUrl || '${KEYLINE_DEFAULT_URL}').trim().replace(/\\/+$/, '') }}`;
+
 /** The key as Keyline expects it: people paste it with spaces or with the "Bearer " prefix. */
 export function keylineApiKey(credentials: IDataObject): string {
 	return String(credentials.apiKey ?? '')

@@ -1,21 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-
-/** Display name of a parameter of the running node, for error messages. */
-function labelOf(context: IExecuteSingleFunctions, name: string): string {
-	// Nested collection parameters ("options.cardId") are named by their last part.
-	const short = name.split('.').pop() as string;
-	return (
-		(context.getNode() && findDisplayName(context, short)) ??
-		short.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase())
-	);
-}
-
-function findDisplayName(context: IExecuteSingleFunctions, name: string): string | undefined {
-	const description = (context as unknown as { nodeType?: { description?: { properties?: INodeProperties[] } } })
-		.nodeType?.description;
-	return description?.properties?.find((p) => p.name === name)?.displayName;
-}
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 /** A positive whole number, from a number or a numeric string (expressions give either). */
 export function toPositiveInteger(
@@ -39,12 +23,12 @@ export function toPositiveInteger(
 
 /**
  * preSend that checks ID parameters used in the URL before anything is sent. `ids` maps the
- * parameter name to the label users see.
+ * parameter name to the label users see in the node.
  */
 export function validateIds(ids: Record<string, string>) {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		for (const [name, label] of Object.entries(ids)) {
-			toPositiveInteger(this, this.getNodeParameter(name, ''), label || labelOf(this, name));
+			toPositiveInteger(this, this.getNodeParameter(name, ''), label);
 		}
 		return options;
 	};

@@ -8,6 +8,4 @@ export const sendPagedRequest = pagedRequestHook(INSTANTCARD);
 /** Every resource but the profile lives under the credential's organization. */
 export const ORG = "/organizations/{{ String($credentials.organizationId).trim() }}";
 
-/** Same rule as the credential's `instantCardBaseUrl`, evaluated by n8n for each request. */
-export const BASE_URL =
-	"={{ ($credentials.environment === 'custom' ? $credentials.url : $credentials.environment).trim().replace(/\\/+$/, '') }}";
+export { INSTANTCARD_BASE_URL as BASE_URL } from '../../../credentials/instantCardLogin';
