@@ -21,7 +21,11 @@ export function apiErrorText(body: unknown): string | undefined {
 			return trimmed.slice(0, 300);
 		}
 	}
-	if (Array.isArray(body)) return body.map((entry) => apiErrorText(entry) ?? '').filter(Boolean).join('; ');
+	if (Array.isArray(body))
+		return body
+			.map((entry) => apiErrorText(entry) ?? '')
+			.filter(Boolean)
+			.join('; ');
 	if (typeof body !== 'object') return String(body);
 	const record = body as IDataObject;
 	// InstantCard: {"error": "..." | [...]}; Keyline: {"errors": {...} | [...]} or {"error": "..."}.
@@ -55,14 +59,22 @@ const STATUS_HINTS: Record<number, string> = {
 interface HttpLikeError {
 	httpCode?: string | null;
 	context?: { data?: unknown };
-	cause?: { response?: { status?: number; data?: unknown; headers?: IDataObject }; code?: string };
+	cause?: {
+		response?: { status?: number; data?: unknown; headers?: IDataObject };
+		code?: string;
+	};
 	response?: { status?: number; data?: unknown; headers?: IDataObject };
 	code?: string;
 	message?: string;
 }
 
 /** Status code and body of a failed request, wherever n8n's request helpers put them. */
-export function responseOf(error: unknown): { status?: number; body?: unknown; headers?: IDataObject; code?: string } {
+export function responseOf(error: unknown): {
+	status?: number;
+	body?: unknown;
+	headers?: IDataObject;
+	code?: string;
+} {
 	const e = (error ?? {}) as HttpLikeError;
 	const response = e.cause?.response ?? e.response;
 	const status = response?.status ?? (e.httpCode ? Number(e.httpCode) : undefined);
@@ -73,6 +85,9 @@ export function responseOf(error: unknown): { status?: number; body?: unknown; h
 		code: e.cause?.code ?? e.code,
 	};
 }
+
+/** Errors `toApiError` built: passing through it again (a request made in a postReceive) keeps them. */
+const built = new WeakSet<Error>();
 
 /**
  * Rebuilds an HTTP failure as an error a workflow builder can act on: the API's own words as the
@@ -85,7 +100,7 @@ export function toApiError(
 	error: unknown,
 	request: { method?: string; url?: string },
 ): Error {
-	if (error instanceof NodeOperationError) return error;
+	if (error instanceof NodeOperationError || built.has(error as Error)) return error as Error;
 	const { status, body, headers, code } = responseOf(error);
 	const what = `${(request.method ?? 'GET').toUpperCase()} ${request.url ?? ''}`.trim();
 	// No HTTP status and no network code: already an error of ours (a refused login, a bad key)
@@ -93,28 +108,35 @@ export function toApiError(
 	if (status === undefined && code === undefined && error instanceof Error) return error;
 	if (status === undefined) {
 		const reason = networkReason(code, (error as Error)?.message);
-		return new NodeApiError(
-			context.getNode(),
-			{ message: reason } as JsonObject,
-			{
+		return remember(
+			new NodeApiError(context.getNode(), { message: reason } as JsonObject, {
 				message: `Could not reach ${api.name} (${reason})`,
 				description: `The request ${what} got no answer. Check the credential's URL and the network.`,
 				itemIndex: context.getItemIndex(),
-			},
+			}),
 		);
 	}
 	const said = apiErrorText(body);
 	const retryAfter = headers?.['retry-after'];
-	let description = `${api.name} answered HTTP ${status} to ${what}. ${STATUS_HINTS[status] ?? (status >= 500 ? `${api.name} had an internal problem; try again later.` : '')}`.trim();
-	if (status === 429 && retryAfter !== undefined) description += ` It asks to retry after ${String(retryAfter)} seconds.`;
-	return new NodeApiError(
-		context.getNode(),
-		{ status, body: (body ?? null) as JsonObject } as JsonObject,
-		{
-			message: said ? `${api.name}: ${said}` : `${api.name} answered HTTP ${status}`,
-			description,
-			httpCode: String(status),
-			itemIndex: context.getItemIndex(),
-		},
+	let description =
+		`${api.name} answered HTTP ${status} to ${what}. ${STATUS_HINTS[status] ?? (status >= 500 ? `${api.name} had an internal problem; try again later.` : '')}`.trim();
+	if (status === 429 && retryAfter !== undefined)
+		description += ` It asks to retry after ${String(retryAfter)} seconds.`;
+	return remember(
+		new NodeApiError(
+			context.getNode(),
+			{ status, body: (body ?? null) as JsonObject } as JsonObject,
+			{
+				message: said ? `${api.name}: ${said}` : `${api.name} answered HTTP ${status}`,
+				description,
+				httpCode: String(status),
+				itemIndex: context.getItemIndex(),
+			},
+		),
 	);
+}
+
+function remember(error: NodeApiError): NodeApiError {
+	built.add(error);
+	return error;
 }

@@ -28,7 +28,8 @@ export function toPositiveInteger(
 export function validateIds(ids: Record<string, string>) {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		for (const [name, label] of Object.entries(ids)) {
-			toPositiveInteger(this, this.getNodeParameter(name, ''), label);
+			// Resource locators give { mode, value }: check the value itself.
+			toPositiveInteger(this, this.getNodeParameter(name, '', { extractValue: true }), label);
 		}
 		return options;
 	};

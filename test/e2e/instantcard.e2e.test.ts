@@ -3,6 +3,7 @@
  * and a workflow imported through n8n's CLI, executed with `n8n execute`, against the sandbox.
  */
 import { INSTANTCARD_SANDBOX_LOGIN, sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
+import { INSTANTCARD_SAMPLE_PNG_BASE64 } from '../sandbox/instantcard';
 import {
 	CUSTOM,
 	createInstance,
@@ -42,60 +43,142 @@ describe('InstantCard in a real n8n', () => {
 	});
 	afterAll(async () => await sandboxes?.stop());
 
-	it('runs profile → templates → create card → get (with a Continue-On-Fail error item)', async () => {
+	const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+	const start = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+
+	it('orders a card: template → card with a photo from binary → preview → finalize → print job → balance → submit → get', async () => {
 		await importWorkflow(n8n, {
-			id: 'e2eInstantCard01',
-			name: 'InstantCard e2e',
+			id: 'e2eInstantCardOrder',
+			name: 'InstantCard order e2e',
 			active: false,
 			nodes: [
-				{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				node('Profile', 200, { resource: 'profile', operation: 'get' }),
-				node('Template', 400, { resource: 'cardTemplate', operation: 'getAll', returnAll: false, limit: 1 }),
-				node('Create', 600, {
+				start,
+				node('Template', 200, { resource: 'cardTemplate', operation: 'getAll', returnAll: false, limit: 1 }),
+				{
+					id: 'photo',
+					name: 'Photo',
+					type: 'n8n-nodes-base.set',
+					typeVersion: 3.4,
+					position: [400, 0],
+					parameters: {
+						mode: 'manual',
+						assignments: { assignments: [{ id: 'p', name: 'photo', value: INSTANTCARD_SAMPLE_PNG_BASE64, type: 'string' }] },
+						options: {},
+					},
+				},
+				{
+					id: 'file',
+					name: 'To File',
+					type: 'n8n-nodes-base.convertToFile',
+					typeVersion: 1.1,
+					position: [600, 0],
+					parameters: {
+						operation: 'toBinary',
+						sourceProperty: 'photo',
+						binaryPropertyName: 'data',
+						options: { fileName: 'ada.png', mimeType: 'image/png' },
+					},
+				},
+				node('Create', 800, {
 					resource: 'card',
 					operation: 'create',
-					cardTemplateId: '={{ $json.id }}',
-					cardDataJson: '={{ { "first_name": $("Profile").first().json.first_name ?? "Ada" } }}',
+					cardTemplateId: rl("={{ $('Template').first().json.id }}"),
+					cardDataMode: 'fields',
+					cardFields: {
+						mappingMode: 'defineBelow',
+						value: { first_name: 'Ada', last_name: 'Lovelace', 'image:photo': 'data' },
+						matchingColumns: [],
+						schema: [],
+					},
 				}),
-				node('All Templates', 800, { resource: 'cardTemplate', operation: 'getAll', returnAll: true }),
+				node('Preview', 1000, { resource: 'card', operation: 'preview', cardId: rl('={{ $json.id }}') }),
+				node('Finalize', 1200, { resource: 'card', operation: 'finalize', cardId: rl("={{ $('Create').first().json.id }}") }),
+				node('Address', 1400, { resource: 'address', operation: 'getAll', returnAll: false, limit: 1 }),
+				node('Shipping', 1600, { resource: 'shippingProvider', operation: 'getAll', returnAll: false, limit: 1 }),
+				node('Print Job', 1800, {
+					resource: 'printJob',
+					operation: 'create',
+					addressMode: 'saved',
+					addressId: rl("={{ $('Address').first().json.id }}"),
+					shippingProviderId: rl('={{ $json.id }}'),
+					numberOfCopies: 2,
+					cardIds: "={{ $('Create').first().json.id }}",
+				}),
+				node('Balance', 2000, { resource: 'printJob', operation: 'checkBalance', printJobId: rl('={{ $json.id }}') }),
+				node('Submit', 2200, { resource: 'printJob', operation: 'submit', printJobId: rl("={{ $('Print Job').first().json.id }}") }),
+				node('Get Job', 2400, { resource: 'printJob', operation: 'get', printJobId: rl('={{ $json.id }}') }),
+			],
+			connections: chain('Start', 'Template', 'Photo', 'To File', 'Create', 'Preview', 'Finalize', 'Address', 'Shipping', 'Print Job', 'Balance', 'Submit', 'Get Job'),
+			settings: { executionOrder: 'v1' },
+		});
+		const ic = sandboxes.instantCard;
+		const balanceBefore = (ic.snapshot() as { balance: string }).balance;
+		const run = await executeWorkflow(n8n, 'e2eInstantCardOrder');
+
+		const created = nodeOutput(run, 'Create')[0].json;
+		expect(created.status).toBe('draft');
+		const [create] = ic.requestsTo('POST', '/api/v2/organizations/20003827/cards');
+		expect(JSON.parse(create.form['card[data]'] as string)).toEqual([
+			{ first_name: 'Ada' },
+			{ last_name: 'Lovelace' },
+			{ photo: INSTANTCARD_SAMPLE_PNG_BASE64 },
+		]);
+		const preview = run.data.resultData.runData.Preview[0].data!.main[0][0] as unknown as {
+			json: Record<string, unknown>;
+			binary: Record<string, { mimeType: string; fileName: string }>;
+		};
+		expect(preview.binary.front).toEqual(expect.objectContaining({ mimeType: 'image/png', fileName: `card-${String(created.id)}-front.png` }));
+		expect(JSON.stringify(preview.json)).not.toMatch(/iVBOR/); // no Base64 in the JSON
+		expect(nodeOutput(run, 'Finalize')[0].json.status).toBe('finalized');
+		const job = nodeOutput(run, 'Print Job')[0].json;
+		const [jobRequest] = ic.requestsTo('POST', '/api/v2/organizations/20003827/print_jobs');
+		expect(jobRequest.form).toEqual(
+			expect.objectContaining({
+				'print_job[card_ids]': `[${String(created.id)}]`,
+				'print_job[number_of_copies]': '2',
+				'print_job[shipping_provider_id]': String(nodeOutput(run, 'Shipping')[0].json.id),
+				'print_job[address_id]': String(nodeOutput(run, 'Address')[0].json.id),
+			}),
+		);
+		expect(nodeOutput(run, 'Balance')[0].json).toEqual({ print_job_id: job.id, has_balance: true });
+		expect(ic.requestsTo('POST', /\/print_jobs\/\d+\/print$/)).toHaveLength(1);
+		expect(nodeOutput(run, 'Get Job')[0].json).toEqual(expect.objectContaining({ id: job.id, status_name: 'Scheduled' }));
+		expect((ic.snapshot() as { balance: string }).balance).not.toBe(balanceBefore);
+		expect(ic.loginCount).toBe(1);
+		expect(ic.requests.filter((r) => r.path !== '/api/v2/authenticate').every((r) => /^bearer \S+$/.test(r.headers.authorization ?? ''))).toBe(true);
+		expect(JSON.stringify(run)).not.toContain(INSTANTCARD_SANDBOX_LOGIN.password);
+	});
+
+	it('shows the API error text and keeps other items going with Continue On Fail', async () => {
+		await importWorkflow(n8n, {
+			id: 'e2eInstantCardErrors',
+			name: 'InstantCard errors e2e',
+			active: false,
+			nodes: [
+				start,
+				node('Profile', 200, { resource: 'profile', operation: 'get' }),
+				node('Templates', 400, { resource: 'cardTemplate', operation: 'getAll', returnAll: true }),
 				node(
 					'Get',
-					1000,
+					600,
 					{
 						resource: 'card',
 						operation: 'get',
-						cardId: "={{ $itemIndex === 0 ? $('Create').first().json.id : ($itemIndex === 1 ? 'abc' : 999999) }}",
+						cardId: rl("={{ $itemIndex === 0 ? 'abc' : 999999 }}"),
 					},
 					{ onError: 'continueRegularOutput' },
 				),
 			],
-			connections: chain('Start', 'Profile', 'Template', 'Create', 'All Templates', 'Get'),
+			connections: chain('Start', 'Profile', 'Templates', 'Get'),
 			settings: { executionOrder: 'v1' },
 		});
-
-		const run = await executeWorkflow(n8n, 'e2eInstantCard01');
-		const ic = sandboxes.instantCard;
-
+		sandboxes.instantCard.clearRequests();
+		const run = await executeWorkflow(n8n, 'e2eInstantCardErrors');
 		expect(nodeOutput(run, 'Profile')[0].json.email).toBe(INSTANTCARD_SANDBOX_LOGIN.email);
-		const created = nodeOutput(run, 'Create')[0].json;
-		expect(created).toEqual(expect.objectContaining({ status: 'draft', card_template_id: nodeOutput(run, 'Template')[0].json.id }));
 		const got = nodeOutput(run, 'Get');
-		expect(got.length).toBeGreaterThanOrEqual(3);
-		expect(got[0].json.id).toBe(created.id);
-		expect(got[1].json.error).toBe('Card ID must be a positive whole number, not "abc"');
-		expect(got[2].json.error).toBe('InstantCard: Card not found');
-
-		// The request log: one login, the bearer token on every call, the form body as the API wants it.
-		expect(ic.loginCount).toBe(1);
-		const calls = ic.requests.filter((r) => r.path !== '/api/v2/authenticate');
-		expect(calls.every((r) => /^bearer \S+$/.test(r.headers.authorization ?? ''))).toBe(true);
-		const [create] = ic.requestsTo('POST', '/api/v2/organizations/20003827/cards');
-		expect(create.contentType).toContain('application/x-www-form-urlencoded');
-		expect(JSON.parse(create.form['card[data]'] as string)).toEqual([{ first_name: expect.any(String) }]);
-		// 'abc' never reached the API; 999999 did and got the 404 shown above.
-		expect(ic.requestsTo('GET', /\/cards\/abc$/)).toHaveLength(0);
-		expect(ic.requestsTo('GET', /\/cards\/999999$/).map((r) => r.status)).toEqual(expect.arrayContaining([404]));
-		// Nothing secret in what n8n stored as the run's output.
-		expect(JSON.stringify(run)).not.toContain(INSTANTCARD_SANDBOX_LOGIN.password);
+		expect(got.length).toBeGreaterThanOrEqual(2);
+		expect(got[0].json.error).toBe('Card ID must be a positive whole number, not "abc"');
+		expect(got[1].json.error).toBe('InstantCard: Card not found');
+		expect(sandboxes.instantCard.requestsTo('GET', /\/cards\/abc$/)).toHaveLength(0);
 	});
 });

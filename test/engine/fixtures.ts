@@ -32,3 +32,6 @@ export function keylineCredential(sandbox: KeylineSandbox, overrides: Record<str
 export function everythingVisible(value: unknown): string {
 	return JSON.stringify(value, (_key, v: unknown) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v));
 }
+
+/** A resource-locator value in By-ID mode, as the editor stores it. */
+export const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });

@@ -1,7 +1,7 @@
 /** Profile, Card Template and Card operations through n8n-core's engine against the sandbox. */
 import { InstantCardSandbox } from '../sandbox/instantcard';
 import { runNode } from '../harness/run';
-import { instantCardCredential } from './fixtures';
+import { instantCardCredential, rl } from './fixtures';
 
 describe('InstantCard node: first slice', () => {
 	const sandbox = new InstantCardSandbox();
@@ -48,7 +48,8 @@ describe('InstantCard node: first slice', () => {
 		const { items, error } = await run({
 			resource: 'card',
 			operation: 'create',
-			cardTemplateId: String(templateId),
+			cardTemplateId: rl(templateId),
+			cardDataMode: 'json',
 			cardDataJson: JSON.stringify(data),
 		});
 		expect(error).toBeUndefined();
@@ -68,7 +69,8 @@ describe('InstantCard node: first slice', () => {
 			{
 				resource: 'card',
 				operation: 'create',
-				cardTemplateId: `={{ ${templateId} }}`,
+				cardTemplateId: rl(`={{ ${templateId} }}`),
+				cardDataMode: 'json',
 				cardDataJson: `={{ { "${fieldTokens[0]}": $json.name } }}`,
 			},
 			[{ name: 'Ada' }, { name: 'Grace' }],
@@ -84,7 +86,8 @@ describe('InstantCard node: first slice', () => {
 	});
 
 	it('names the field when the card data is not valid JSON', async () => {
-		const { error } = await run({ resource: 'card', operation: 'create', cardTemplateId: String(templateId), cardDataJson: '{"first_name": "Ada",}' });
+		const { error } = await run({ resource: 'card', operation: 'create', cardTemplateId: rl(templateId),
+			cardDataMode: 'json', cardDataJson: '{"first_name": "Ada",}' });
 		expect(error?.message).toBe('Card Data (JSON) is not valid JSON');
 		expect(sandbox.requestsTo('POST', `${org}/cards`)).toHaveLength(0);
 	});
@@ -102,13 +105,15 @@ describe('InstantCard node: first slice', () => {
 	});
 
 	it('shows validation errors of the API, naming what it names', async () => {
-		const { error } = await run({ resource: 'card', operation: 'create', cardTemplateId: String(templateId), cardDataJson: '{"no_such_field": "x"}' });
+		const { error } = await run({ resource: 'card', operation: 'create', cardTemplateId: rl(templateId),
+			cardDataMode: 'json', cardDataJson: '{"no_such_field": "x"}' });
 		expect(error?.httpCode).toBe('400');
 		expect(error?.message).toBe("InstantCard: Unknown field 'no_such_field'");
 	});
 
 	it('with Continue On Fail, bad items become error items next to the good ones', async () => {
-		const created = await run({ resource: 'card', operation: 'create', cardTemplateId: String(templateId), cardDataJson: '{}' });
+		const created = await run({ resource: 'card', operation: 'create', cardTemplateId: rl(templateId),
+			cardDataMode: 'json', cardDataJson: '{}' });
 		const goodId = String(created.items[0].json.id);
 		const { items, error } = await run(
 			{ resource: 'card', operation: 'get', cardId: '={{ $json.id }}' },

@@ -3,7 +3,7 @@
  * package, against the sandboxes. Nothing of the engine is mocked: routing, expressions,
  * credentials, pagination, Continue On Fail and pairing all run as in n8n.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
@@ -220,4 +220,51 @@ export async function testCredential(
 		}
 	}
 	return { status: 'Error', message: String(error.message) };
+}
+
+/**
+ * What the editor does to fill a picker or a resource mapper: calls the node's `methods` with a
+ * LoadOptionsContext holding the node's current parameters (n8n-core's own class).
+ */
+export async function loadOptions(options: {
+	type: string;
+	parameters: INodeParameters;
+	credentials: StoredCredential[];
+	helper?: TestCredentialsHelper;
+}) {
+	const { nodeTypes } = await loadPackage();
+	const helper = options.helper ?? (await createCredentialsHelper());
+	for (const credential of options.credentials) if (!helper.store.has(credential.id)) helper.add(credential);
+	const node: INode = {
+		id: 'under-test',
+		name: 'Node',
+		type: `${PACKAGE_NAME}.${options.type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(options.credentials.map((c) => [c.type, { id: c.id, name: c.name }])),
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', { nodes: [node] } as never);
+	const data = { ...additionalData(helper, hooks), currentNodeParameters: options.parameters };
+	const context = new LoadOptionsContext(workflow, node, data as IWorkflowExecuteAdditionalData, 'parameters');
+	const nodeType = nodeTypes.getByName(node.type) as unknown as {
+		methods: {
+			listSearch: Record<string, (this: unknown, filter?: string, token?: string) => Promise<unknown>>;
+			resourceMapping: Record<string, (this: unknown) => Promise<unknown>>;
+		};
+	};
+	return {
+		listSearch: async (method: string, filter?: string, token?: string) =>
+			(await nodeType.methods.listSearch[method].call(context, filter, token)) as {
+				results: Array<{ name: string; value: string | number }>;
+				paginationToken?: string;
+			},
+		resourceMapping: async (method: string) =>
+			(await nodeType.methods.resourceMapping[method].call(context)) as {
+				fields: Array<Record<string, unknown>>;
+				emptyFieldsNotice?: string;
+			},
+		helper,
+	};
 }

@@ -1,0 +1,84 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { parseJsonParameter, toPositiveInteger } from '../../../shared/validation';
+import { idLocator } from '../../shared/descriptions';
+import { toCardData } from './create';
+import { cardLocator } from './shared';
+
+const show = { resource: ['card'], operation: ['update'] };
+
+const isEmpty = (data: unknown) =>
+	data === undefined ||
+	data === null ||
+	(Array.isArray(data)
+		? data.length === 0
+		: typeof data === 'object' && Object.keys(data).length === 0);
+
+/** `card[data]` holds only the fields to change (the rest keep their values); the template is optional. */
+async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const body: IDataObject = {};
+	const template = this.getNodeParameter('newCardTemplateId', '', {
+		extractValue: true,
+	}) as unknown;
+	if (String(template ?? '').trim() !== '') {
+		body['card[card_template_id]'] = String(
+			toPositiveInteger(this, template, 'New Card Template ID'),
+		);
+	}
+	const data = parseJsonParameter(this, 'updateCardData', 'Card Data (JSON)');
+	if (!isEmpty(data)) body['card[data]'] = toCardData(this, data, 'Card Data (JSON)');
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+			itemIndex: this.getItemIndex(),
+			description: 'Give the fields to change in Card Data (JSON), or choose a New Card Template.',
+		});
+	}
+	options.body = body;
+	return options;
+}
+
+/** The usual template picker, but optional: empty keeps the template (checked in buildUpdateBody). */
+function newTemplateLocator(): INodeProperties {
+	const locator = idLocator({
+		name: 'newCardTemplateId',
+		displayName: 'New Card Template',
+		searchListMethod: 'searchCardTemplates',
+		show,
+		required: false,
+		description: 'Move the card to another design. Leave empty to keep its current template.',
+	});
+	delete locator.routing;
+	return locator;
+}
+
+const card = cardLocator(
+	'update',
+	'/cards/{{ $value }}',
+	'The card to change. Finalized cards can be changed too.',
+);
+
+export const cardUpdateDescription: INodeProperties[] = [
+	{
+		...card,
+		routing: {
+			...card.routing,
+			send: { preSend: [...(card.routing?.send?.preSend ?? []), buildUpdateBody] },
+		},
+	},
+	{
+		displayName: 'Card Data (JSON)',
+		name: 'updateCardData',
+		type: 'json',
+		default: '{}',
+		displayOptions: { show },
+		description:
+			'Only the fields to change, keyed by template field token, e.g. {"expiry_date": "12/2027"}. Fields left out keep their values. Images as Base64. Card Template → Get Fields lists the tokens.',
+	},
+	newTemplateLocator(),
+];

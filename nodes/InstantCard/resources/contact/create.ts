@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { checkEmail, putText, requireText } from './fields';
+
+const show = { resource: ['contact'], operation: ['create'] };
+
+/** Builds the `contact[...]` form; the email addresses are checked before anything is sent. */
+async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const body: IDataObject = {
+		'contact[full_name]': requireText(this, this.getNodeParameter('fullName', ''), 'Full Name'),
+		'contact[email]': checkEmail(this, requireText(this, this.getNodeParameter('email', ''), 'Email'), 'Email'),
+	};
+	putText(body, 'contact[phone_number]', this.getNodeParameter('phoneNumber', ''));
+	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	putText(body, 'contact[alt_email]', checkEmail(this, additional.altEmail, 'Alternative Email'));
+	putText(body, 'contact[alt_phone_number]', additional.altPhoneNumber);
+	options.body = body;
+	return options;
+}
+
+export const contactCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Full Name',
+		name: 'fullName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Ada Lovelace',
+		displayOptions: { show },
+		// Checks and builds the whole body; it runs before the request whichever field it sits on.
+		routing: { send: { preSend: [buildCreateBody] } },
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'name@email.com',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +1 512 555 0100',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Alternative Email',
+				name: 'altEmail',
+				type: 'string',
+				default: '',
+				placeholder: 'name@email.com',
+			},
+			{
+				displayName: 'Alternative Phone Number',
+				name: 'altPhoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +1 512 555 0101',
+			},
+		],
+	},
+];

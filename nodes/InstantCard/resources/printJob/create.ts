@@ -1,0 +1,163 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { toPositiveInteger, validateIds } from '../../../shared/validation';
+import { idLocator } from '../../shared/descriptions';
+import {
+	asBoolean,
+	cardIdsJson,
+	cardIdsProperty,
+	instantCardCall,
+	normalizePrintJob,
+	oneOffAddressProperties,
+	parseCardIds,
+	readAddressFields,
+} from './helpers';
+
+const show = { resource: ['printJob'], operation: ['create'] };
+
+async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const body: IDataObject = { ...readAddressFields(this, true) };
+	const providerId = this.getNodeParameter('shippingProviderId', '', { extractValue: true });
+	body['print_job[shipping_provider_id]'] = String(toPositiveInteger(this, providerId, 'Shipping Provider ID'));
+	const copies = this.getNodeParameter('numberOfCopies', 1);
+	body['print_job[number_of_copies]'] = String(toPositiveInteger(this, copies, 'Number of Copies'));
+	const cardIds = parseCardIds(this, this.getNodeParameter('cardIds', ''));
+	if (cardIds.length > 0) body['print_job[card_ids]'] = cardIdsJson(cardIds);
+	options.body = body;
+	return options;
+}
+
+function money(value: unknown): string {
+	return value === undefined || value === null || value === '' ? 'unknown' : String(value);
+}
+
+/** A failure after the job exists: the message says which job, so it can be found and submitted later. */
+function notSubmitted(context: IExecuteSingleFunctions, jobId: unknown, reason: string, description: string) {
+	return new NodeOperationError(context.getNode(), `Print job #${String(jobId)} was created but not submitted: ${reason}`, {
+		itemIndex: context.getItemIndex(),
+		description,
+	});
+}
+
+/**
+ * postReceive of Submit After Creating: checks the balance covers the new job, then submits it
+ * once (POST /print charges the organization; it is never retried here). A short balance leaves
+ * the job in status Created and stops the item with its cost and the balance.
+ */
+async function submitAfterCreating(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	if (!this.getNodeParameter('submitAfterCreate', false)) return items;
+	const jobId = items[0]?.json?.id;
+	if (jobId === undefined || jobId === null || !/^\d+$/.test(String(jobId))) {
+		throw new NodeOperationError(this.getNode(), 'InstantCard created the print job but its answer has no job ID, so it was not submitted', {
+			itemIndex: this.getItemIndex(),
+			description: 'Find the job with Print Job → Get Many and submit it with Print Job → Submit.',
+		});
+	}
+	const later = 'The job stays in status Created. Fix the cause, then submit it with Print Job → Submit.';
+	const call = async (method: 'GET' | 'POST', path: string) => {
+		try {
+			return await instantCardCall(this, method, `/print_jobs/${String(jobId)}${path}`);
+		} catch (error) {
+			const { message, description } = error as { message: string; description?: string };
+			throw notSubmitted(this, jobId, message, `${description ? `${description} ` : ''}${later}`);
+		}
+	};
+
+	let covered = asBoolean(await call('GET', '/check_balance'), 'has_balance');
+	let charge: IDataObject | undefined;
+	if (covered === undefined) {
+		// An answer of another shape: the charge details carry the same verdict.
+		charge = (await call('GET', '/charge_details')) as IDataObject | undefined;
+		covered = asBoolean(charge, 'has_balance');
+	}
+	if (covered !== true) {
+		charge ??= (await call('GET', '/charge_details')) as IDataObject | undefined;
+		let balance: unknown;
+		try {
+			balance = ((await instantCardCall(this, 'GET', '/balance')) as IDataObject | undefined)?.balance;
+		} catch {
+			balance = undefined; // the refusal matters more than the exact balance
+		}
+		const cost = charge?.job_total_cost ?? charge?.total_cost ?? charge?.total;
+		throw notSubmitted(
+			this,
+			jobId,
+			`the organization's balance (${money(balance)}) does not cover its cost (${money(cost)})`,
+			'Nothing was charged. The job stays in status Created: add funds (Organization → Add Funds), then submit it with Print Job → Submit.',
+		);
+	}
+	const submitted = await call('POST', '/print');
+	const job = submitted && typeof submitted === 'object' && !Array.isArray(submitted) ? (submitted as IDataObject) : { id: Number(jobId) };
+	return [{ json: normalizePrintJob(job) }];
+}
+
+const providerLocator = idLocator({
+	name: 'shippingProviderId',
+	displayName: 'Shipping Provider',
+	searchListMethod: 'searchShippingProviders',
+	show,
+	description: 'The carrier that ships the printed cards. Shipping Provider → Get Many lists them.',
+});
+
+export const printJobCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Address',
+		name: 'addressMode',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{ name: 'Saved Address', value: 'saved', description: 'Ship to an address saved in InstantCard' },
+			{ name: 'One-Off Address', value: 'oneOff', description: 'Ship to an address used for this job only (not saved)' },
+		],
+		default: 'saved',
+		description: 'Where the printed cards are shipped',
+	},
+	idLocator({
+		name: 'addressId',
+		displayName: 'Saved Address',
+		searchListMethod: 'searchAddresses',
+		show: { ...show, addressMode: ['saved'] },
+		description: 'The saved shipping address. Address → Create adds one.',
+	}),
+	...oneOffAddressProperties(show, true),
+	{
+		...providerLocator,
+		// After the ID check: the whole form body is built (and checked) before anything is sent.
+		routing: { send: { preSend: [validateIds({ shippingProviderId: 'Shipping Provider ID' }), buildCreateBody] } },
+	},
+	{
+		displayName: 'Number of Copies',
+		name: 'numberOfCopies',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		displayOptions: { show },
+		description: 'How many copies of each card in the job are printed',
+	},
+	cardIdsProperty(
+		show,
+		false,
+		'Finalized cards to print, separated by commas or spaces, or an expression giving an array. Optional: cards can be added later with Add Cards.',
+	),
+	{
+		displayName: 'Submit After Creating',
+		name: 'submitAfterCreate',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description:
+			"Whether to send the job to production right away. This SPENDS the organization's balance and cannot be undone. The balance is checked first: if it does not cover the job, the job is created but not submitted and the item fails.",
+		routing: { output: { postReceive: [submitAfterCreating] } },
+	},
+];

@@ -1,0 +1,99 @@
+/**
+ * DELETE …/remove_cards/{card_id} answers the literal `true`, or 404 with the literal `false`
+ * when the job does not exist or is no longer in status Created. Both become something a user
+ * can act on: `{ print_job_id, card_id, removed: true }` or an error saying why.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { apiErrorText, responseOf, toApiError } from '../../../shared/errors';
+import { toPositiveInteger, validateIds } from '../../../shared/validation';
+import { INSTANTCARD } from '../../shared/api';
+import { idLocator } from '../../shared/descriptions';
+
+const show = { resource: ['printJob'], operation: ['removeCard'] };
+
+function ids(context: IExecuteSingleFunctions) {
+	return {
+		jobId: toPositiveInteger(context, context.getNodeParameter('printJobId', '', { extractValue: true }), 'Print Job ID'),
+		cardId: toPositiveInteger(context, context.getNodeParameter('printJobCardId', '', { extractValue: true }), 'Card ID'),
+	};
+}
+
+function notRemoved(context: IExecuteSingleFunctions, said?: string) {
+	const { jobId, cardId } = ids(context);
+	return new NodeOperationError(
+		context.getNode(),
+		`Could not remove card ${cardId} from print job ${jobId}: the job is not in status Created or does not exist`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `${said ? `InstantCard said: ${said}. ` : ''}Cards can only be removed from jobs not yet submitted. Print Job → Get shows the job's status.`,
+		},
+	);
+}
+
+/** The card's ID goes last in the URL, after the job's (which its own picker put there). */
+async function appendCardId(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	options.url = `${String(options.url).replace(/\/+$/, '')}/${ids(this).cardId}`;
+	return options;
+}
+
+/** Sends the DELETE like every request, but turns its 404 into the reason it happens. */
+async function sendRemoveRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	try {
+		return await this.makeRoutingRequest(requestData);
+	} catch (error) {
+		const { status, body } = responseOf(error);
+		// Our own errors (e.g. from outputRemoved) carry no status and pass through toApiError as they are.
+		if (status === 404) {
+			const said = apiErrorText(body);
+			throw notRemoved(this, said === 'false' ? undefined : said);
+		}
+		throw toApiError(this, INSTANTCARD, error, { method: requestData.options.method, url: requestData.options.url });
+	}
+}
+
+async function outputRemoved(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const answer = items[0]?.json as unknown;
+	if (answer === false || answer === 'false') throw notRemoved(this);
+	const { jobId, cardId } = ids(this);
+	return [{ json: { print_job_id: jobId, card_id: cardId, removed: true } }];
+}
+
+export const removeCardRouting = {
+	operations: { pagination: sendRemoveRequest },
+	output: { postReceive: [outputRemoved] },
+};
+
+const cardLocator = idLocator({
+	name: 'printJobCardId',
+	displayName: 'Card',
+	searchListMethod: 'searchPrintJobCards',
+	show,
+	description: 'The card to take out of the job (the card itself is not deleted)',
+});
+
+export const printJobRemoveCardDescription: INodeProperties[] = [
+	idLocator({
+		name: 'printJobId',
+		displayName: 'Print Job',
+		searchListMethod: 'searchPrintJobs',
+		show,
+		path: '/print_jobs/{{ $value }}/remove_cards',
+		description: 'The job to remove the card from. Only jobs in status Created can be changed.',
+	}),
+	{
+		...cardLocator,
+		routing: { send: { preSend: [validateIds({ printJobCardId: 'Card ID' }), appendCardId] } },
+	},
+];
