@@ -11,7 +11,9 @@ export function toPositiveInteger(
 	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
 		throw new NodeOperationError(
 			context.getNode(),
-			text === '' ? `${label} is empty` : `${label} must be a positive whole number, not "${text.slice(0, 60)}"`,
+			text === ''
+				? `${label} is empty`
+				: `${label} must be a positive whole number, not "${text.slice(0, 60)}"`,
 			{
 				itemIndex: context.getItemIndex(),
 				description: `Enter the ${label} as digits only, e.g. 264561, or map it from a previous node.`,
@@ -36,7 +38,11 @@ export function validateIds(ids: Record<string, string>) {
 }
 
 /** Parses a JSON parameter, naming the field when it is not valid JSON. */
-export function parseJsonParameter(context: IExecuteSingleFunctions, name: string, label: string): unknown {
+export function parseJsonParameter(
+	context: IExecuteSingleFunctions,
+	name: string,
+	label: string,
+): unknown {
 	const raw = context.getNodeParameter(name, '') as unknown;
 	if (typeof raw !== 'string') return raw; // an expression may already give an object
 	if (raw.trim() === '') return undefined;
@@ -48,4 +54,13 @@ export function parseJsonParameter(context: IExecuteSingleFunctions, name: strin
 			description: `${(error as Error).message}. Check quotes and commas, or switch the field to an expression.`,
 		});
 	}
+}
+
+/** An update that would change nothing is refused before sending; `hint` says what to fill in. */
+export function requireChanges(context: IExecuteSingleFunctions, body: object, hint: string): void {
+	if (Object.keys(body).length > 0) return;
+	throw new NodeOperationError(context.getNode(), 'Nothing to update', {
+		itemIndex: context.getItemIndex(),
+		description: hint,
+	});
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { validateIds } from '../../shared/validation';
 import { ORG } from './api';
@@ -19,6 +19,10 @@ export interface IdLocatorOptions {
 	path?: string;
 	required?: boolean;
 	description?: string;
+	/** Steps that build the request, run after the ID check (so only for a valid ID). */
+	preSend?: Array<
+		(this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>
+	>;
 }
 
 /**
@@ -51,16 +55,23 @@ export function idLocator(options: IdLocatorOptions): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `${label} must be a whole number` },
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: `${label} must be a whole number`,
+						},
 					},
 				],
 			},
 		],
 		routing: {
 			...(options.path
-				? { request: { url: `=${ORG}${options.path.replace('{{ $value }}', '{{ String($value).trim() }}')}` } }
+				? {
+						request: {
+							url: `=${ORG}${options.path.replace('{{ $value }}', '{{ String($value).trim() }}')}`,
+						},
+					}
 				: {}),
-			send: { preSend: [validateIds({ [options.name]: label })] },
+			send: { preSend: [validateIds({ [options.name]: label }), ...(options.preSend ?? [])] },
 		},
 	};
 }

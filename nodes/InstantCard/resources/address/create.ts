@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
@@ -24,7 +29,11 @@ const show = { resource: ['address'], operation: ['create'] };
 async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const body: IDataObject = {};
 	for (const field of [ADDRESS_1, CITY, ZIP_CODE, COUNTRY]) {
-		body[`address[${field.key}]`] = requireText(this, this.getNodeParameter(field.name, ''), field.displayName);
+		body[`address[${field.key}]`] = requireText(
+			this,
+			this.getNodeParameter(field.name, ''),
+			field.displayName,
+		);
 	}
 	putAddressFields(body, [ADDRESS_2, STATE], {
 		[ADDRESS_2.name]: this.getNodeParameter(ADDRESS_2.name, ''),
@@ -40,10 +49,18 @@ async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 		body['address[contact_id]'] = String(toPositiveInteger(this, contactId, 'Contact ID'));
 	} else if (contactMode === 'new') {
 		// The address endpoint creates the contact in the same call and links it.
-		body['address[contact][full_name]'] = requireText(this, this.getNodeParameter('contactFullName', ''), 'Contact Full Name');
+		body['address[contact][full_name]'] = requireText(
+			this,
+			this.getNodeParameter('contactFullName', ''),
+			'Contact Full Name',
+		);
 		const email = requireText(this, this.getNodeParameter('contactEmail', ''), 'Contact Email');
 		body['address[contact][email]'] = checkEmail(this, email, 'Contact Email');
-		putText(body, 'address[contact][phone_number]', this.getNodeParameter('contactPhoneNumber', ''));
+		putText(
+			body,
+			'address[contact][phone_number]',
+			this.getNodeParameter('contactPhoneNumber', ''),
+		);
 	}
 	options.body = body;
 	return options;
@@ -69,8 +86,16 @@ export const addressCreateDescription: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{ name: 'None', value: 'none', description: 'Save the address without a contact person' },
-			{ name: 'Existing Contact', value: 'existing', description: 'Link a contact that is already saved' },
-			{ name: 'New Contact', value: 'new', description: 'Create a contact together with the address and link it' },
+			{
+				name: 'Existing Contact',
+				value: 'existing',
+				description: 'Link a contact that is already saved',
+			},
+			{
+				name: 'New Contact',
+				value: 'new',
+				description: 'Create a contact together with the address and link it',
+			},
 		],
 		default: 'none',
 		description: 'Who receives the cards at this address',

@@ -15,7 +15,7 @@ import type {
 import { toApiError } from '../../../shared/errors';
 import { toPositiveInteger } from '../../../shared/validation';
 import { INSTANTCARD } from '../../shared/api';
-import { idLocator } from '../../shared/descriptions';
+import { idLocator, type IdLocatorOptions } from '../../shared/descriptions';
 
 /**
  * What the GET before a DELETE found, by item. RoutingNode gives each item one context object
@@ -24,8 +24,16 @@ import { idLocator } from '../../shared/descriptions';
 const readBeforeDelete = new WeakMap<object, IDataObject>();
 
 /** preSend, placed after the ID check: reads the record the DELETE is about to remove. */
-export async function readRecordBeforeDelete(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-	const request: IHttpRequestOptions = { ...options, method: 'GET', json: true, returnFullResponse: false };
+export async function readRecordBeforeDelete(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+) {
+	const request: IHttpRequestOptions = {
+		...options,
+		method: 'GET',
+		json: true,
+		returnFullResponse: false,
+	};
 	delete request.body;
 	let record: unknown;
 	try {
@@ -33,14 +41,21 @@ export async function readRecordBeforeDelete(this: IExecuteSingleFunctions, opti
 	} catch (error) {
 		throw toApiError(this, INSTANTCARD, error, { method: 'GET', url: options.url });
 	}
-	readBeforeDelete.set(this, record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : {});
+	readBeforeDelete.set(
+		this,
+		record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : {},
+	);
 	return options;
 }
 
 /** postReceive: `{ deleted: true, id, ...what was deleted }` instead of `{"result":"Success"}`. */
 export function outputDeleted(idParameter: string, label: string) {
 	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		const id = toPositiveInteger(this, this.getNodeParameter(idParameter, '', { extractValue: true }), label);
+		const id = toPositiveInteger(
+			this,
+			this.getNodeParameter(idParameter, '', { extractValue: true }),
+			label,
+		);
 		const record = readBeforeDelete.get(this) ?? {};
 		readBeforeDelete.delete(this);
 		return [{ json: { deleted: true, id, ...record } }];
@@ -48,15 +63,8 @@ export function outputDeleted(idParameter: string, label: string) {
 }
 
 /** The ID picker of a Delete operation: checks the ID, then reads the record (in that order). */
-export function deleteIdLocator(options: Parameters<typeof idLocator>[0]): INodeProperties {
-	const locator = idLocator(options);
-	return {
-		...locator,
-		routing: {
-			...locator.routing,
-			send: { preSend: [...(locator.routing?.send?.preSend ?? []), readRecordBeforeDelete] },
-		},
-	};
+export function deleteIdLocator(options: IdLocatorOptions): INodeProperties {
+	return idLocator({ ...options, preSend: [readRecordBeforeDelete] });
 }
 
 export const addressDeleteDescription: INodeProperties[] = [

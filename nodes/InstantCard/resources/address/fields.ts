@@ -32,7 +32,12 @@ export const ADDRESS_2: AddressTextField = {
 	placeholder: 'e.g. Suite 400',
 	description: 'Suite, floor or apartment, if any',
 };
-export const CITY: AddressTextField = { name: 'city', displayName: 'City', key: 'city', placeholder: 'e.g. Austin' };
+export const CITY: AddressTextField = {
+	name: 'city',
+	displayName: 'City',
+	key: 'city',
+	placeholder: 'e.g. Austin',
+};
 export const STATE: AddressTextField = {
 	name: 'state',
 	displayName: 'State',
@@ -47,7 +52,12 @@ export const ZIP_CODE: AddressTextField = {
 	placeholder: 'e.g. 78701',
 	description: 'Postal code. Kept as text, so leading zeros stay.',
 };
-export const COUNTRY: AddressTextField = { name: 'country', displayName: 'Country', key: 'country', placeholder: 'e.g. US' };
+export const COUNTRY: AddressTextField = {
+	name: 'country',
+	displayName: 'Country',
+	key: 'country',
+	placeholder: 'e.g. US',
+};
 export const LABEL: AddressTextField = {
 	name: 'label',
 	displayName: 'Label',
@@ -68,11 +78,15 @@ export const PRIMARY_FIELD: INodeProperties = {
 	name: 'primary',
 	type: 'boolean',
 	default: false,
-	description: "Whether this is the organization's main shipping address (only one address is primary)",
+	description:
+		"Whether this is the organization's main shipping address (only one address is primary)",
 };
 
 /** A text parameter for one address field. */
-export function addressTextProperty(field: AddressTextField, extra: Partial<INodeProperties> = {}): INodeProperties {
+export function addressTextProperty(
+	field: AddressTextField,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: field.displayName,
 		name: field.name,
@@ -85,18 +99,30 @@ export function addressTextProperty(field: AddressTextField, extra: Partial<INod
 }
 
 /** `address[<key>]` for each text field that has a value in `values`. */
-export function putAddressFields(body: IDataObject, fields: AddressTextField[], values: IDataObject): void {
+export function putAddressFields(
+	body: IDataObject,
+	fields: AddressTextField[],
+	values: IDataObject,
+): void {
 	for (const field of fields) putText(body, `address[${field.key}]`, values[field.name]);
 }
 
 /** `address[primary]` as Rails reads booleans; an expression may give a boolean or its text. */
-export function putPrimary(context: IExecuteSingleFunctions, body: IDataObject, value: unknown): void {
+export function putPrimary(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+	value: unknown,
+): void {
 	if (value === undefined || value === null || value === '') return;
 	const text = String(value).trim().toLowerCase();
 	if (text !== 'true' && text !== 'false') {
-		throw new NodeOperationError(context.getNode(), `Primary must be true or false, not "${String(value).slice(0, 40)}"`, {
-			itemIndex: context.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Primary must be true or false, not "${String(value).slice(0, 40)}"`,
+			{
+				itemIndex: context.getItemIndex(),
+			},
+		);
 	}
 	body['address[primary]'] = text;
 }

@@ -24,7 +24,8 @@ export const addressDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create an address',
-				description: 'Save a shipping address that print jobs can send cards to, optionally with its contact person',
+				description:
+					'Save a shipping address that print jobs can send cards to, optionally with its contact person',
 				routing: { request: { method: 'POST', url: `=${ORG}/addresses`, headers: FORM } },
 			},
 			{
@@ -75,7 +76,10 @@ export const addressListSearch = {
 			{
 				path: '/addresses',
 				paged: true,
-				toItem: (address: IDataObject) => ({ name: addressName(address), value: String(address.id) }),
+				toItem: (address: IDataObject) => ({
+					name: addressName(address),
+					value: String(address.id),
+				}),
 			},
 			filter,
 			paginationToken,

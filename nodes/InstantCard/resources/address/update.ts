@@ -1,7 +1,11 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { toPositiveInteger } from '../../../shared/validation';
+import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import {
 	ADDRESS_1,
@@ -19,7 +23,16 @@ import {
 } from './fields';
 
 const show = { resource: ['address'], operation: ['update'] };
-const TEXT_FIELDS = [ADDRESS_1, ADDRESS_2, CITY, COUNTRY, LABEL, ORGANIZATION_NAME, STATE, ZIP_CODE];
+const TEXT_FIELDS = [
+	ADDRESS_1,
+	ADDRESS_2,
+	CITY,
+	COUNTRY,
+	LABEL,
+	ORGANIZATION_NAME,
+	STATE,
+	ZIP_CODE,
+];
 
 /** Only the fields the user set go out: a PATCH leaves the others as they are. */
 async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
@@ -31,12 +44,11 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 		const contactId = this.getNodeParameter('contactId', '', { extractValue: true });
 		body['address[contact_id]'] = String(toPositiveInteger(this, contactId, 'Linked Contact ID'));
 	}
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex: this.getItemIndex(),
-			description: 'Add at least one field under Update Fields, or choose another contact to link.',
-		});
-	}
+	requireChanges(
+		this,
+		body,
+		'Add at least one field under Update Fields, or choose another contact to link.',
+	);
 	options.body = body;
 	return options;
 }
@@ -47,14 +59,11 @@ const addressLocator = idLocator({
 	searchListMethod: 'searchAddresses',
 	show,
 	path: '/addresses/{{ $value }}',
+	preSend: [buildUpdateBody],
 });
 
 export const addressUpdateDescription: INodeProperties[] = [
-	{
-		...addressLocator,
-		// After the ID check: the body is built only for a valid address ID.
-		routing: { ...addressLocator.routing, send: { preSend: [...(addressLocator.routing?.send?.preSend ?? []), buildUpdateBody] } },
-	},
+	addressLocator,
 	{
 		displayName: 'Contact',
 		name: 'contactUpdate',
@@ -63,7 +72,11 @@ export const addressUpdateDescription: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{ name: 'Keep As Is', value: 'keep', description: 'Leave the linked contact unchanged' },
-			{ name: 'Link Another Contact', value: 'existing', description: 'Link a saved contact instead of the current one' },
+			{
+				name: 'Link Another Contact',
+				value: 'existing',
+				description: 'Link a saved contact instead of the current one',
+			},
 		],
 		default: 'keep',
 	},
@@ -81,8 +94,8 @@ export const addressUpdateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [...TEXT_FIELDS.map((field) => addressTextProperty(field)), PRIMARY_FIELD].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
+		options: [...TEXT_FIELDS.map((field) => addressTextProperty(field)), PRIMARY_FIELD].sort(
+			(a, b) => a.displayName.localeCompare(b.displayName),
 		),
 	},
 ];

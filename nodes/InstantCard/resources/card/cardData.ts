@@ -4,7 +4,12 @@
  * The API wants one object per field keyed by its token, as a JSON string, with images as Base64.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeProperties,
+	ResourceMapperValue,
+} from 'n8n-workflow';
 
 import { parseJsonParameter } from '../../../shared/validation';
 import { IMAGE_FIELD_PREFIX } from '../cardTemplate/fields';
@@ -82,10 +87,14 @@ export function toCardData(context: IExecuteSingleFunctions, data: unknown, labe
 	}
 	for (const entry of entries) {
 		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-			throw new NodeOperationError(context.getNode(), `${label} holds an entry that is not an object`, {
-				itemIndex: context.getItemIndex(),
-				description: 'Each entry must look like {"first_name": "Ada"}.',
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`${label} holds an entry that is not an object`,
+				{
+					itemIndex: context.getItemIndex(),
+					description: 'Each entry must look like {"first_name": "Ada"}.',
+				},
+			);
 		}
 	}
 	return JSON.stringify(entries);
@@ -94,26 +103,38 @@ export function toCardData(context: IExecuteSingleFunctions, data: unknown, labe
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** An image field's value as the Base64 the API wants: from a binary property, a URL or Base64. */
-async function imageBase64(context: IExecuteSingleFunctions, value: string, label: string): Promise<string> {
+async function imageBase64(
+	context: IExecuteSingleFunctions,
+	value: string,
+	label: string,
+): Promise<string> {
 	const text = value.trim();
 	const item = context.getInputData();
 	if (item.binary?.[text]) {
 		return (await context.helpers.getBinaryDataBuffer(text)).toString('base64');
 	}
 	if (/^https?:\/\//i.test(text)) {
-		const body = (await context.helpers.httpRequest({ url: text, encoding: 'arraybuffer', json: false })) as Buffer;
+		const body = (await context.helpers.httpRequest({
+			url: text,
+			encoding: 'arraybuffer',
+			json: false,
+		})) as Buffer;
 		return Buffer.from(body).toString('base64');
 	}
 	const dataUrl = /^data:[^;,]+;base64,(.*)$/s.exec(text);
 	const base64 = (dataUrl ? dataUrl[1] : text).replace(/\s+/g, '');
 	if (base64.length >= 16 && BASE64.test(base64)) return base64;
 	const binaryNames = Object.keys(item.binary ?? {});
-	throw new NodeOperationError(context.getNode(), `${label}: "${text.slice(0, 40)}" is not an image`, {
-		itemIndex: context.getItemIndex(),
-		description: `Give the name of a binary property of the input item${
-			binaryNames.length ? ` (this item has: ${binaryNames.join(', ')})` : ' (this item has none)'
-		}, an image URL starting with https://, or the image as Base64.`,
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`${label}: "${text.slice(0, 40)}" is not an image`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `Give the name of a binary property of the input item${
+				binaryNames.length ? ` (this item has: ${binaryNames.join(', ')})` : ' (this item has none)'
+			}, an image URL starting with https://, or the image as Base64.`,
+		},
+	);
 }
 
 /** Reads the Card Data parameters of the current item and returns `card[data]`. */
@@ -130,8 +151,11 @@ export async function readCardData(context: IExecuteSingleFunctions): Promise<st
 		const input = context.getInputData().json;
 		values = {};
 		for (const field of schema) {
-			const token = field.id.startsWith(IMAGE_FIELD_PREFIX) ? field.id.slice(IMAGE_FIELD_PREFIX.length) : field.id;
-			if (input[token] !== undefined && input[token] !== null) values[field.id] = input[token] as string;
+			const token = field.id.startsWith(IMAGE_FIELD_PREFIX)
+				? field.id.slice(IMAGE_FIELD_PREFIX.length)
+				: field.id;
+			if (input[token] !== undefined && input[token] !== null)
+				values[field.id] = input[token] as string;
 		}
 	}
 	const data: IDataObject = {};

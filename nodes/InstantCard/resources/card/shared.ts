@@ -1,13 +1,14 @@
 /** Helpers the card operations share: the Card picker per operation and how a card is named. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../shared/descriptions';
+import { idLocator, type IdLocatorOptions } from '../../shared/descriptions';
 
 /** The Card ID picker of one operation; `path` is under the organization, e.g. `/cards/{{ $value }}/preview`. */
 export function cardLocator(
 	operation: string,
 	path: string,
 	description?: string,
+	preSend?: IdLocatorOptions['preSend'],
 ): INodeProperties {
 	return idLocator({
 		name: 'cardId',
@@ -16,6 +17,7 @@ export function cardLocator(
 		show: { resource: ['card'], operation: [operation] },
 		path,
 		description,
+		preSend,
 	});
 }
 

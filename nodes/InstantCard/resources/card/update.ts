@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -6,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { parseJsonParameter, toPositiveInteger } from '../../../shared/validation';
+import { parseJsonParameter, requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import { toCardData } from './create';
 import { cardLocator } from './shared';
@@ -33,12 +32,11 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	}
 	const data = parseJsonParameter(this, 'updateCardData', 'Card Data (JSON)');
 	if (!isEmpty(data)) body['card[data]'] = toCardData(this, data, 'Card Data (JSON)');
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex: this.getItemIndex(),
-			description: 'Give the fields to change in Card Data (JSON), or choose a New Card Template.',
-		});
-	}
+	requireChanges(
+		this,
+		body,
+		'Give the fields to change in Card Data (JSON), or choose a New Card Template.',
+	);
 	options.body = body;
 	return options;
 }
@@ -61,16 +59,11 @@ const card = cardLocator(
 	'update',
 	'/cards/{{ $value }}',
 	'The card to change. Finalized cards can be changed too.',
+	[buildUpdateBody],
 );
 
 export const cardUpdateDescription: INodeProperties[] = [
-	{
-		...card,
-		routing: {
-			...card.routing,
-			send: { preSend: [...(card.routing?.send?.preSend ?? []), buildUpdateBody] },
-		},
-	},
+	card,
 	{
 		displayName: 'Card Data (JSON)',
 		name: 'updateCardData',

@@ -62,16 +62,11 @@ const card = cardLocator(
 	'uploadImage',
 	'/cards/{{ $value }}/image',
 	'The card whose image field to fill',
+	[buildImageUpload],
 );
 
 export const cardUploadImageDescription: INodeProperties[] = [
-	{
-		...card,
-		routing: {
-			...card.routing,
-			send: { preSend: [...(card.routing?.send?.preSend ?? []), buildImageUpload] },
-		},
-	},
+	card,
 	{
 		displayName: 'Image Field',
 		name: 'imageField',

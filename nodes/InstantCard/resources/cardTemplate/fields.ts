@@ -4,7 +4,12 @@
  * their values are known to be images (a binary property, a URL or Base64) without asking the
  * API again.
  */
-import type { IDataObject, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 
 import { instantCardBaseUrl } from '../../../../credentials/instantCardLogin';
 
@@ -25,10 +30,17 @@ export function toMapperField(field: IDataObject): ResourceMapperField {
 	};
 }
 
-export async function getCardTemplateFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const templateId = String(this.getCurrentNodeParameter('cardTemplateId', { extractValue: true }) ?? '').trim();
+export async function getCardTemplateFields(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const templateId = String(
+		this.getCurrentNodeParameter('cardTemplateId', { extractValue: true }) ?? '',
+	).trim();
 	if (!/^\d+$/.test(templateId)) {
-		return { fields: [], emptyFieldsNotice: 'Choose a card template first: its fields appear here.' };
+		return {
+			fields: [],
+			emptyFieldsNotice: 'Choose a card template first: its fields appear here.',
+		};
 	}
 	const credentials = await this.getCredentials('instantCardApi');
 	const fields = (await this.helpers.httpRequestWithAuthentication.call(this, 'instantCardApi', {

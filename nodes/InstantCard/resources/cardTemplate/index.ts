@@ -26,7 +26,8 @@ export const cardTemplateDescription: INodeProperties[] = [
 				name: 'Get Fields',
 				value: 'getFields',
 				action: 'Get the fields of a card template',
-				description: 'List the variable fields (text and images) a card of this template is filled with',
+				description:
+					'List the variable fields (text and images) a card of this template is filled with',
 				routing: { request: { method: 'GET' } },
 			},
 		],
@@ -37,13 +38,20 @@ export const cardTemplateDescription: INodeProperties[] = [
 ];
 
 export const cardTemplateListSearch = {
-	async searchCardTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	async searchCardTemplates(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	) {
 		return await instantCardList(
 			this,
 			{
 				path: '/card_templates',
 				paged: false,
-				toItem: (template: IDataObject) => ({ name: `${String(template.name)} (#${String(template.id)})`, value: String(template.id) }),
+				toItem: (template: IDataObject) => ({
+					name: `${String(template.name)} (#${String(template.id)})`,
+					value: String(template.id),
+				}),
 			},
 			filter,
 			paginationToken,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { checkEmail, putText, requireText } from './fields';
 
@@ -8,7 +13,11 @@ const show = { resource: ['contact'], operation: ['create'] };
 async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const body: IDataObject = {
 		'contact[full_name]': requireText(this, this.getNodeParameter('fullName', ''), 'Full Name'),
-		'contact[email]': checkEmail(this, requireText(this, this.getNodeParameter('email', ''), 'Email'), 'Email'),
+		'contact[email]': checkEmail(
+			this,
+			requireText(this, this.getNodeParameter('email', ''), 'Email'),
+			'Email',
+		),
 	};
 	putText(body, 'contact[phone_number]', this.getNodeParameter('phoneNumber', ''));
 	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;

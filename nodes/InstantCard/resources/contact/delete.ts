@@ -23,15 +23,31 @@ import { addressName } from './fields';
 const NAMED_ADDRESSES = 3;
 
 function isLinkedContactRefusal(error: unknown): error is NodeApiError {
-	return error instanceof NodeApiError && error.httpCode === '400' && /associated with/i.test(error.message);
+	return (
+		error instanceof NodeApiError &&
+		error.httpCode === '400' &&
+		/associated with/i.test(error.message)
+	);
 }
 
 /** The addresses linked to the contact, as the contact's own answer lists them (empty when unknown). */
-async function linkedAddresses(context: IExecutePaginationFunctions, options: IHttpRequestOptions): Promise<IDataObject[]> {
-	const request: IHttpRequestOptions = { ...options, method: 'GET', json: true, returnFullResponse: false };
+async function linkedAddresses(
+	context: IExecutePaginationFunctions,
+	options: IHttpRequestOptions,
+): Promise<IDataObject[]> {
+	const request: IHttpRequestOptions = {
+		...options,
+		method: 'GET',
+		json: true,
+		returnFullResponse: false,
+	};
 	delete request.body;
 	try {
-		const contact = (await context.helpers.httpRequestWithAuthentication.call(context, 'instantCardApi', request)) as IDataObject;
+		const contact = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'instantCardApi',
+			request,
+		)) as IDataObject;
 		return Array.isArray(contact?.addresses) ? (contact.addresses as IDataObject[]) : [];
 	} catch {
 		return []; // only used to word the message better
@@ -42,8 +58,11 @@ function linkedContactMessage(addresses: IDataObject[]): string {
 	if (addresses.length === 0) {
 		return 'This contact is still linked to an address — delete that address or link it to another contact first';
 	}
-	const names = addresses.slice(0, NAMED_ADDRESSES).map((a) => `#${String(a.id)} ${addressName(a)}`);
-	if (addresses.length > NAMED_ADDRESSES) names.push(`and ${addresses.length - NAMED_ADDRESSES} more`);
+	const names = addresses
+		.slice(0, NAMED_ADDRESSES)
+		.map((a) => `#${String(a.id)} ${addressName(a)}`);
+	if (addresses.length > NAMED_ADDRESSES)
+		names.push(`and ${addresses.length - NAMED_ADDRESSES} more`);
 	return addresses.length === 1
 		? `This contact is still linked to an address (${names[0]}) — delete that address or link it to another contact first`
 		: `This contact is still linked to ${addresses.length} addresses (${names.join('; ')}) — delete those addresses or link them to another contact first`;
@@ -60,7 +79,9 @@ async function deleteContact(
 		if (!isLinkedContactRefusal(error)) {
 			throw error instanceof NodeApiError || error instanceof NodeOperationError
 				? error
-				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
+				: new NodeOperationError(this.getNode(), error as Error, {
+						itemIndex: this.getItemIndex(),
+					});
 		}
 		const said = error.message.replace(/^InstantCard:\s*/, '');
 		const contactId = String(this.getNodeParameter('contactId', '', { extractValue: true })).trim();
@@ -86,6 +107,7 @@ export const contactDeleteDescription: INodeProperties[] = [
 		searchListMethod: 'searchContacts',
 		show: { resource: ['contact'], operation: ['delete'] },
 		path: '/contacts/{{ $value }}',
-		description: 'The contact to delete. An address still linked to it must be deleted or relinked first.',
+		description:
+			'The contact to delete. An address still linked to it must be deleted or relinked first.',
 	}),
 ];

@@ -22,7 +22,11 @@ export function putText(body: IDataObject, key: string, value: unknown): void {
 }
 
 /** A required text field: NodeOperationError naming it when empty, before any request. */
-export function requireText(context: IExecuteSingleFunctions, value: unknown, label: string): string {
+export function requireText(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+): string {
 	const text = formText(value);
 	if (text === undefined) {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
@@ -34,13 +38,21 @@ export function requireText(context: IExecuteSingleFunctions, value: unknown, la
 }
 
 /** Checks an email address (when given) and returns it trimmed; names the field when it is malformed. */
-export function checkEmail(context: IExecuteSingleFunctions, value: unknown, label: string): string | undefined {
+export function checkEmail(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+): string | undefined {
 	const text = formText(value);
 	if (text !== undefined && !EMAIL.test(text)) {
-		throw new NodeOperationError(context.getNode(), `${label} is not a valid email address: "${text.slice(0, 80)}"`, {
-			itemIndex: context.getItemIndex(),
-			description: 'Use the form name@example.com, without spaces.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} is not a valid email address: "${text.slice(0, 80)}"`,
+			{
+				itemIndex: context.getItemIndex(),
+				description: 'Use the form name@example.com, without spaces.',
+			},
+		);
 	}
 	return text;
 }
@@ -55,7 +67,9 @@ export function contactName(contact: IDataObject): string {
 
 /** "Head office — 1200 Congress Ave, Austin"; saved addresses say address1, one-off ones address_1. */
 export function addressName(address: IDataObject): string {
-	const street = [formText(address.address1 ?? address.address_1), formText(address.city)].filter(Boolean).join(', ');
+	const street = [formText(address.address1 ?? address.address_1), formText(address.city)]
+		.filter(Boolean)
+		.join(', ');
 	const label = formText(address.label);
 	if (label && street) return `${label} — ${street}`;
 	return label ?? (street || `Address #${String(address.id)}`);

@@ -32,7 +32,8 @@ export const contactDescription: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a contact',
-				description: 'Delete a contact no address links to any more. The output shows what was deleted.',
+				description:
+					'Delete a contact no address links to any more. The output shows what was deleted.',
 				routing: {
 					...contactDeleteRouting,
 					request: { method: 'DELETE' },
@@ -77,7 +78,10 @@ export const contactListSearch = {
 			{
 				path: '/contacts',
 				paged: true,
-				toItem: (contact: IDataObject) => ({ name: contactName(contact), value: String(contact.id) }),
+				toItem: (contact: IDataObject) => ({
+					name: contactName(contact),
+					value: String(contact.id),
+				}),
 			},
 			filter,
 			paginationToken,

@@ -1,6 +1,11 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { requireChanges } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import { checkEmail, putText } from './fields';
 
@@ -15,12 +20,7 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	putText(body, 'contact[phone_number]', fields.phoneNumber);
 	putText(body, 'contact[alt_email]', checkEmail(this, fields.altEmail, 'Alternative Email'));
 	putText(body, 'contact[alt_phone_number]', fields.altPhoneNumber);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex: this.getItemIndex(),
-			description: 'Add at least one field under Update Fields.',
-		});
-	}
+	requireChanges(this, body, 'Add at least one field under Update Fields.');
 	options.body = body;
 	return options;
 }
@@ -31,14 +31,11 @@ const contactLocator = idLocator({
 	searchListMethod: 'searchContacts',
 	show,
 	path: '/contacts/{{ $value }}',
+	preSend: [buildUpdateBody],
 });
 
 export const contactUpdateDescription: INodeProperties[] = [
-	{
-		...contactLocator,
-		// After the ID check: the body is built only for a valid contact ID.
-		routing: { ...contactLocator.routing, send: { preSend: [...(contactLocator.routing?.send?.preSend ?? []), buildUpdateBody] } },
-	},
+	contactLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -11,7 +11,8 @@ async function buildAddCardsBody(this: IExecuteSingleFunctions, options: IHttpRe
 	if (cardIds.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Card IDs is empty', {
 			itemIndex: this.getItemIndex(),
-			description: 'Give at least one finalized card ID, e.g. 264561, or map them from a previous node.',
+			description:
+				'Give at least one finalized card ID, e.g. 264561, or map them from a previous node.',
 		});
 	}
 	options.body = { 'print_job[card_ids]': cardIdsJson(cardIds) };
@@ -25,13 +26,11 @@ const jobLocator = idLocator({
 	show,
 	path: '/print_jobs/{{ $value }}/add_cards',
 	description: 'The job to add the cards to. Only jobs in status Created take cards.',
+	preSend: [buildAddCardsBody],
 });
 
 export const printJobAddCardsDescription: INodeProperties[] = [
-	{
-		...jobLocator,
-		routing: { ...jobLocator.routing, send: { preSend: [...(jobLocator.routing?.send?.preSend ?? []), buildAddCardsBody] } },
-	},
+	jobLocator,
 	cardIdsProperty(
 		show,
 		true,

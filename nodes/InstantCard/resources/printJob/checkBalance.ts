@@ -9,9 +9,15 @@ export async function outputHasBalance(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const printJobId = toPositiveInteger(this, this.getNodeParameter('printJobId', '', { extractValue: true }), 'Print Job ID');
+	const printJobId = toPositiveInteger(
+		this,
+		this.getNodeParameter('printJobId', '', { extractValue: true }),
+		'Print Job ID',
+	);
 	const answer = items[0]?.json as unknown;
-	return [{ json: { print_job_id: printJobId, has_balance: asBoolean(answer, 'has_balance') ?? false } }];
+	return [
+		{ json: { print_job_id: printJobId, has_balance: asBoolean(answer, 'has_balance') ?? false } },
+	];
 }
 
 export const printJobCheckBalanceDescription: INodeProperties[] = [

@@ -25,7 +25,9 @@ const show = { resource: ['printJob'], operation: ['create'] };
 async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const body: IDataObject = { ...readAddressFields(this, true) };
 	const providerId = this.getNodeParameter('shippingProviderId', '', { extractValue: true });
-	body['print_job[shipping_provider_id]'] = String(toPositiveInteger(this, providerId, 'Shipping Provider ID'));
+	body['print_job[shipping_provider_id]'] = String(
+		toPositiveInteger(this, providerId, 'Shipping Provider ID'),
+	);
 	const copies = this.getNodeParameter('numberOfCopies', 1);
 	body['print_job[number_of_copies]'] = String(toPositiveInteger(this, copies, 'Number of Copies'));
 	const cardIds = parseCardIds(this, this.getNodeParameter('cardIds', ''));
@@ -39,11 +41,20 @@ function money(value: unknown): string {
 }
 
 /** A failure after the job exists: the message says which job, so it can be found and submitted later. */
-function notSubmitted(context: IExecuteSingleFunctions, jobId: unknown, reason: string, description: string) {
-	return new NodeOperationError(context.getNode(), `Print job #${String(jobId)} was created but not submitted: ${reason}`, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
+function notSubmitted(
+	context: IExecuteSingleFunctions,
+	jobId: unknown,
+	reason: string,
+	description: string,
+) {
+	return new NodeOperationError(
+		context.getNode(),
+		`Print job #${String(jobId)} was created but not submitted: ${reason}`,
+		{
+			itemIndex: context.getItemIndex(),
+			description,
+		},
+	);
 }
 
 /**
@@ -58,12 +69,18 @@ async function submitAfterCreating(
 	if (!this.getNodeParameter('submitAfterCreate', false)) return items;
 	const jobId = items[0]?.json?.id;
 	if (jobId === undefined || jobId === null || !/^\d+$/.test(String(jobId))) {
-		throw new NodeOperationError(this.getNode(), 'InstantCard created the print job but its answer has no job ID, so it was not submitted', {
-			itemIndex: this.getItemIndex(),
-			description: 'Find the job with Print Job → Get Many and submit it with Print Job → Submit.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'InstantCard created the print job but its answer has no job ID, so it was not submitted',
+			{
+				itemIndex: this.getItemIndex(),
+				description:
+					'Find the job with Print Job → Get Many and submit it with Print Job → Submit.',
+			},
+		);
 	}
-	const later = 'The job stays in status Created. Fix the cause, then submit it with Print Job → Submit.';
+	const later =
+		'The job stays in status Created. Fix the cause, then submit it with Print Job → Submit.';
 	const call = async (method: 'GET' | 'POST', path: string) => {
 		try {
 			return await instantCardCall(this, method, `/print_jobs/${String(jobId)}${path}`);
@@ -84,7 +101,8 @@ async function submitAfterCreating(
 		charge ??= (await call('GET', '/charge_details')) as IDataObject | undefined;
 		let balance: unknown;
 		try {
-			balance = ((await instantCardCall(this, 'GET', '/balance')) as IDataObject | undefined)?.balance;
+			balance = ((await instantCardCall(this, 'GET', '/balance')) as IDataObject | undefined)
+				?.balance;
 		} catch {
 			balance = undefined; // the refusal matters more than the exact balance
 		}
@@ -97,7 +115,10 @@ async function submitAfterCreating(
 		);
 	}
 	const submitted = await call('POST', '/print');
-	const job = submitted && typeof submitted === 'object' && !Array.isArray(submitted) ? (submitted as IDataObject) : { id: Number(jobId) };
+	const job =
+		submitted && typeof submitted === 'object' && !Array.isArray(submitted)
+			? (submitted as IDataObject)
+			: { id: Number(jobId) };
 	return [{ json: normalizePrintJob(job) }];
 }
 
@@ -117,8 +138,16 @@ export const printJobCreateDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'Saved Address', value: 'saved', description: 'Ship to an address saved in InstantCard' },
-			{ name: 'One-Off Address', value: 'oneOff', description: 'Ship to an address used for this job only (not saved)' },
+			{
+				name: 'Saved Address',
+				value: 'saved',
+				description: 'Ship to an address saved in InstantCard',
+			},
+			{
+				name: 'One-Off Address',
+				value: 'oneOff',
+				description: 'Ship to an address used for this job only (not saved)',
+			},
 		],
 		default: 'saved',
 		description: 'Where the printed cards are shipped',
@@ -134,7 +163,11 @@ export const printJobCreateDescription: INodeProperties[] = [
 	{
 		...providerLocator,
 		// After the ID check: the whole form body is built (and checked) before anything is sent.
-		routing: { send: { preSend: [validateIds({ shippingProviderId: 'Shipping Provider ID' }), buildCreateBody] } },
+		routing: {
+			send: {
+				preSend: [validateIds({ shippingProviderId: 'Shipping Provider ID' }), buildCreateBody],
+			},
+		},
 	},
 	{
 		displayName: 'Number of Copies',

@@ -22,12 +22,20 @@ export const printJobGetAllDescription: INodeProperties[] = [
 				// The API documents `status` as a number (0 created, 1 submitted); the old server's
 				// enum also takes the name, so the number is what works on both.
 				options: [
-					{ name: 'Created', value: 0, description: 'Not submitted yet: cards can still be added or removed' },
+					{
+						name: 'Created',
+						value: 0,
+						description: 'Not submitted yet: cards can still be added or removed',
+					},
 					{ name: 'Duplicated', value: 6 },
 					{ name: 'Failed', value: 4 },
 					{ name: 'Finished', value: 3, description: 'Printed and shipped' },
 					{ name: 'In Progress', value: 2, description: 'Being printed' },
-					{ name: 'No Balance', value: 5, description: 'Submitted without enough balance; can be submitted again' },
+					{
+						name: 'No Balance',
+						value: 5,
+						description: 'Submitted without enough balance; can be submitted again',
+					},
 					{ name: 'Not Printed', value: 7 },
 					{ name: 'Scheduled', value: 1, description: 'Submitted and waiting for production' },
 				],

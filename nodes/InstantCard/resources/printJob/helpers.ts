@@ -34,7 +34,11 @@ function cardIdsError(context: IExecuteSingleFunctions, label: string, message: 
  * "264561 264562"), a JSON array string, one number, or an expression giving an array. Each
  * must be a positive whole number; duplicates are dropped. An empty field gives [].
  */
-export function parseCardIds(context: IExecuteSingleFunctions, raw: unknown, label = 'Card IDs'): number[] {
+export function parseCardIds(
+	context: IExecuteSingleFunctions,
+	raw: unknown,
+	label = 'Card IDs',
+): number[] {
 	let values: unknown[];
 	if (raw === undefined || raw === null) values = [];
 	else if (Array.isArray(raw)) values = raw;
@@ -56,10 +60,24 @@ export function parseCardIds(context: IExecuteSingleFunctions, raw: unknown, lab
 	}
 	const ids: number[] = [];
 	for (const value of values) {
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-		if (text === undefined || !/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+		const text =
+			typeof value === 'number'
+				? String(value)
+				: typeof value === 'string'
+					? value.trim()
+					: undefined;
+		if (
+			text === undefined ||
+			!/^\d+$/.test(text) ||
+			Number(text) < 1 ||
+			!Number.isSafeInteger(Number(text))
+		) {
 			const shown = text ?? JSON.stringify(value) ?? String(value);
-			throw cardIdsError(context, label, `"${shown.slice(0, 60)}" is not a card ID (a positive whole number)`);
+			throw cardIdsError(
+				context,
+				label,
+				`"${shown.slice(0, 60)}" is not a card ID (a positive whole number)`,
+			);
 		}
 		if (!ids.includes(Number(text))) ids.push(Number(text));
 	}
@@ -89,7 +107,8 @@ export const PRINT_JOB_STATUSES = [
 
 /** A status given as a number (1), a numeric string ("1") or a name ("In_Progress", "in progress"). */
 export function statusCode(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isInteger(value) && PRINT_JOB_STATUSES[value] ? value : undefined;
+	if (typeof value === 'number')
+		return Number.isInteger(value) && PRINT_JOB_STATUSES[value] ? value : undefined;
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	if (/^\d+$/.test(text)) return statusCode(Number(text));
@@ -107,7 +126,12 @@ export function normalizePrintJob(job: IDataObject): IDataObject {
 	const code = statusCode(job.status);
 	return {
 		...job,
-		status_name: code === undefined ? (typeof job.status === 'string' ? job.status : null) : PRINT_JOB_STATUSES[code],
+		status_name:
+			code === undefined
+				? typeof job.status === 'string'
+					? job.status
+					: null
+				: PRINT_JOB_STATUSES[code],
 		status_code: code ?? (typeof job.status === 'number' ? job.status : null),
 	};
 }
@@ -122,7 +146,8 @@ export async function outputPrintJobs(
 		const json = item.json as unknown;
 		const rows = Array.isArray(json) ? (json as unknown[]) : [json];
 		for (const row of rows) {
-			if (row && typeof row === 'object' && !Array.isArray(row)) out.push({ json: normalizePrintJob(row as IDataObject) });
+			if (row && typeof row === 'object' && !Array.isArray(row))
+				out.push({ json: normalizePrintJob(row as IDataObject) });
 		}
 	}
 	return out;
@@ -131,11 +156,21 @@ export async function outputPrintJobs(
 /** How a job reads in a picker: "#81001 · Created · 3 cards". */
 export function printJobName(job: IDataObject): string {
 	const code = statusCode(job.status);
-	const status = code === undefined ? String(job.status ?? 'unknown status') : PRINT_JOB_STATUSES[code].replace(/_/g, ' ');
+	const status =
+		code === undefined
+			? String(job.status ?? 'unknown status')
+			: PRINT_JOB_STATUSES[code].replace(/_/g, ' ');
 	const lists = Array.isArray(job.list_users) ? (job.list_users as IDataObject[]) : [];
 	const cards = lists.reduce((sum, list) => {
 		const total = Number(list?.total_users);
-		return sum + (Number.isFinite(total) ? total : Array.isArray(list?.users_data) ? list.users_data.length : 0);
+		return (
+			sum +
+			(Number.isFinite(total)
+				? total
+				: Array.isArray(list?.users_data)
+					? list.users_data.length
+					: 0)
+		);
 	}, 0);
 	return `#${String(job.id)} · ${status} · ${cards} ${cards === 1 ? 'card' : 'cards'}`;
 }
@@ -145,7 +180,8 @@ export function currentShippingProviderId(job: unknown): number | undefined {
 	if (!job || typeof job !== 'object') return undefined;
 	const record = job as IDataObject;
 	const nested = record.shipping_provider as IDataObject | null | undefined;
-	const raw = record.shipping_provider_id ?? (nested && typeof nested === 'object' ? nested.id : undefined);
+	const raw =
+		record.shipping_provider_id ?? (nested && typeof nested === 'object' ? nested.id : undefined);
 	const text = raw === undefined || raw === null ? '' : String(raw).trim();
 	return /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
 }
@@ -192,7 +228,8 @@ export function asBoolean(answer: unknown, key: string): boolean | undefined {
 		if (text === 'false') return false;
 		return undefined;
 	}
-	if (answer && typeof answer === 'object' && key in answer) return asBoolean((answer as IDataObject)[key], key);
+	if (answer && typeof answer === 'object' && key in answer)
+		return asBoolean((answer as IDataObject)[key], key);
 	return undefined;
 }
 
@@ -208,14 +245,54 @@ interface OneOffField {
 }
 
 const ONE_OFF_FIELDS: OneOffField[] = [
-	{ name: 'oneOffFullName', displayName: 'Full Name', key: 'print_job[address][contact][full_name]', required: true, placeholder: 'e.g. Ada Lovelace' },
-	{ name: 'oneOffOrganizationName', displayName: 'Organization Name', key: 'print_job[address][organization_name]', required: false },
-	{ name: 'oneOffAddress1', displayName: 'Address 1', key: 'print_job[address][address_1]', required: true, placeholder: 'e.g. 1200 Congress Ave' },
-	{ name: 'oneOffAddress2', displayName: 'Address 2', key: 'print_job[address][address_2]', required: false, placeholder: 'e.g. Suite 400' },
+	{
+		name: 'oneOffFullName',
+		displayName: 'Full Name',
+		key: 'print_job[address][contact][full_name]',
+		required: true,
+		placeholder: 'e.g. Ada Lovelace',
+	},
+	{
+		name: 'oneOffOrganizationName',
+		displayName: 'Organization Name',
+		key: 'print_job[address][organization_name]',
+		required: false,
+	},
+	{
+		name: 'oneOffAddress1',
+		displayName: 'Address 1',
+		key: 'print_job[address][address_1]',
+		required: true,
+		placeholder: 'e.g. 1200 Congress Ave',
+	},
+	{
+		name: 'oneOffAddress2',
+		displayName: 'Address 2',
+		key: 'print_job[address][address_2]',
+		required: false,
+		placeholder: 'e.g. Suite 400',
+	},
 	{ name: 'oneOffCity', displayName: 'City', key: 'print_job[address][city]', required: true },
-	{ name: 'oneOffState', displayName: 'State', key: 'print_job[address][state]', required: false, placeholder: 'e.g. TX' },
-	{ name: 'oneOffZipCode', displayName: 'Zip Code', key: 'print_job[address][zip_code]', required: true },
-	{ name: 'oneOffCountry', displayName: 'Country', key: 'print_job[address][country]', required: true, placeholder: 'e.g. US' },
+	{
+		name: 'oneOffState',
+		displayName: 'State',
+		key: 'print_job[address][state]',
+		required: false,
+		placeholder: 'e.g. TX',
+	},
+	{
+		name: 'oneOffZipCode',
+		displayName: 'Zip Code',
+		key: 'print_job[address][zip_code]',
+		required: true,
+	},
+	{
+		name: 'oneOffCountry',
+		displayName: 'Country',
+		key: 'print_job[address][country]',
+		required: true,
+		placeholder: 'e.g. US',
+	},
 ];
 
 /**
@@ -227,7 +304,10 @@ export function addressModeParameter(onCreate: boolean): string {
 }
 
 /** The One-Off Address inputs; on Update none is required (unset ones keep their value). */
-export function oneOffAddressProperties(show: Record<string, string[]>, onCreate: boolean): INodeProperties[] {
+export function oneOffAddressProperties(
+	show: Record<string, string[]>,
+	onCreate: boolean,
+): INodeProperties[] {
 	return ONE_OFF_FIELDS.map((field) => ({
 		displayName: field.displayName,
 		name: field.name,
@@ -243,10 +323,20 @@ export function oneOffAddressProperties(show: Record<string, string[]>, onCreate
 }
 
 /** The address form fields of the chosen Address mode: a saved address's ID or one-off fields. */
-export function readAddressFields(context: IExecuteSingleFunctions, onCreate: boolean): IDataObject {
-	const mode = context.getNodeParameter(addressModeParameter(onCreate), onCreate ? 'saved' : 'keep') as string;
+export function readAddressFields(
+	context: IExecuteSingleFunctions,
+	onCreate: boolean,
+): IDataObject {
+	const mode = context.getNodeParameter(
+		addressModeParameter(onCreate),
+		onCreate ? 'saved' : 'keep',
+	) as string;
 	if (mode === 'saved') {
-		const id = toPositiveInteger(context, context.getNodeParameter('addressId', '', { extractValue: true }), 'Address ID');
+		const id = toPositiveInteger(
+			context,
+			context.getNodeParameter('addressId', '', { extractValue: true }),
+			'Address ID',
+		);
 		return { 'print_job[address_id]': String(id) };
 	}
 	if (mode !== 'oneOff') return {};
@@ -271,7 +361,11 @@ export function readAddressFields(context: IExecuteSingleFunctions, onCreate: bo
 	return body;
 }
 
-export function cardIdsProperty(show: Record<string, string[]>, required: boolean, description: string): INodeProperties {
+export function cardIdsProperty(
+	show: Record<string, string[]>,
+	required: boolean,
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Card IDs',
 		name: 'cardIds',

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { ORG } from '../../shared/api';
 import { instantCardList } from '../../shared/listSearch';
@@ -35,7 +40,8 @@ export const printJobDescription: INodeProperties[] = [
 				name: 'Charge Details',
 				value: 'chargeDetails',
 				action: 'Get the charge details of a print job',
-				description: 'What the job costs: each card, shipping and the total, and whether the balance covers it',
+				description:
+					'What the job costs: each card, shipping and the total, and whether the balance covers it',
 				routing: { request: { method: 'GET' } },
 			},
 			{
@@ -49,7 +55,8 @@ export const printJobDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a print job',
-				description: 'Start an order: address, shipping provider, copies and optionally cards. Nothing is printed or charged until it is submitted.',
+				description:
+					'Start an order: address, shipping provider, copies and optionally cards. Nothing is printed or charged until it is submitted.',
 				routing: {
 					request: { method: 'POST', url: `=${ORG}/print_jobs`, headers: FORM_HEADERS },
 					output: outputJobs,
@@ -80,14 +87,16 @@ export const printJobDescription: INodeProperties[] = [
 				name: 'Submit',
 				value: 'submit',
 				action: 'Submit a print job',
-				description: "Sends the job to production and charges the organization's balance. Cannot be undone.",
+				description:
+					"Sends the job to production and charges the organization's balance. Cannot be undone.",
 				routing: { request: { method: 'POST' }, output: outputJobs },
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a print job',
-				description: 'Change the address, shipping provider or number of copies of a job not submitted yet, or add cards',
+				description:
+					'Change the address, shipping provider or number of copies of a job not submitted yet, or add cards',
 				routing: { request: { method: 'PATCH', headers: FORM_HEADERS }, output: outputJobs },
 			},
 		],
@@ -106,8 +115,11 @@ export const printJobDescription: INodeProperties[] = [
 
 /** A card of a job as a picker shows it: its ID and its first text values. */
 function jobCardName(card: IDataObject): string {
-	const data = card.data && typeof card.data === 'object' ? Object.values(card.data as IDataObject) : [];
-	const words = data.filter((v) => typeof v === 'string' && v !== '' && v !== 'image').slice(0, 2) as string[];
+	const data =
+		card.data && typeof card.data === 'object' ? Object.values(card.data as IDataObject) : [];
+	const words = data
+		.filter((v) => typeof v === 'string' && v !== '' && v !== 'image')
+		.slice(0, 2) as string[];
 	return `#${String(card.id)}${words.length ? ` · ${words.join(' ')}` : ''}`;
 }
 
@@ -126,12 +138,21 @@ export const printJobListSearch = {
 	},
 
 	/** The cards in the print job chosen above (for Remove Card). */
-	async searchPrintJobCards(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const jobId = String(this.getCurrentNodeParameter('printJobId', { extractValue: true }) ?? '').trim();
+	async searchPrintJobCards(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
+		const jobId = String(
+			this.getCurrentNodeParameter('printJobId', { extractValue: true }) ?? '',
+		).trim();
 		if (!/^\d+$/.test(jobId)) return { results: [] };
-		const job = (await instantCardCall(this, 'GET', `/print_jobs/${jobId}`)) as IDataObject | undefined;
+		const job = (await instantCardCall(this, 'GET', `/print_jobs/${jobId}`)) as
+			| IDataObject
+			| undefined;
 		const lists = Array.isArray(job?.list_users) ? (job.list_users as IDataObject[]) : [];
-		const cards = lists.flatMap((list) => (Array.isArray(list?.users_data) ? (list.users_data as IDataObject[]) : []));
+		const cards = lists.flatMap((list) =>
+			Array.isArray(list?.users_data) ? (list.users_data as IDataObject[]) : [],
+		);
 		let results = cards.map((card) => ({ name: jobCardName(card), value: String(card.id) }));
 		if (filter) {
 			const needle = filter.toLowerCase();

@@ -22,8 +22,16 @@ const show = { resource: ['printJob'], operation: ['removeCard'] };
 
 function ids(context: IExecuteSingleFunctions) {
 	return {
-		jobId: toPositiveInteger(context, context.getNodeParameter('printJobId', '', { extractValue: true }), 'Print Job ID'),
-		cardId: toPositiveInteger(context, context.getNodeParameter('printJobCardId', '', { extractValue: true }), 'Card ID'),
+		jobId: toPositiveInteger(
+			context,
+			context.getNodeParameter('printJobId', '', { extractValue: true }),
+			'Print Job ID',
+		),
+		cardId: toPositiveInteger(
+			context,
+			context.getNodeParameter('printJobCardId', '', { extractValue: true }),
+			'Card ID',
+		),
 	};
 }
 
@@ -59,11 +67,17 @@ async function sendRemoveRequest(
 			const said = apiErrorText(body);
 			throw notRemoved(this, said === 'false' ? undefined : said);
 		}
-		throw toApiError(this, INSTANTCARD, error, { method: requestData.options.method, url: requestData.options.url });
+		throw toApiError(this, INSTANTCARD, error, {
+			method: requestData.options.method,
+			url: requestData.options.url,
+		});
 	}
 }
 
-async function outputRemoved(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function outputRemoved(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const answer = items[0]?.json as unknown;
 	if (answer === false || answer === 'false') throw notRemoved(this);
 	const { jobId, cardId } = ids(this);

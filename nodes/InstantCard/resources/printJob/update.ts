@@ -1,8 +1,12 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { toApiError } from '../../../shared/errors';
-import { toPositiveInteger } from '../../../shared/validation';
+import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { INSTANTCARD } from '../../shared/api';
 import { idLocator } from '../../shared/descriptions';
 import {
@@ -29,7 +33,9 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	const body: IDataObject = { ...readAddressFields(this, false) };
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (!isEmpty(updateFields.numberOfCopies)) {
-		body['print_job[number_of_copies]'] = String(toPositiveInteger(this, updateFields.numberOfCopies, 'Number of Copies'));
+		body['print_job[number_of_copies]'] = String(
+			toPositiveInteger(this, updateFields.numberOfCopies, 'Number of Copies'),
+		);
 	}
 	if (updateFields.cardIds !== undefined) {
 		const cardIds = parseCardIds(this, updateFields.cardIds);
@@ -37,14 +43,15 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	}
 	const chosenProvider = this.getNodeParameter('shippingProviderId', '', { extractValue: true });
 	if (!isEmpty(chosenProvider)) {
-		body['print_job[shipping_provider_id]'] = String(toPositiveInteger(this, chosenProvider, 'Shipping Provider ID'));
+		body['print_job[shipping_provider_id]'] = String(
+			toPositiveInteger(this, chosenProvider, 'Shipping Provider ID'),
+		);
 	}
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex: this.getItemIndex(),
-			description: 'Choose a new address or shipping provider, or add a field under Update Fields.',
-		});
-	}
+	requireChanges(
+		this,
+		body,
+		'Choose a new address or shipping provider, or add a field under Update Fields.',
+	);
 	if (isEmpty(chosenProvider)) {
 		const request: IHttpRequestOptions = { ...options, method: 'GET', json: true };
 		delete request.body;
@@ -90,8 +97,16 @@ export const printJobUpdateDescription: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{ name: 'Keep Current', value: 'keep', description: 'Leave the shipping address as it is' },
-			{ name: 'Saved Address', value: 'saved', description: 'Ship to an address saved in InstantCard' },
-			{ name: 'One-Off Address', value: 'oneOff', description: 'Ship to an address used for this job only (not saved)' },
+			{
+				name: 'Saved Address',
+				value: 'saved',
+				description: 'Ship to an address saved in InstantCard',
+			},
+			{
+				name: 'One-Off Address',
+				value: 'oneOff',
+				description: 'Ship to an address used for this job only (not saved)',
+			},
 		],
 		default: 'keep',
 		description: 'Where the printed cards are shipped',

@@ -28,7 +28,11 @@ export const shippingProviderDescription: INodeProperties[] = [
 ];
 
 export const shippingProviderListSearch = {
-	async searchShippingProviders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	async searchShippingProviders(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	) {
 		return await instantCardList(
 			this,
 			{
