@@ -10,14 +10,20 @@ import { contactDescription, contactListSearch } from './resources/contact';
 import { organizationDescription } from './resources/organization';
 import { printJobDescription, printJobListSearch } from './resources/printJob';
 import { profileDescription } from './resources/profile';
-import { shippingProviderDescription, shippingProviderListSearch } from './resources/shippingProvider';
+import {
+	shippingProviderDescription,
+	shippingProviderListSearch,
+} from './resources/shippingProvider';
 import { BASE_URL, sendRequest } from './shared/api';
 
 export class InstantCard implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'InstantCard',
 		name: 'instantCard',
-		icon: { light: 'file:../../icons/instantcard.svg', dark: 'file:../../icons/instantcard.dark.svg' },
+		icon: {
+			light: 'file:../../icons/instantcard.svg',
+			dark: 'file:../../icons/instantcard.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

@@ -647,11 +647,14 @@ describe('InstantCard organization and card operations', () => {
 			]);
 		});
 
-		it('Delete outputs { deleted: true, id } and the card is gone; a missing card shows the API error', async () => {
+		it('Delete outputs { deleted: true, id, ...the card } and the card is gone; a missing card shows the API error', async () => {
 			const [id] = sandbox.seedCards(1);
 			const { items } = await run({ resource: 'card', operation: 'delete', cardId: rl(id) });
-			expect(items.map((i) => i.json)).toEqual([{ deleted: true, id }]);
-			expect(sandbox.requestsTo('DELETE', `${ORG}/cards/${id}`)).toHaveLength(1);
+			expect(items.map((i) => i.json)).toEqual([
+				expect.objectContaining({ deleted: true, id, card_template_id: expect.any(Number), data: expect.any(Object) }),
+			]);
+			// The card is read just before it is deleted, so the output can say what was deleted.
+			expect(sandbox.requests.filter((r) => r.path === `${ORG}/cards/${id}` && r.status !== 401).map((r) => r.method)).toEqual(['GET', 'DELETE']);
 			expect(card(id)).toBeUndefined();
 			const again = await run({ resource: 'card', operation: 'delete', cardId: rl(id) });
 			expect(again.error).toEqual(
@@ -670,7 +673,7 @@ describe('InstantCard organization and card operations', () => {
 			});
 			expect(
 				(await run({ resource: 'card', operation: 'delete', cardId: rl(ids[0]) })).items[0].json,
-			).toEqual({ deleted: true, id: ids[0] });
+			).toEqual(expect.objectContaining({ deleted: true, id: ids[0] }));
 			sandbox.addFault({
 				kind: 'status',
 				status: 200,
@@ -687,7 +690,7 @@ describe('InstantCard organization and card operations', () => {
 			);
 			expect(error).toBeUndefined();
 			expect(items.map((i) => i.json)).toEqual([
-				{ deleted: true, id: ids[1] },
+				expect.objectContaining({ deleted: true, id: ids[1] }),
 				expect.objectContaining({ error: 'InstantCard: Card not found' }),
 				expect.objectContaining({ error: 'Card ID must be a positive whole number, not "x"' }),
 			]);

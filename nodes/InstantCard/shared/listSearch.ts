@@ -2,7 +2,12 @@
  * Searchable lists for the ID pickers. They call the API through the credential (n8n logs in as
  * for any request) and page with `page`/`page_size` where the endpoint pages.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { instantCardBaseUrl } from '../../../credentials/instantCardLogin';
 
@@ -29,12 +34,16 @@ export async function instantCardList(
 	const organization = String(credentials.organizationId).trim();
 	const page = Number(paginationToken ?? 1);
 	const remote = filter && spec.filterQuery ? spec.filterQuery(filter) : undefined;
-	const rows = (await context.helpers.httpRequestWithAuthentication.call(context, 'instantCardApi', {
-		method: 'GET',
-		url: `${instantCardBaseUrl(credentials)}/organizations/${organization}${remote?.path ?? spec.path}`,
-		qs: { ...(remote?.qs ?? {}), ...(spec.paged ? { page, page_size: LIST_PAGE_SIZE } : {}) },
-		json: true,
-	})) as IDataObject[];
+	const rows = (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		'instantCardApi',
+		{
+			method: 'GET',
+			url: `${instantCardBaseUrl(credentials)}/organizations/${organization}${remote?.path ?? spec.path}`,
+			qs: { ...(remote?.qs ?? {}), ...(spec.paged ? { page, page_size: LIST_PAGE_SIZE } : {}) },
+			json: true,
+		},
+	)) as IDataObject[];
 	let results = (Array.isArray(rows) ? rows : []).map(spec.toItem);
 	if (filter && !remote) {
 		const needle = filter.toLowerCase();

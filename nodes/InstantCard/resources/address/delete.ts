@@ -1,66 +1,9 @@
-/**
- * Delete answers only `{"result":"Success"}`. So that the output says what was deleted, the record
- * is read (GET on the same URL) just before the DELETE and merged into the output item:
- * `{ deleted: true, id, ...the record }`. A record that cannot be read (e.g. 404) stops the item
- * before anything is deleted, with the API's own words. Contacts use the same two steps.
- */
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { toApiError } from '../../../shared/errors';
-import { toPositiveInteger } from '../../../shared/validation';
-import { INSTANTCARD } from '../../shared/api';
 import { idLocator, type IdLocatorOptions } from '../../shared/descriptions';
+import { readRecordBeforeDelete } from '../../shared/deleted';
 
-/**
- * What the GET before a DELETE found, by item. RoutingNode gives each item one context object
- * that it passes to the item's preSend and postReceive functions alike, so it is the key.
- */
-const readBeforeDelete = new WeakMap<object, IDataObject>();
-
-/** preSend, placed after the ID check: reads the record the DELETE is about to remove. */
-export async function readRecordBeforeDelete(
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-) {
-	const request: IHttpRequestOptions = {
-		...options,
-		method: 'GET',
-		json: true,
-		returnFullResponse: false,
-	};
-	delete request.body;
-	let record: unknown;
-	try {
-		record = await this.helpers.httpRequestWithAuthentication.call(this, 'instantCardApi', request);
-	} catch (error) {
-		throw toApiError(this, INSTANTCARD, error, { method: 'GET', url: options.url });
-	}
-	readBeforeDelete.set(
-		this,
-		record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : {},
-	);
-	return options;
-}
-
-/** postReceive: `{ deleted: true, id, ...what was deleted }` instead of `{"result":"Success"}`. */
-export function outputDeleted(idParameter: string, label: string) {
-	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		const id = toPositiveInteger(
-			this,
-			this.getNodeParameter(idParameter, '', { extractValue: true }),
-			label,
-		);
-		const record = readBeforeDelete.get(this) ?? {};
-		readBeforeDelete.delete(this);
-		return [{ json: { deleted: true, id, ...record } }];
-	};
-}
+export { outputDeleted } from '../../shared/deleted';
 
 /** The ID picker of a Delete operation: checks the ID, then reads the record (in that order). */
 export function deleteIdLocator(options: IdLocatorOptions): INodeProperties {

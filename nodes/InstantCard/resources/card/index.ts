@@ -3,7 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeProperties } from 'n8n-wo
 import { ORG } from '../../shared/api';
 import { instantCardList } from '../../shared/listSearch';
 import { cardCreateDescription } from './create';
-import { cardDeleteDescription, outputCardDeleted } from './delete';
+import { outputDeleted } from '../../shared/deleted';
+import { cardDeleteDescription } from './delete';
 import { cardFinalizeDescription, outputFinalized } from './finalize';
 import { cardGetDescription } from './get';
 import { cardGetAllDescription } from './getAll';
@@ -43,7 +44,10 @@ export const cardDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a card',
 				description: 'Delete a card for good',
-				routing: { request: { method: 'DELETE' }, output: { postReceive: [outputCardDeleted] } },
+				routing: {
+					request: { method: 'DELETE' },
+					output: { postReceive: [outputDeleted('cardId', 'Card ID')] },
+				},
 			},
 			{
 				name: 'Finalize',
