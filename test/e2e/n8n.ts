@@ -101,12 +101,15 @@ export interface ExecutedRun {
 /** Runs `n8n execute --id=<id> --rawOutput` and returns the parsed run data. */
 export async function executeWorkflow(instance: N8nInstance, id: string): Promise<ExecutedRun> {
 	const out = await n8nCli(instance, ['execute', `--id=${id}`, '--rawOutput']);
-	// Log lines may precede the JSON, which starts on a line of its own.
-	const start = out.stdout.startsWith('{\n') ? 0 : out.stdout.indexOf('\n{\n') + 1;
-	if (out.status !== 0 || start <= 0 && !out.stdout.startsWith('{')) {
+	// Log lines may come before and after the JSON. It is printed indented, so it is the span from
+	// the first line that is exactly "{" to the first line after it that is exactly "}".
+	const lines = out.stdout.split('\n');
+	const first = lines.indexOf('{');
+	const last = first === -1 ? -1 : lines.indexOf('}', first);
+	if (out.status !== 0 || first === -1 || last === -1) {
 		throw new Error(`n8n execute failed (exit ${String(out.status)}):\n${out.stdout}\n${out.stderr}`);
 	}
-	return JSON.parse(out.stdout.slice(start)) as ExecutedRun;
+	return JSON.parse(lines.slice(first, last + 1).join('\n')) as ExecutedRun;
 }
 
 /** Output items of one node in a run returned by `executeWorkflow`. */
