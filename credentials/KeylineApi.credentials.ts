@@ -8,7 +8,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { KEYLINE_BASE_URL, KEYLINE_DEFAULT_URL, verifyKeylineCredential } from './keylineKey';
+import {
+	KEYLINE_AUTHORIZATION,
+	KEYLINE_BASE_URL,
+	KEYLINE_DEFAULT_URL,
+	verifyKeylineCredential,
+} from './keylineKey';
 
 export class KeylineApi implements ICredentialType {
 	name = 'keylineApi';
@@ -61,7 +66,7 @@ export class KeylineApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: "=Bearer {{ $credentials.apiKey.trim().replace(/^Bearer\\s+/i, '') }}",
+				Authorization: KEYLINE_AUTHORIZATION,
 			},
 		},
 	};

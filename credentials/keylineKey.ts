@@ -14,6 +14,9 @@ import { networkCode, networkReason } from '../nodes/shared/network';
 
 export const KEYLINE_DEFAULT_URL = 'https://app.keyline-mis.com/api/v2/inbox';
 
+/** The Authorization header n8n adds to every request: the same rule as `keylineApiKey`. */
+export const KEYLINE_AUTHORIZATION = "=Bearer {{ $credentials.apiKey.trim().replace(/^Bearer\\s+/i, '') }}";
+
 /** `keylineBaseUrl` as an n8n expression, for requests n8n builds itself. */
 export const KEYLINE_BASE_URL = `={{ ($credentials.baseUrl || '${KEYLINE_DEFAULT_URL}').trim().replace(/\\/+$/, '') }}`;
 

@@ -13,9 +13,8 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toApiError } from '../../shared/errors';
 import { toPositiveInteger } from '../../shared/validation';
-import { INSTANTCARD } from './api';
+import { readCurrent } from './call';
 
 /**
  * What the GET before a DELETE found, by item. RoutingNode gives each item one context object
@@ -28,19 +27,7 @@ export async function readRecordBeforeDelete(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ) {
-	const request: IHttpRequestOptions = {
-		...options,
-		method: 'GET',
-		json: true,
-		returnFullResponse: false,
-	};
-	delete request.body;
-	let record: unknown;
-	try {
-		record = await this.helpers.httpRequestWithAuthentication.call(this, 'instantCardApi', request);
-	} catch (error) {
-		throw toApiError(this, INSTANTCARD, error, { method: 'GET', url: options.url });
-	}
+	const record = await readCurrent(this, options);
 	readBeforeDelete.set(
 		this,
 		record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : {},

@@ -9,7 +9,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { instantCardBaseUrl } from '../../../credentials/instantCardLogin';
+import { instantCardCall } from './call';
 
 const LIST_PAGE_SIZE = 50;
 
@@ -30,20 +30,12 @@ export async function instantCardList(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const credentials = await context.getCredentials('instantCardApi');
-	const organization = String(credentials.organizationId).trim();
 	const page = Number(paginationToken ?? 1);
 	const remote = filter && spec.filterQuery ? spec.filterQuery(filter) : undefined;
-	const rows = (await context.helpers.httpRequestWithAuthentication.call(
-		context,
-		'instantCardApi',
-		{
-			method: 'GET',
-			url: `${instantCardBaseUrl(credentials)}/organizations/${organization}${remote?.path ?? spec.path}`,
-			qs: { ...(remote?.qs ?? {}), ...(spec.paged ? { page, page_size: LIST_PAGE_SIZE } : {}) },
-			json: true,
-		},
-	)) as IDataObject[];
+	const rows = (await instantCardCall(context, 'GET', remote?.path ?? spec.path, {
+		...(remote?.qs ?? {}),
+		...(spec.paged ? { page, page_size: LIST_PAGE_SIZE } : {}),
+	})) as IDataObject[];
 	let results = (Array.isArray(rows) ? rows : []).map(spec.toItem);
 	if (filter && !remote) {
 		const needle = filter.toLowerCase();

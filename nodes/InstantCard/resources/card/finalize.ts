@@ -6,10 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { instantCardBaseUrl } from '../../../../credentials/instantCardLogin';
-import { toApiError } from '../../../shared/errors';
 import { toPositiveInteger } from '../../../shared/validation';
-import { INSTANTCARD } from '../../shared/api';
+import { instantCardCall } from '../../shared/call';
 import { cardLocator } from './shared';
 
 const isRecord = (value: unknown): value is IDataObject =>
@@ -43,8 +41,6 @@ export async function finalizeCreatedCard(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	if (this.getNodeParameter('createOptions.finalize', false) !== true) return items;
-	const credentials = await this.getCredentials('instantCardApi');
-	const organization = String(credentials.organizationId).trim();
 	const out: INodeExecutionData[] = [];
 	for (const item of items) {
 		const id = Number(item.json.id);
@@ -58,21 +54,11 @@ export async function finalizeCreatedCard(
 				},
 			);
 		}
-		const path = `/organizations/${organization}/cards/${id}/finalize`;
 		let answer: unknown;
 		try {
-			answer = await this.helpers.httpRequestWithAuthentication.call(this, 'instantCardApi', {
-				method: 'PATCH',
-				url: `${instantCardBaseUrl(credentials)}${path}`,
-				json: true,
-			});
+			answer = await instantCardCall(this, 'PATCH', `/cards/${id}/finalize`);
 		} catch (error) {
-			const apiError = toApiError(this, INSTANTCARD, error, {
-				method: 'PATCH',
-				url: path,
-			}) as Error & {
-				description?: string;
-			};
+			const apiError = error as Error & { description?: string };
 			throw new NodeOperationError(
 				this.getNode(),
 				`Card ${id} was created but not finalized: ${apiError.message}`,

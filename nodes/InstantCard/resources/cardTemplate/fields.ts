@@ -11,7 +11,7 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
-import { instantCardBaseUrl } from '../../../../credentials/instantCardLogin';
+import { instantCardCall } from '../../shared/call';
 
 export const IMAGE_FIELD_PREFIX = 'image:';
 
@@ -42,12 +42,11 @@ export async function getCardTemplateFields(
 			emptyFieldsNotice: 'Choose a card template first: its fields appear here.',
 		};
 	}
-	const credentials = await this.getCredentials('instantCardApi');
-	const fields = (await this.helpers.httpRequestWithAuthentication.call(this, 'instantCardApi', {
-		method: 'GET',
-		url: `${instantCardBaseUrl(credentials)}/organizations/${String(credentials.organizationId).trim()}/card_templates/${templateId}/fields`,
-		json: true,
-	})) as IDataObject[];
+	const fields = (await instantCardCall(
+		this,
+		'GET',
+		`/card_templates/${templateId}/fields`,
+	)) as IDataObject[];
 	return {
 		fields: (Array.isArray(fields) ? fields : []).map(toMapperField),
 		emptyFieldsNotice: 'This template has no variable fields.',

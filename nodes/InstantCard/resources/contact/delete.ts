@@ -16,6 +16,7 @@ import type {
 } from 'n8n-workflow';
 
 import { sendRequest } from '../../shared/api';
+import { readCurrent } from '../../shared/call';
 import { deleteIdLocator } from '../address/delete';
 import { addressName } from './fields';
 
@@ -35,19 +36,8 @@ async function linkedAddresses(
 	context: IExecutePaginationFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IDataObject[]> {
-	const request: IHttpRequestOptions = {
-		...options,
-		method: 'GET',
-		json: true,
-		returnFullResponse: false,
-	};
-	delete request.body;
 	try {
-		const contact = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			'instantCardApi',
-			request,
-		)) as IDataObject;
+		const contact = (await readCurrent(context, options)) as IDataObject;
 		return Array.isArray(contact?.addresses) ? (contact.addresses as IDataObject[]) : [];
 	} catch {
 		return []; // only used to word the message better

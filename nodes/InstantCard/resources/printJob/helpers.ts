@@ -6,16 +6,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { instantCardBaseUrl } from '../../../../credentials/instantCardLogin';
-import { apiErrorText, responseOf, toApiError } from '../../../shared/errors';
 import { toPositiveInteger } from '../../../shared/validation';
-import { INSTANTCARD } from '../../shared/api';
+
+export { instantCardCall } from '../../shared/call';
 
 export const FORM_HEADERS = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
@@ -187,37 +184,6 @@ export function currentShippingProviderId(job: unknown): number | undefined {
 }
 
 // ----- extra requests -----
-
-/**
- * One request to InstantCard outside the operation's own (e.g. reading the job before a PATCH,
- * submitting after a create), through the credential so n8n logs in as for any request. Failures
- * come back as the API's own words, naming this request.
- */
-export async function instantCardCall(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
-	method: IHttpRequestMethods,
-	path: string,
-): Promise<unknown> {
-	const credentials = await context.getCredentials('instantCardApi');
-	const organization = String(credentials.organizationId).trim();
-	const url = `/organizations/${organization}${path}`;
-	try {
-		return await context.helpers.httpRequestWithAuthentication.call(context, 'instantCardApi', {
-			method,
-			url: `${instantCardBaseUrl(credentials)}${url}`,
-			headers: { Accept: 'application/json' },
-			json: true,
-		});
-	} catch (error) {
-		if ('getItemIndex' in context) throw toApiError(context, INSTANTCARD, error, { method, url });
-		// A picker: a short message, never the raw error (its request holds the token).
-		const { status, body } = responseOf(error);
-		throw new NodeOperationError(
-			context.getNode(),
-			`InstantCard: ${apiErrorText(body) ?? (status ? `HTTP ${status}` : 'no answer')} (${method} ${url})`,
-		);
-	}
-}
 
 /** `true`, `"true"` or `{ has_balance: true }`: the API's literal answer, or an object carrying it. */
 export function asBoolean(answer: unknown, key: string): boolean | undefined {

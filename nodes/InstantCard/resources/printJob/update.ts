@@ -5,9 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { toApiError } from '../../../shared/errors';
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
-import { INSTANTCARD } from '../../shared/api';
+import { readCurrent } from '../../shared/call';
 import { idLocator } from '../../shared/descriptions';
 import {
 	CARD_IDS_PLACEHOLDER,
@@ -53,15 +52,7 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 		'Choose a new address or shipping provider, or add a field under Update Fields.',
 	);
 	if (isEmpty(chosenProvider)) {
-		const request: IHttpRequestOptions = { ...options, method: 'GET', json: true };
-		delete request.body;
-		let job: unknown;
-		try {
-			job = await this.helpers.httpRequestWithAuthentication.call(this, 'instantCardApi', request);
-		} catch (error) {
-			throw toApiError(this, INSTANTCARD, error, { method: 'GET', url: options.url });
-		}
-		const current = currentShippingProviderId(job);
+		const current = currentShippingProviderId(await readCurrent(this, options));
 		if (current !== undefined) body['print_job[shipping_provider_id]'] = String(current);
 	}
 	options.body = body;
