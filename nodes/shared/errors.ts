@@ -7,6 +7,8 @@ import { networkReason } from './network';
 export interface ApiProfile {
 	/** "InstantCard", "Keyline". */
 	name: string;
+	/** What a status means for this API, where it differs from the general hint. */
+	hints?: Partial<Record<number, string>>;
 }
 
 /** Turns the bodies both APIs use for errors into readable text, naming fields where given. */
@@ -23,7 +25,7 @@ export function apiErrorText(body: unknown): string | undefined {
 	}
 	if (Array.isArray(body))
 		return body
-			.map((entry) => apiErrorText(entry) ?? '')
+			.map((entry) => apiErrorText(entry) ?? fieldMessages(entry) ?? '')
 			.filter(Boolean)
 			.join('; ');
 	if (typeof body !== 'object') return String(body);
@@ -32,17 +34,43 @@ export function apiErrorText(body: unknown): string | undefined {
 	for (const key of ['errors', 'error', 'message']) {
 		const value = record[key];
 		if (value === undefined || value === null) continue;
-		if (typeof value === 'object' && !Array.isArray(value)) {
-			return Object.entries(value as IDataObject)
-				.map(([field, messages]) => {
-					const text = Array.isArray(messages) ? messages.join(', ') : apiErrorText(messages);
-					return field === 'base' ? text : `${field}: ${text}`;
-				})
-				.join('; ');
-		}
+		if (typeof value === 'object' && !Array.isArray(value)) return fieldMessages(value);
 		return apiErrorText(value);
 	}
 	return undefined;
+}
+
+/**
+ * `{"name": ["ist zu kurz"], "grain": "ist kein gültiger Wert"}` as "name: ist zu kurz; grain: …".
+ * Keyline's checkout lists one such object per missing thing, so arrays of them read the same.
+ */
+function fieldMessages(value: unknown): string | undefined {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+	const text = Object.entries(value as IDataObject)
+		.map(([field, messages]) => {
+			const said = Array.isArray(messages) ? messages.join(', ') : apiErrorText(messages);
+			return field === 'base' ? said : `${field}: ${said}`;
+		})
+		.join('; ');
+	return text || undefined;
+}
+
+/** Each field of a 422 with its messages, for output a workflow can branch on. */
+export function fieldErrors(body: unknown): Array<{ field: string; message: string }> {
+	const errors = (body as IDataObject | undefined)?.errors;
+	const entries = Array.isArray(errors)
+		? errors.flatMap((entry) =>
+				entry && typeof entry === 'object' ? Object.entries(entry as IDataObject) : [],
+			)
+		: errors && typeof errors === 'object'
+			? Object.entries(errors as IDataObject)
+			: [];
+	return entries.flatMap(([field, messages]) =>
+		(Array.isArray(messages) ? messages : [messages]).map((message) => ({
+			field,
+			message: String(message),
+		})),
+	);
 }
 
 const STATUS_HINTS: Record<number, string> = {
@@ -89,13 +117,17 @@ export function responseOf(error: unknown): {
 /** Errors `toApiError` built: passing through it again (a request made in a postReceive) keeps them. */
 const built = new WeakSet<Error>();
 
+/** What an error needs of the node context: item-level contexts also name the item. */
+export type ErrorContext = Pick<IExecuteSingleFunctions, 'getNode'> &
+	Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>;
+
 /**
  * Rebuilds an HTTP failure as an error a workflow builder can act on: the API's own words as the
  * message, what it means as the description. Built from a plain object so no request headers
  * (tokens, keys) travel with it.
  */
 export function toApiError(
-	context: IExecuteSingleFunctions,
+	context: ErrorContext,
 	api: ApiProfile,
 	error: unknown,
 	request: { method?: string; url?: string },
@@ -112,14 +144,17 @@ export function toApiError(
 			new NodeApiError(context.getNode(), { message: reason } as JsonObject, {
 				message: `Could not reach ${api.name} (${reason})`,
 				description: `The request ${what} got no answer. Check the credential's URL and the network.`,
-				itemIndex: context.getItemIndex(),
+				itemIndex: context.getItemIndex?.(),
 			}),
 		);
 	}
 	const said = apiErrorText(body);
 	const retryAfter = headers?.['retry-after'];
-	let description =
-		`${api.name} answered HTTP ${status} to ${what}. ${STATUS_HINTS[status] ?? (status >= 500 ? `${api.name} had an internal problem; try again later.` : '')}`.trim();
+	const hint =
+		api.hints?.[status] ??
+		STATUS_HINTS[status] ??
+		(status >= 500 ? `${api.name} had an internal problem; try again later.` : '');
+	let description = `${api.name} answered HTTP ${status} to ${what}. ${hint}`.trim();
 	if (status === 429 && retryAfter !== undefined)
 		description += ` It asks to retry after ${String(retryAfter)} seconds.`;
 	return remember(
@@ -130,7 +165,7 @@ export function toApiError(
 				message: said ? `${api.name}: ${said}` : `${api.name} answered HTTP ${status}`,
 				description,
 				httpCode: String(status),
-				itemIndex: context.getItemIndex(),
+				itemIndex: context.getItemIndex?.(),
 			},
 		),
 	);

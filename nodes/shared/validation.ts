@@ -3,9 +3,11 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 
 /** A positive whole number, from a number or a numeric string (expressions give either). */
 export function toPositiveInteger(
-	context: IExecuteSingleFunctions,
+	context: Pick<IExecuteSingleFunctions, 'getNode'> &
+		Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>,
 	value: unknown,
 	label: string,
+	example = '264561',
 ): number {
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
@@ -15,8 +17,8 @@ export function toPositiveInteger(
 				? `${label} is empty`
 				: `${label} must be a positive whole number, not "${text.slice(0, 60)}"`,
 			{
-				itemIndex: context.getItemIndex(),
-				description: `Enter the ${label} as digits only, e.g. 264561, or map it from a previous node.`,
+				itemIndex: context.getItemIndex?.(),
+				description: `Enter the ${label} as digits only, e.g. ${example}, or map it from a previous node.`,
 			},
 		);
 	}

@@ -1,0 +1,70 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { routeAllRequests } from '../shared/transport';
+import { addressDescription } from './resources/address';
+import { carrierDescription } from './resources/carrier';
+import { cartDescription } from './resources/cart';
+import { componentDescription } from './resources/component';
+import { customerDescription } from './resources/customer';
+import { orderDescription } from './resources/order';
+import { printDataFileDescription } from './resources/printDataFile';
+import { productDescription } from './resources/product';
+import { recipientDescription } from './resources/recipient';
+import { variantDescription } from './resources/variant';
+import { BASE_URL, sendRequest } from './shared/api';
+
+export class Keyline implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Keyline',
+		name: 'keyline',
+		icon: { light: 'file:../../icons/keyline.svg', dark: 'file:../../icons/keyline.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Order printed products from a print shop running Keyline (Inbox API)',
+		defaults: { name: 'Keyline' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'keylineApi', required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+		},
+		requestOperations: { pagination: sendRequest },
+		properties: [
+			routeAllRequests,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Address', value: 'address' },
+					{ name: 'Carrier', value: 'carrier' },
+					{ name: 'Cart', value: 'cart' },
+					{ name: 'Component', value: 'component' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Print Data File', value: 'printDataFile' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Recipient', value: 'recipient' },
+					{ name: 'Variant', value: 'variant' },
+				],
+				default: 'cart',
+			},
+			...addressDescription,
+			...carrierDescription,
+			...cartDescription,
+			...componentDescription,
+			...customerDescription,
+			...orderDescription,
+			...printDataFileDescription,
+			...productDescription,
+			...recipientDescription,
+			...variantDescription,
+		],
+	};
+}

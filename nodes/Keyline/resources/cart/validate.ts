@@ -1,0 +1,54 @@
+import type {
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { fieldErrors } from '../../../shared/errors';
+import { failOnHttpError } from '../../shared/call';
+import { idField, resolvePath } from '../../shared/ids';
+
+const show = { resource: ['cart'], operation: ['validate'] };
+
+/**
+ * GET /checkout answers 200 when the cart can be checked out and 422 with what is missing. Both
+ * are answers, not failures: the output says `ready` and lists each missing field, in Keyline's
+ * words, so an IF node can branch on it.
+ */
+export async function outputValidation(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const path = resolvePath(this, '/carts/{cartId}/checkout');
+	if (response.statusCode !== 422) failOnHttpError(this, response, { method: 'GET', url: path });
+	const cartId = Number(path.split('/')[2]);
+	const errors = response.statusCode === 422 ? fieldErrors(response.body) : [];
+	if (this.getNodeParameter('itemPerMissingField', false) && errors.length > 0) {
+		return errors.map((error) => ({ json: { cart_id: cartId, ready: false, ...error } }));
+	}
+	return [
+		{
+			json: {
+				cart_id: cartId,
+				ready: errors.length === 0,
+				missing: [...new Set(errors.map((error) => error.field))],
+				errors,
+			},
+		},
+	];
+}
+
+export const cartValidateDescription: INodeProperties[] = [
+	idField('cartId', show),
+	{
+		displayName: 'One Item per Missing Field',
+		name: 'itemPerMissingField',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show },
+		description:
+			'Whether to output one item for each missing field (field, message) instead of one item with the list. A ready cart always gives one item.',
+	},
+];

@@ -1,0 +1,94 @@
+/**
+ * Requests an operation makes besides its own (reading a record again after a 204, the steps of
+ * the one-step order, the trigger's polls). They go through the Keyline credential and fail with
+ * Keyline's own words, never with the request (it holds the API key).
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { toApiError, type ErrorContext } from '../../shared/errors';
+import { KEYLINE, keylineBaseUrl } from './api';
+
+export type KeylineContext =
+	| IExecuteSingleFunctions
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions;
+
+export interface KeylineRequest {
+	method: IHttpRequestMethods;
+	/** Below the credential's base URL, e.g. `/carts/9981/products`. */
+	path: string;
+	body?: IDataObject;
+}
+
+export interface KeylineResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+/** Throws Keyline's error for an answer of 400 or more; other answers pass. */
+export function failOnHttpError(
+	context: ErrorContext,
+	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers'> & { body: unknown },
+	request: { method?: string; url?: string },
+): void {
+	if (response.statusCode < 400) return;
+	throw toApiError(
+		context,
+		KEYLINE,
+		{
+			response: {
+				status: response.statusCode,
+				data: response.body,
+				headers: response.headers as IDataObject,
+			},
+		},
+		request,
+	);
+}
+
+/**
+ * One request with its status and headers. Redirects are not followed (checkout answers 301 with
+ * the order's URL, which must not be fetched as a GET in its place); 400 and more throw.
+ */
+export async function keylineResponse(
+	context: KeylineContext,
+	request: KeylineRequest,
+): Promise<KeylineResponse> {
+	const credentials = await context.getCredentials('keylineApi');
+	const what = { method: request.method, url: request.path };
+	let response: KeylineResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, 'keylineApi', {
+			method: request.method,
+			url: `${keylineBaseUrl(credentials)}${request.path}`,
+			body: request.body,
+			headers: { Accept: 'application/json' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+		})) as KeylineResponse;
+	} catch (error) {
+		throw toApiError(context, KEYLINE, error, what);
+	}
+	failOnHttpError(context, response, what);
+	return response;
+}
+
+/** One request; its body. */
+export async function keylineRequest(
+	context: KeylineContext,
+	request: KeylineRequest,
+): Promise<unknown> {
+	return (await keylineResponse(context, request)).body;
+}

@@ -1,0 +1,89 @@
+/** Fields more than one Keyline resource has. */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+/** Keyline keeps at most five custom references on a cart, order or product. */
+export const MAX_CUSTOM_REFERENCES = 5;
+
+/**
+ * Up to five key/value pairs (e.g. "PO" → 7891234) for data no other field holds, as an option
+ * of a collection; `putCustomReferences` turns them into the API's object.
+ */
+export const customReferencesOption: INodeProperties = {
+	displayName: 'Custom References',
+	name: 'customReferences',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, maxAllowedFields: MAX_CUSTOM_REFERENCES },
+	placeholder: 'Add Reference',
+	default: {},
+	description:
+		'Up to 5 key/value pairs for data that fits no other field, e.g. PO → 7891234 or Cost Center → 4711',
+	options: [
+		{
+			displayName: 'Reference',
+			name: 'reference',
+			values: [
+				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. PO' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 7891234',
+				},
+			],
+		},
+	],
+};
+
+/**
+ * The custom references of a collection as Keyline's object, or undefined when none were added.
+ * Refuses more than five, empty or repeated keys, and empty values: Keyline would drop or reject them.
+ */
+export function customReferences(
+	context: IExecuteSingleFunctions,
+	collection: IDataObject,
+): IDataObject | undefined {
+	const entries = ((collection.customReferences as IDataObject | undefined)?.reference ??
+		[]) as IDataObject[];
+	if (entries.length === 0) return undefined;
+	const fail = (message: string, description: string) =>
+		new NodeOperationError(context.getNode(), message, {
+			itemIndex: context.getItemIndex(),
+			description,
+		});
+	if (entries.length > MAX_CUSTOM_REFERENCES) {
+		throw fail(
+			`Custom References has ${entries.length} entries: Keyline keeps at most ${MAX_CUSTOM_REFERENCES}`,
+			'Remove some, or combine them into one value.',
+		);
+	}
+	const result: IDataObject = {};
+	for (const [index, entry] of entries.entries()) {
+		const key = String(entry.key ?? '').trim();
+		const value = entry.value;
+		if (!key) throw fail(`Custom References: the key of reference ${index + 1} is empty`, 'Give every reference a key, e.g. PO.');
+		if (key in result) throw fail(`Custom References: the key "${key}" is given twice`, 'Each key can appear once.');
+		if (value === undefined || value === null || String(value).trim() === '') {
+			throw fail(`Custom References: the value of "${key}" is empty`, 'Fill in a value or remove the reference.');
+		}
+		result[key] = value as string | number;
+	}
+	return result;
+}
+
+/** A text field's limit, checked before sending (Keyline answers "ist zu lang" otherwise). */
+export function checkLength(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+	max: number,
+): void {
+	if (typeof value === 'string' && value.length > max) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} is ${value.length} characters long: Keyline takes at most ${max}`,
+			{ itemIndex: context.getItemIndex(), description: `Shorten ${label} to ${max} characters.` },
+		);
+	}
+}

@@ -1,0 +1,86 @@
+/**
+ * What Keyline answers, shaped for the next node: `{"cart": {...}}` becomes the cart itself, a
+ * list of `{"product": {...}}` one item per product, and money gets its amount in currency units
+ * beside the cents. 204 answers (updates, deletes) become the record, read again or before.
+ */
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { keylineRequest } from './call';
+import { resolvePath } from './ids';
+
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{cent_amount: 19562, currency: "EUR"}` also as `amount: 195.62`, at any depth. */
+function withAmounts(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withAmounts);
+	if (!isRecord(value)) return value;
+	const out: IDataObject = {};
+	for (const [key, inner] of Object.entries(value)) out[key] = withAmounts(inner) as IDataObject;
+	if (typeof value.cent_amount === 'number' && typeof value.currency === 'string') {
+		out.amount = value.cent_amount / 100;
+	}
+	return out;
+}
+
+/** Drops the one-key wrapper Keyline puts around every record (`cart`, `product`, `variant`, …). */
+export function unwrap(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(unwrap);
+	if (isRecord(value)) {
+		const keys = Object.keys(value);
+		if (keys.length === 1 && isRecord(value[keys[0]])) return withAmounts(value[keys[0]]);
+	}
+	return withAmounts(value);
+}
+
+/** The answer as items: a list gives one item per entry, a record one item. */
+export function toItems(body: unknown): INodeExecutionData[] {
+	const value = unwrap(body);
+	if (Array.isArray(value)) return value.map((json) => ({ json: (isRecord(json) ? json : { value: json }) }));
+	return [{ json: isRecord(value) ? value : { value: value as IDataObject[keyof IDataObject] } }];
+}
+
+export async function outputRecords(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	return toItems(response.body);
+}
+
+/** After a 204 update: the record as it is now, read from the same URL. */
+export function outputUpdated(template: string) {
+	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+		const path = resolvePath(this, template);
+		return toItems(await keylineRequest(this, { method: 'GET', path }));
+	};
+}
+
+/**
+ * What a GET just before a DELETE found, by item. RoutingNode passes each item's one context
+ * object to its preSend and postReceive steps alike, so it is the key.
+ */
+const readBeforeDelete = new WeakMap<object, IDataObject>();
+
+/** preSend: reads the record the DELETE is about to remove; a 404 stops before anything is deleted. */
+export async function readRecordBeforeDelete(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const record = unwrap(await keylineRequest(this, { method: 'GET', path: String(options.url) }));
+	readBeforeDelete.set(this, isRecord(record) ? record : {});
+	return options;
+}
+
+/** postReceive: `{ deleted: true, ...what was deleted }` instead of an empty 204. */
+export async function outputDeleted(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	const record = readBeforeDelete.get(this) ?? {};
+	readBeforeDelete.delete(this);
+	return [{ json: { deleted: true, ...record } }];
+}

@@ -1,0 +1,56 @@
+/**
+ * The routing of one Keyline operation from its method and path template, e.g.
+ * `keylineRoute('PATCH', '/carts/{cartId}/products/{productId}')`. Every operation gets the same
+ * treatment: IDs checked before sending, the answer unwrapped, and 204s turned into the record
+ * (updates read it again, deletes read it just before).
+ */
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INodePropertyRouting,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+
+import { resolvePath } from './ids';
+import { outputDeleted, outputRecords, outputUpdated, readRecordBeforeDelete } from './output';
+
+export interface KeylineRouteOptions {
+	/** Steps that build the body, run after the URL and its IDs are checked. */
+	preSend?: PreSendAction[];
+	/**
+	 * Replaces the default output step: the unwrapped answer for GET/POST, the record read again
+	 * for PATCH, the record read before for DELETE.
+	 */
+	postReceive?: PostReceiveAction[];
+	/** Extra request options, e.g. `{ disableFollowRedirect: true, ignoreHttpStatusErrors: true }`. */
+	request?: Partial<IHttpRequestOptions>;
+}
+
+/** preSend: the path of this item, with every ID in it checked. */
+export function keylineUrl(template: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		options.url = resolvePath(this, template);
+		return options;
+	};
+}
+
+export function keylineRoute(
+	method: IHttpRequestMethods,
+	template: string,
+	options: KeylineRouteOptions = {},
+): INodePropertyRouting {
+	const preSend: PreSendAction[] = [keylineUrl(template), ...(options.preSend ?? [])];
+	let postReceive: PostReceiveAction[] = [outputRecords];
+	if (method === 'PATCH') postReceive = [outputUpdated(template)];
+	if (method === 'DELETE' && !options.postReceive) {
+		preSend.splice(1, 0, readRecordBeforeDelete);
+		postReceive = [outputDeleted];
+	}
+	return {
+		request: { method, ...(options.request ?? {}) },
+		send: { preSend },
+		output: { postReceive: options.postReceive ?? postReceive },
+	};
+}
