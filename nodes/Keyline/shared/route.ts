@@ -28,12 +28,16 @@ export interface KeylineRouteOptions {
 	request?: Partial<IHttpRequestOptions>;
 }
 
-/** preSend: the path of this item, with every ID in it checked. */
-export function keylineUrl(template: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+/**
+ * preSend: the path of this item, with every ID in it checked. The function carries its
+ * template, so a test can list the endpoints the node reaches from its description alone.
+ */
+export function keylineUrl(template: string): PreSendAction & { template: string } {
+	const setUrl = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		options.url = resolvePath(this, template);
 		return options;
 	};
+	return Object.assign(setUrl, { template });
 }
 
 export function keylineRoute(
