@@ -66,11 +66,17 @@ export function parentIdFields(show: Show): INodeProperties[] {
 /**
  * Turns `/carts/{cartId}/products/{productId}` into the path for this item, checking each ID.
  * `{parent}` stands for `/carts/{cartId}` or `/orders/{orderId}`, by the `parent` field.
+ * `{attachment}` stands for `/components/{componentId}` when the `attachedTo` field is
+ * `component`, else for nothing (print data files belong to a product or to one of its components).
  */
 export function resolvePath(context: IExecuteSingleFunctions, template: string): string {
-	const expanded = template.replace('{parent}', () =>
-		context.getNodeParameter('parent', 'cart') === 'order' ? '/orders/{orderId}' : '/carts/{cartId}',
-	);
+	const expanded = template
+		.replace('{parent}', () =>
+			context.getNodeParameter('parent', 'cart') === 'order' ? '/orders/{orderId}' : '/carts/{cartId}',
+		)
+		.replace('{attachment}', () =>
+			context.getNodeParameter('attachedTo', 'product') === 'component' ? '/components/{componentId}' : '',
+		);
 	return expanded.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const id = KEYLINE_IDS[name as KeylineId];
 		if (!id) throw new Error(`Unknown ID placeholder {${name}} in ${template}`);

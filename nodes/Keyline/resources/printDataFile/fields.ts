@@ -1,0 +1,240 @@
+/**
+ * A print data file is the same record in four places (a product or one of its components, in a
+ * cart or an order): one path, one set of location fields, one set of file fields, one body.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { idField, parentField, parentIdFields } from '../../shared/ids';
+
+/** `{attachment}` is `/components/{componentId}` or nothing, by Attached To. */
+export const FILES_PATH = '{parent}/products/{productId}{attachment}/print_data_files';
+export const FILE_PATH = `${FILES_PATH}/{printDataFileId}`;
+
+export const KINDS = ['original', 'processed', 'imposed'] as const;
+/** The addresses let through: web and FTP, never local files or mail links. */
+const PROTOCOLS = ['http:', 'https:', 'ftp:', 'ftps:', 'sftp:'];
+const URI_EXAMPLE = 'https://example.com/print/brochure.pdf';
+
+type Show = Record<string, string[]>;
+
+const resource: Show = { resource: ['printDataFile'] };
+
+/**
+ * Cart or order, its ID, the product, and optionally the component: shown for every operation
+ * (Get, Update and Delete add the file's ID after them).
+ */
+export const printDataFileLocation: INodeProperties[] = [
+	parentField(
+		resource,
+		'Whether the product is in a cart or in an order. An order takes files until it is completed.',
+	),
+	...parentIdFields(resource),
+	idField('productId', resource),
+	{
+		displayName: 'Attached To',
+		name: 'attachedTo',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Product', value: 'product', description: 'The file is for the whole product' },
+			{
+				name: 'Component',
+				value: 'component',
+				description: 'The file is for one component of the product, e.g. the cover of a brochure',
+			},
+		],
+		default: 'product',
+		description: 'Whether the file is for the whole product or for one of its components',
+		displayOptions: { show: resource },
+	},
+	idField('componentId', { ...resource, attachedTo: ['component'] }),
+];
+
+const uriField: INodeProperties = {
+	displayName: 'URI',
+	name: 'uri',
+	type: 'string',
+	default: '',
+	placeholder: `e.g. ${URI_EXAMPLE}`,
+	description:
+		'The full address Keyline downloads the file from, including the protocol (http, https, ftp, ftps or sftp)',
+};
+
+const kindField: INodeProperties = {
+	displayName: 'Kind',
+	name: 'kind',
+	type: 'options',
+	options: [
+		{
+			name: 'Original',
+			value: 'original',
+			description: 'The file as it was supplied, before any processing',
+		},
+		{
+			name: 'Processed',
+			value: 'processed',
+			description: 'The file after processing, e.g. checked and converted for print',
+		},
+		{
+			name: 'Imposed',
+			value: 'imposed',
+			description: 'The pages already arranged on the print sheet',
+		},
+	],
+	default: 'original',
+	description: 'What stage of print preparation the file is at',
+};
+
+/** URI and Kind: required top-level fields on Create. */
+export function requiredFileFields(show: Show): INodeProperties[] {
+	return [
+		{ ...uriField, required: true, displayOptions: { show } },
+		{ ...kindField, required: true, displayOptions: { show } },
+	];
+}
+
+const fileSizeField: INodeProperties = {
+	displayName: 'File Size',
+	name: 'fileSize',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 0 },
+	default: 0,
+	description: 'The size of the file in bytes, e.g. 2450000 for about 2.5 MB',
+};
+
+const firstPageField: INodeProperties = {
+	displayName: 'First Page',
+	name: 'firstPage',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 1,
+	description: 'The first page of the PDF to print; counting starts at 1',
+};
+
+const lastPageField: INodeProperties = {
+	displayName: 'Last Page',
+	name: 'lastPage',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 1,
+	description: 'The last page of the PDF to print; not before First Page',
+};
+
+/** File Size and the page range: the optional fields of Create. */
+export const optionalFileFields: INodeProperties[] = [fileSizeField, firstPageField, lastPageField];
+
+/** All five fields, optional on Update, with what a changed URI does. */
+export const updateFileFields: INodeProperties[] = [
+	fileSizeField,
+	firstPageField,
+	kindField,
+	lastPageField,
+	{
+		...uriField,
+		description:
+			'The full address Keyline downloads the file from, including the protocol (http, https, ftp, ftps or sftp). A new URI makes Keyline process the file again: its state goes back to newly_uploaded.',
+	},
+];
+
+function fail(context: IExecuteSingleFunctions, message: string, description: string) {
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex: context.getItemIndex(),
+		description,
+	});
+}
+
+function checkUri(context: IExecuteSingleFunctions, value: unknown): string {
+	const uri = String(value ?? '').trim();
+	const hint = `Keyline downloads the file from this address, so give it in full with its protocol, e.g. ${URI_EXAMPLE} (http, https, ftp, ftps and sftp work).`;
+	if (uri === '') throw fail(context, 'URI is empty', hint);
+	let url: URL | undefined;
+	try {
+		url = new URL(uri);
+	} catch {
+		url = undefined;
+	}
+	if (!url || !PROTOCOLS.includes(url.protocol) || url.hostname === '' || /\s/.test(uri)) {
+		throw fail(context, `URI "${uri.slice(0, 100)}" is not a full web or FTP address`, hint);
+	}
+	return uri;
+}
+
+function checkKind(context: IExecuteSingleFunctions, value: unknown): string {
+	const kind = String(value ?? '').trim();
+	if (!(KINDS as readonly string[]).includes(kind)) {
+		throw fail(
+			context,
+			kind === ''
+				? 'Kind is empty'
+				: `Kind "${kind.slice(0, 60)}" is not one of ${KINDS.join(', ')}`,
+			'Pick Original, Processed or Imposed, or map one of original, processed, imposed.',
+		);
+	}
+	return kind;
+}
+
+function wholeNumber(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+	min: number,
+	example: string,
+): number {
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	const number = Number(text);
+	if (text === '' || !Number.isSafeInteger(number) || number < min) {
+		throw fail(
+			context,
+			text === ''
+				? `${label} is empty`
+				: `${label} must be a whole number of ${min} or more, not "${text.slice(0, 60)}"`,
+			`Enter ${label} as digits only, e.g. ${example}, or remove the field.`,
+		);
+	}
+	return number;
+}
+
+/**
+ * Keyline refuses a range that ends before it starts. `kept` names the end that was not given
+ * on an update and is the file's current one.
+ */
+export function checkPageRange(
+	context: IExecuteSingleFunctions,
+	first: unknown,
+	last: unknown,
+	kept?: 'First Page' | 'Last Page',
+): void {
+	if (typeof first !== 'number' || typeof last !== 'number' || last >= first) return;
+	throw fail(
+		context,
+		`Last Page (${last}) is before First Page (${first})`,
+		kept
+			? `The file's ${kept} is ${kept === 'First Page' ? first : last} and is kept. Give both First Page and Last Page, or a page that fits.`
+			: 'Last Page must be the same as First Page or after it, e.g. First Page 3 and Last Page 10.',
+	);
+}
+
+/**
+ * The `print_data_file` object of the body from the node's fields (`uri`, `kind`, `fileSize`,
+ * `firstPage`, `lastPage`), each checked before anything is sent. Absent fields stay absent.
+ */
+export function printDataFileBody(
+	context: IExecuteSingleFunctions,
+	fields: IDataObject,
+): IDataObject {
+	const file: IDataObject = {};
+	if (fields.uri !== undefined) file.uri = checkUri(context, fields.uri);
+	if (fields.kind !== undefined) file.kind = checkKind(context, fields.kind);
+	if (fields.fileSize !== undefined) {
+		file.filesize = wholeNumber(context, fields.fileSize, 'File Size', 0, '2450000');
+	}
+	if (fields.firstPage !== undefined) {
+		file.first_page = wholeNumber(context, fields.firstPage, 'First Page', 1, '3');
+	}
+	if (fields.lastPage !== undefined) {
+		file.last_page = wholeNumber(context, fields.lastPage, 'Last Page', 1, '10');
+	}
+	checkPageRange(context, file.first_page, file.last_page);
+	return file;
+}
