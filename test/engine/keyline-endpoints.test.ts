@@ -22,11 +22,15 @@ const ENDPOINTS = (
 const normalise = (p: string) =>
 	p.replace('/api/v2/inbox', '').replace(/\{(\w+)\}/g, (_m, name: string) => `{${name.replace(/_(\w)/g, (_x, c: string) => c.toUpperCase())}}`);
 
-/** `{parent}` is a cart or an order. */
-const expand = (template: string) =>
-	template.includes('{parent}')
-		? [template.replace('{parent}', '/carts/{cartId}'), template.replace('{parent}', '/orders/{orderId}')]
-		: [template];
+/** `{parent}` is a cart or an order; `{attachment}` a component of the product, or nothing. */
+const TOKENS: Record<string, string[]> = {
+	'{parent}': ['/carts/{cartId}', '/orders/{orderId}'],
+	'{attachment}': ['', '/components/{componentId}'],
+};
+const expand = (template: string): string[] => {
+	const token = Object.keys(TOKENS).find((t) => template.includes(t));
+	return token ? TOKENS[token].flatMap((value) => expand(template.replace(token, value))) : [template];
+};
 
 async function operationsOfNode() {
 	const { nodeTypes } = await loadPackage();
