@@ -9,6 +9,8 @@ export interface ApiProfile {
 	name: string;
 	/** What a status means for this API, where it differs from the general hint. */
 	hints?: Partial<Record<number, string>>;
+	/** The API's words in English, when it answers in another language; undefined if unknown. */
+	translate?: (text: string) => string | undefined;
 }
 
 /** Turns the bodies both APIs use for errors into readable text, naming fields where given. */
@@ -155,6 +157,8 @@ export function toApiError(
 		STATUS_HINTS[status] ??
 		(status >= 500 ? `${api.name} had an internal problem; try again later.` : '');
 	let description = `${api.name} answered HTTP ${status} to ${what}. ${hint}`.trim();
+	const english = said ? api.translate?.(said) : undefined;
+	if (english) description += ` In English: ${english}.`;
 	if (status === 429 && retryAfter !== undefined)
 		description += ` It asks to retry after ${String(retryAfter)} seconds.`;
 	return remember(

@@ -115,6 +115,7 @@ describe('Keyline node: cart', () => {
 		const { error } = await run({ operation: 'update', cartId: String(cart.id), updateFields: { customOfferText: '' } });
 		expect(error?.message).toBe('Keyline: custom_offer_text: muss ausgefüllt werden');
 		expect(error?.httpCode).toBe('422');
+		expect(String(error?.description)).toContain('In English: custom_offer_text: must be filled in.');
 	});
 
 	it('Delete outputs what was deleted, read just before', async () => {

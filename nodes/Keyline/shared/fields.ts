@@ -62,10 +62,18 @@ export function customReferences(
 	for (const [index, entry] of entries.entries()) {
 		const key = String(entry.key ?? '').trim();
 		const value = entry.value;
-		if (!key) throw fail(`Custom References: the key of reference ${index + 1} is empty`, 'Give every reference a key, e.g. PO.');
-		if (key in result) throw fail(`Custom References: the key "${key}" is given twice`, 'Each key can appear once.');
+		if (!key)
+			throw fail(
+				`Custom References: the key of reference ${index + 1} is empty`,
+				'Give every reference a key, e.g. PO.',
+			);
+		if (key in result)
+			throw fail(`Custom References: the key "${key}" is given twice`, 'Each key can appear once.');
 		if (value === undefined || value === null || String(value).trim() === '') {
-			throw fail(`Custom References: the value of "${key}" is empty`, 'Fill in a value or remove the reference.');
+			throw fail(
+				`Custom References: the value of "${key}" is empty`,
+				'Fill in a value or remove the reference.',
+			);
 		}
 		result[key] = value as string | number;
 	}

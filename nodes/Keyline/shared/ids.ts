@@ -10,10 +10,26 @@ import { toPositiveInteger } from '../../shared/validation';
 export const KEYLINE_IDS = {
 	cartId: { label: 'Cart ID', example: '9981', hint: 'The ID Cart → Create returned' },
 	orderId: { label: 'Order ID', example: '14011', hint: 'The ID Cart → Check Out returned' },
-	productId: { label: 'Product ID', example: '17621', hint: 'The ID of the product in the cart or order' },
-	variantId: { label: 'Variant ID', example: '38421', hint: 'The ID of the variant of the product' },
-	componentId: { label: 'Component ID', example: '24171', hint: 'The ID of the component of the product' },
-	printDataFileId: { label: 'Print Data File ID', example: '871', hint: 'The ID of the print data file' },
+	productId: {
+		label: 'Product ID',
+		example: '17621',
+		hint: 'The ID of the product in the cart or order',
+	},
+	variantId: {
+		label: 'Variant ID',
+		example: '38421',
+		hint: 'The ID of the variant of the product',
+	},
+	componentId: {
+		label: 'Component ID',
+		example: '24171',
+		hint: 'The ID of the component of the product',
+	},
+	printDataFileId: {
+		label: 'Print Data File ID',
+		example: '871',
+		hint: 'The ID of the print data file',
+	},
 } as const;
 
 export type KeylineId = keyof typeof KEYLINE_IDS;
@@ -72,10 +88,14 @@ export function parentIdFields(show: Show): INodeProperties[] {
 export function resolvePath(context: IExecuteSingleFunctions, template: string): string {
 	const expanded = template
 		.replace('{parent}', () =>
-			context.getNodeParameter('parent', 'cart') === 'order' ? '/orders/{orderId}' : '/carts/{cartId}',
+			context.getNodeParameter('parent', 'cart') === 'order'
+				? '/orders/{orderId}'
+				: '/carts/{cartId}',
 		)
 		.replace('{attachment}', () =>
-			context.getNodeParameter('attachedTo', 'product') === 'component' ? '/components/{componentId}' : '',
+			context.getNodeParameter('attachedTo', 'product') === 'component'
+				? '/components/{componentId}'
+				: '',
 		);
 	return expanded.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const id = KEYLINE_IDS[name as KeylineId];

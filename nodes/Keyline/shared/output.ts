@@ -42,7 +42,8 @@ export function unwrap(value: unknown): unknown {
 /** The answer as items: a list gives one item per entry, a record one item. */
 export function toItems(body: unknown): INodeExecutionData[] {
 	const value = unwrap(body);
-	if (Array.isArray(value)) return value.map((json) => ({ json: (isRecord(json) ? json : { value: json }) }));
+	if (Array.isArray(value))
+		return value.map((json) => ({ json: isRecord(json) ? json : { value: json } }));
 	return [{ json: isRecord(value) ? value : { value: value as IDataObject[keyof IDataObject] } }];
 }
 

@@ -51,5 +51,9 @@ export const cartCheckoutDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	idField('cartId', show, 'The cart to turn into an order. Validate tells first whether anything is missing.'),
+	idField(
+		'cartId',
+		show,
+		'The cart to turn into an order. Validate tells first whether anything is missing.',
+	),
 ];

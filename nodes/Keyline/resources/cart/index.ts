@@ -33,7 +33,8 @@ export const cartDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a cart',
-				description: 'Start an empty cart, optionally with a due date, offer text and custom references',
+				description:
+					'Start an empty cart, optionally with a due date, offer text and custom references',
 				routing: keylineRoute('POST', '/carts', { preSend: [buildCreateBody] }),
 			},
 			{
@@ -47,7 +48,8 @@ export const cartDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a cart',
-				description: 'Get a cart with its carrier, recipient and addresses. A checked-out cart gives its order ID.',
+				description:
+					'Get a cart with its carrier, recipient and addresses. A checked-out cart gives its order ID.',
 				routing: keylineRoute('GET', '/carts/{cartId}', {
 					request: KEEP_STATUS,
 					postReceive: [outputCart],

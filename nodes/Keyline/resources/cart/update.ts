@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { requireChanges } from '../../../shared/validation';
 import { keylineRequest } from '../../shared/call';
@@ -15,13 +20,19 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IH
 	const cart = cartBody(this, this.getNodeParameter('updateFields', {}) as IDataObject);
 	requireChanges(this, cart, 'Add at least one field under Update Fields.');
 	if (cart.custom_offer_text === undefined) {
-		const current = unwrap(await keylineRequest(this, { method: 'GET', path: String(options.url) })) as IDataObject;
+		const current = unwrap(
+			await keylineRequest(this, { method: 'GET', path: String(options.url) }),
+		) as IDataObject;
 		if (typeof current.custom_offer_text !== 'string' || current.custom_offer_text === '') {
-			throw new NodeOperationError(this.getNode(), 'Custom Offer Text is needed to update this cart', {
-				itemIndex: this.getItemIndex(),
-				description:
-					'Keyline requires a custom offer text on every cart update, and this cart has none yet. Add Custom Offer Text under Update Fields.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'Custom Offer Text is needed to update this cart',
+				{
+					itemIndex: this.getItemIndex(),
+					description:
+						'Keyline requires a custom offer text on every cart update, and this cart has none yet. Add Custom Offer Text under Update Fields.',
+				},
+			);
 		}
 		cart.custom_offer_text = current.custom_offer_text;
 	}
