@@ -1,4 +1,54 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Filled in by the carrier resource's operations.
-export const carrierDescription: INodeProperties[] = [];
+import { explainedRoute, type About } from '../../shared/refusals';
+import { carrierDeleteDescription } from './delete';
+import { carrierGetDescription } from './get';
+import { buildCarrierBody, carrierSetDescription } from './set';
+
+const CARRIER: About = {
+	what: 'carrier',
+	setWith: 'Carrier → Set',
+	catalogue: { key: 'carrier', parameter: 'carrierId', label: 'Carrier ID' },
+};
+
+/** `/carts/{cartId}/carrier` or `/orders/{orderId}/carrier`, by Belongs To. */
+const PATH = '{parent}/carrier';
+
+export const carrierDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['carrier'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Remove the carrier from a cart or order',
+				description:
+					'Remove the carrier from a cart or order. The output shows the carrier that was removed.',
+				routing: explainedRoute('DELETE', PATH, CARRIER),
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the carrier of a cart or order',
+				description: 'Get the carrier that ships a cart or order: its ID and name',
+				routing: explainedRoute('GET', PATH, CARRIER),
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				action: 'Set the carrier of a cart or order',
+				description:
+					'Choose the carrier that ships a cart or order, by the ID agreed with the print shop',
+				routing: explainedRoute('POST', PATH, CARRIER, [buildCarrierBody]),
+			},
+		],
+		default: 'set',
+	},
+	...carrierDeleteDescription,
+	...carrierGetDescription,
+	...carrierSetDescription,
+];

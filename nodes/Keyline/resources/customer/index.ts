@@ -1,4 +1,54 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Filled in by the customer resource's operations.
-export const customerDescription: INodeProperties[] = [];
+import { explainedRoute, type About } from '../../shared/refusals';
+import { customerDeleteDescription } from './delete';
+import { customerGetDescription } from './get';
+import { buildCustomerBody, customerSetDescription } from './set';
+
+const CUSTOMER: About = {
+	what: 'customer',
+	setWith: 'Customer → Set',
+	catalogue: { key: 'customer', parameter: 'customerId', label: 'Customer ID' },
+};
+
+const PATH = '/carts/{cartId}/customer';
+
+export const customerDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customer'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Remove the customer from a cart',
+				description:
+					'Remove the customer from a cart. The output shows the customer that was removed.',
+				routing: explainedRoute('DELETE', PATH, CUSTOMER),
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the customer of a cart',
+				description:
+					'Get the organization that buys the order: ID, name, tax identifier, reference',
+				routing: explainedRoute('GET', PATH, CUSTOMER),
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				action: 'Set the customer of a cart',
+				description:
+					'Set the organization that buys the order, by the ID agreed with the print shop. Needed before the recipient.',
+				routing: explainedRoute('POST', PATH, CUSTOMER, [buildCustomerBody]),
+			},
+		],
+		default: 'set',
+	},
+	...customerDeleteDescription,
+	...customerGetDescription,
+	...customerSetDescription,
+];

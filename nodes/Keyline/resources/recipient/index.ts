@@ -1,4 +1,49 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Filled in by the recipient resource's operations.
-export const recipientDescription: INodeProperties[] = [];
+import { explainedRoute, type About } from '../../shared/refusals';
+import { recipientDeleteDescription } from './delete';
+import { recipientGetDescription } from './get';
+import { buildRecipientBody, recipientSetDescription } from './set';
+
+const RECIPIENT: About = { what: 'recipient', setWith: 'Recipient → Set', needsCustomer: true };
+
+const PATH = '/carts/{cartId}/recipient';
+
+export const recipientDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['recipient'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Remove the recipient from a cart',
+				description:
+					'Remove the recipient from a cart. The output shows the recipient that was removed.',
+				routing: explainedRoute('DELETE', PATH, RECIPIENT),
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the recipient of a cart',
+				description: 'Get the person who receives the delivery: name, email, phone',
+				routing: explainedRoute('GET', PATH, RECIPIENT),
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				action: 'Set the recipient of a cart',
+				description:
+					'Set the person who receives the delivery (where it goes is the delivery address). The cart needs its customer first.',
+				routing: explainedRoute('POST', PATH, RECIPIENT, [buildRecipientBody]),
+			},
+		],
+		default: 'set',
+	},
+	...recipientDeleteDescription,
+	...recipientGetDescription,
+	...recipientSetDescription,
+];

@@ -1,0 +1,215 @@
+/**
+ * One description of Keyline's Address, for billing and delivery addresses of carts and orders:
+ * which address (type, cart or order, ID), its fields, and the body they make.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { idField, parentField, parentIdFields } from '../../shared/ids';
+import type { About } from '../../shared/refusals';
+import { checkEmail, checkPhone, requiredText, text } from '../recipient/contact';
+import { COUNTRY_CODE_MIXUPS, COUNTRY_CODES } from './countries';
+
+export type AddressType = 'billing' | 'delivery';
+
+type Show = Record<string, string[]>;
+
+const addressType = (context: IExecuteSingleFunctions): AddressType =>
+	context.getNodeParameter('addressType', 'delivery') === 'billing' ? 'billing' : 'delivery';
+
+/**
+ * The endpoint of this item. Billing addresses exist on carts only: their path has no `{parent}`,
+ * and Belongs To is not even shown for them.
+ */
+export function addressPath(context: IExecuteSingleFunctions): string {
+	return addressType(context) === 'billing'
+		? '/carts/{cartId}/billing_address'
+		: '{parent}/delivery_address';
+}
+
+export function aboutAddress(context: IExecuteSingleFunctions): About {
+	return { what: `${addressType(context)} address`, setWith: 'Address → Set' };
+}
+
+/** Address Type, then Belongs To and the ID field that fits them. */
+export function addressTargetFields(show: Show, verb: string): INodeProperties[] {
+	const billing = { ...show, addressType: ['billing'] };
+	const delivery = { ...show, addressType: ['delivery'] };
+	return [
+		{
+			displayName: 'Address Type',
+			name: 'addressType',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Billing',
+					value: 'billing',
+					description:
+						'Where the invoice goes. Carts only: an order keeps the billing address it was placed with.',
+				},
+				{
+					name: 'Delivery',
+					value: 'delivery',
+					description:
+						'Where the printed products are shipped. Carts, and orders until they are completed.',
+				},
+			],
+			default: 'delivery',
+			displayOptions: { show },
+		},
+		parentField(
+			delivery,
+			`Whether to ${verb} the delivery address of a cart, or of an order already placed`,
+		),
+		idField(
+			'cartId',
+			billing,
+			'The ID Cart → Create returned. Billing addresses belong to carts only. Digits only; map it from a previous node.',
+		),
+		...parentIdFields(delivery),
+	];
+}
+
+/** The fields of an Address, for Set; the delivery contact only for delivery addresses. */
+export function addressFields(show: Show): INodeProperties[] {
+	const field = (property: Omit<INodeProperties, 'displayOptions'>): INodeProperties => ({
+		...property,
+		displayOptions: { show },
+	});
+	return [
+		field({
+			displayName: 'Addressee',
+			name: 'addressee',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			required: true,
+			default: '',
+			placeholder: 'e.g. Crispy Mountain GmbH\nAccounts Payable',
+			description:
+				'Who the address is for: company, department, person, c/o. One line each, printed as given.',
+		}),
+		field({
+			displayName: 'Street',
+			name: 'street',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Emmerich-Josef-Str.',
+			description: 'Street name, without the house number. Leave empty where addresses have none.',
+		}),
+		field({
+			displayName: 'House Number',
+			name: 'number',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1a',
+		}),
+		field({
+			displayName: 'Addition',
+			name: 'addition',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Hinterhaus',
+			description: 'An extra line shown below the street, e.g. building, floor or back house',
+		}),
+		field({
+			displayName: 'Zip Code',
+			name: 'zipCode',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 55116',
+			description: 'Postal code. Kept as text, so leading zeros stay.',
+		}),
+		field({
+			displayName: 'Town',
+			name: 'town',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Mainz',
+		}),
+		field({
+			displayName: 'Country Code',
+			name: 'countryCode',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. DE',
+			description:
+				'Two-letter ISO 3166-1 code of the country, e.g. DE (Germany), AT (Austria), CH (Switzerland), GB (United Kingdom)',
+		}),
+		{
+			displayName: 'Delivery Contact',
+			name: 'deliveryContact',
+			type: 'collection',
+			placeholder: 'Add Contact Detail',
+			default: {},
+			description: 'Whom the carrier can call or write about the delivery',
+			displayOptions: { show: { ...show, addressType: ['delivery'] } },
+			options: [
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					default: '',
+					placeholder: 'name@email.com',
+					description: 'Email address of the person receiving the delivery',
+				},
+				{
+					displayName: 'Phone',
+					name: 'phone',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. +4961316171000',
+					description:
+						'Phone number with + and the country code, e.g. +4961316171000. Spaces, dashes and slashes between the digits are taken out.',
+				},
+			],
+		},
+	];
+}
+
+/** Two letters of ISO 3166-1, in capitals; says which code to use for the usual mix-ups. */
+export function checkCountryCode(context: IExecuteSingleFunctions, value: unknown): string {
+	const given = requiredText(context, value, 'Country Code');
+	const code = given.toUpperCase();
+	if (COUNTRY_CODES.has(code)) return code;
+	const mixup = COUNTRY_CODE_MIXUPS[code];
+	throw new NodeOperationError(
+		context.getNode(),
+		`Country Code "${given.slice(0, 40)}" is not a two-letter ISO 3166-1 country code`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: mixup
+				? `Use ${mixup}.`
+				: 'Use the two-letter code, e.g. DE for Germany, AT for Austria, CH for Switzerland, GB for the United Kingdom.',
+		},
+	);
+}
+
+/** The Address object of the body, checked before anything is sent; empty optional fields are left out. */
+export function addressBody(context: IExecuteSingleFunctions): IDataObject {
+	const parameter = (name: string) => context.getNodeParameter(name, '');
+	const address: IDataObject = {
+		addressee: requiredText(context, parameter('addressee'), 'Addressee'),
+	};
+	const optional = (key: string, value: unknown) => {
+		const given = text(value);
+		if (given !== undefined) address[key] = given;
+	};
+	optional('street', parameter('street'));
+	optional('number', parameter('number'));
+	optional('addition', parameter('addition'));
+	address.zip_code = requiredText(context, parameter('zipCode'), 'Zip Code');
+	address.town = requiredText(context, parameter('town'), 'Town');
+	address.country_code = checkCountryCode(context, parameter('countryCode'));
+	if (addressType(context) === 'delivery') {
+		const contact = context.getNodeParameter('deliveryContact', {}) as IDataObject;
+		const phone = checkPhone(context, contact.phone, 'Delivery Contact Phone');
+		const email = checkEmail(context, contact.email, 'Delivery Contact Email');
+		if (phone !== undefined) address.delivery_contact_phone = phone;
+		if (email !== undefined) address.delivery_contact_email = email;
+	}
+	return address;
+}

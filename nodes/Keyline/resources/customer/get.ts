@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idField } from '../../shared/ids';
+
+export const customerGetDescription: INodeProperties[] = [
+	idField('cartId', { resource: ['customer'], operation: ['get'] }),
+];
