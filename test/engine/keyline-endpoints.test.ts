@@ -40,9 +40,9 @@ async function operationsOfNode() {
 		const resource = (property.displayOptions?.show?.resource ?? [])[0];
 		for (const option of (property as INodeProperties & { options: Array<Record<string, any>> }).options) {
 			const method = option.routing?.request?.method as string | undefined;
-			const templates = ((option.routing?.send?.preSend ?? []) as Array<{ template?: string }>)
-				.map((step) => step.template)
-				.filter((t): t is string => typeof t === 'string');
+			const templates = ((option.routing?.send?.preSend ?? []) as Array<{ templates?: string[] }>).flatMap(
+				(step) => step.templates ?? [],
+			);
 			for (const template of templates)
 				for (const p of expand(template)) {
 					const key = `${method} ${p}`;

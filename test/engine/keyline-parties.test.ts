@@ -477,7 +477,7 @@ describe('Keyline node: customer, recipient, carrier, address', () => {
 				'Keyline: addressee: ist zu kurz (weniger als 1 Zeichen); town: ist zu kurz (weniger als 1 Zeichen); country_code: ist kein gültiger Wert',
 			);
 			expect(error?.httpCode).toBe('422');
-			expect(String(error?.description)).toContain('Each field is named with what Keyline said about it');
+			expect(String(error?.description)).toContain('In English: addressee: is too short (fewer than 1 characters)');
 		});
 
 		it('No delivery address yet: 404 naming the cart and how to set one', async () => {

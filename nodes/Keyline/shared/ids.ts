@@ -79,14 +79,37 @@ export function parentIdFields(show: Show): INodeProperties[] {
 	];
 }
 
+/** A path chosen by a field's value, e.g. `addressType`: billing or delivery address. */
+export interface PathChoice {
+	parameter: string;
+	paths: Record<string, string>;
+}
+
+/** A path template, or a choice between templates. */
+export type PathTemplate = string | PathChoice;
+
+/** Every template a path can take: the endpoints an operation reaches. */
+export function templatesOf(template: PathTemplate): string[] {
+	return typeof template === 'string' ? [template] : Object.values(template.paths);
+}
+
 /**
  * Turns `/carts/{cartId}/products/{productId}` into the path for this item, checking each ID.
  * `{parent}` stands for `/carts/{cartId}` or `/orders/{orderId}`, by the `parent` field.
  * `{attachment}` stands for `/components/{componentId}` when the `attachedTo` field is
  * `component`, else for nothing (print data files belong to a product or to one of its components).
  */
-export function resolvePath(context: IExecuteSingleFunctions, template: string): string {
-	const expanded = template
+export function resolvePath(context: IExecuteSingleFunctions, template: PathTemplate): string {
+	const chosen =
+		typeof template === 'string'
+			? template
+			: template.paths[String(context.getNodeParameter(template.parameter, ''))];
+	if (chosen === undefined) {
+		throw new Error(
+			`No path for ${(template as PathChoice).parameter} in ${JSON.stringify(template)}`,
+		);
+	}
+	const expanded = chosen
 		.replace('{parent}', () =>
 			context.getNodeParameter('parent', 'cart') === 'order'
 				? '/orders/{orderId}'
@@ -99,7 +122,7 @@ export function resolvePath(context: IExecuteSingleFunctions, template: string):
 		);
 	return expanded.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const id = KEYLINE_IDS[name as KeylineId];
-		if (!id) throw new Error(`Unknown ID placeholder {${name}} in ${template}`);
+		if (!id) throw new Error(`Unknown ID placeholder {${name}} in ${chosen}`);
 		return String(
 			toPositiveInteger(context, context.getNodeParameter(name, ''), id.label, id.example),
 		);

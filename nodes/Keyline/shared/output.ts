@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { keylineRequest } from './call';
-import { resolvePath } from './ids';
+import { resolvePath, type PathTemplate } from './ids';
 
 const isRecord = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,7 +56,7 @@ export async function outputRecords(
 }
 
 /** After a 204 update: the record as it is now, read from the same URL. */
-export function outputUpdated(template: string) {
+export function outputUpdated(template: PathTemplate) {
 	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 		const path = resolvePath(this, template);
 		return toItems(await keylineRequest(this, { method: 'GET', path }));

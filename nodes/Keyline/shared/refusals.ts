@@ -1,23 +1,22 @@
 /**
- * Routing for the parts of a cart or order that are set as a whole (customer, recipient, carrier,
- * addresses). Like `keylineRoute`, plus: every answer reaches the output step, so a refusal is
- * explained for what the user was doing (nothing set yet, the customer still missing, an order
- * that can no longer change, an ID the print shop does not know) instead of with the general hint;
- * and the path may depend on a field (billing or delivery address).
+ * Refusals explained for what the user was doing, for the parts of a cart or order that are set
+ * as a whole (customer, recipient, carrier, addresses): nothing set yet, the customer still
+ * missing, an order that can no longer change, an ID the print shop does not know. Used through
+ * `keylineRoute`'s `about` option.
  */
 import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodePropertyRouting,
+	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 
 import { fieldErrors } from '../../shared/errors';
 import { failOnHttpError } from './call';
-import { resolvePath } from './ids';
-import { outputDeleted, outputRecords, readRecordBeforeDelete } from './output';
+import { resolvePath, type PathTemplate } from './ids';
+import { readRecordBeforeDelete } from './output';
 
 /** What an endpoint holds, for the explanations. */
 export interface About {
@@ -31,7 +30,7 @@ export interface About {
 	needsCustomer?: boolean;
 }
 
-type Dynamic<T> = T | ((context: IExecuteSingleFunctions) => T);
+export type Dynamic<T> = T | ((context: IExecuteSingleFunctions) => T);
 
 const valueOf = <T>(context: IExecuteSingleFunctions, value: Dynamic<T>): T =>
 	typeof value === 'function' ? (value as (context: IExecuteSingleFunctions) => T)(context) : value;
@@ -89,25 +88,30 @@ export function explainRefusal(
 	return error;
 }
 
-/**
- * The routing of a Get, Set or Delete on such an endpoint. `template` as for `keylineRoute`, or a
- * function choosing it by the item's fields. Set answers 201 with the record, Delete 204 (the
- * output is then the record read just before, with `deleted: true`).
- */
-export function explainedRoute(
-	method: 'GET' | 'POST' | 'DELETE',
-	template: Dynamic<string>,
+/** postReceive for `keylineRoute`'s `about`: an answer of 400 or more fails, explained. */
+export function failExplained(
+	method: string,
+	template: PathTemplate,
 	about: Dynamic<About>,
-	preSend: PreSendAction[] = [],
-): INodePropertyRouting {
-	const url: PreSendAction = async function (this: IExecuteSingleFunctions, options) {
-		options.url = resolvePath(this, valueOf(this, template));
-		return options;
-	};
-	const readFirst: PreSendAction = async function (
+): PostReceiveAction {
+	return async function (
 		this: IExecuteSingleFunctions,
-		options: IHttpRequestOptions,
-	) {
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const request = { method, url: resolvePath(this, template) };
+		try {
+			failOnHttpError(this, response, request);
+		} catch (error) {
+			throw explainRefusal(this, error, valueOf(this, about), request, response.body);
+		}
+		return items;
+	};
+}
+
+/** The read before a DELETE, with its 404 ("no carrier stored") explained too. */
+export function explainedReadFirst(about: Dynamic<About>): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		try {
 			return await readRecordBeforeDelete.call(this, options);
 		} catch (error) {
@@ -116,25 +120,5 @@ export function explainedRoute(
 				url: String(options.url),
 			});
 		}
-	};
-	const failOnRefusal = async function (
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const request = { method, url: resolvePath(this, valueOf(this, template)) };
-		try {
-			failOnHttpError(this, response, request);
-		} catch (error) {
-			throw explainRefusal(this, error, valueOf(this, about), request, response.body);
-		}
-		return items;
-	};
-	return {
-		request: { method, ignoreHttpStatusErrors: true },
-		send: { preSend: [url, ...(method === 'DELETE' ? [readFirst] : []), ...preSend] },
-		output: {
-			postReceive: [failOnRefusal, method === 'DELETE' ? outputDeleted : outputRecords],
-		},
 	};
 }

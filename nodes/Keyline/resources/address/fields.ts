@@ -5,7 +5,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField, parentField, parentIdFields } from '../../shared/ids';
+import { idField, parentField, parentIdFields, type PathChoice } from '../../shared/ids';
 import type { About } from '../../shared/refusals';
 import { checkEmail, checkPhone, requiredText, text } from '../recipient/contact';
 import { COUNTRY_CODE_MIXUPS, COUNTRY_CODES } from './countries';
@@ -21,11 +21,10 @@ const addressType = (context: IExecuteSingleFunctions): AddressType =>
  * The endpoint of this item. Billing addresses exist on carts only: their path has no `{parent}`,
  * and Belongs To is not even shown for them.
  */
-export function addressPath(context: IExecuteSingleFunctions): string {
-	return addressType(context) === 'billing'
-		? '/carts/{cartId}/billing_address'
-		: '{parent}/delivery_address';
-}
+export const ADDRESS_PATH: PathChoice = {
+	parameter: 'addressType',
+	paths: { billing: '/carts/{cartId}/billing_address', delivery: '{parent}/delivery_address' },
+};
 
 export function aboutAddress(context: IExecuteSingleFunctions): About {
 	return { what: `${addressType(context)} address`, setWith: 'Address → Set' };

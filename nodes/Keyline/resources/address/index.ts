@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { explainedRoute } from '../../shared/refusals';
+import { keylineRoute } from '../../shared/route';
 import { addressDeleteDescription } from './delete';
-import { aboutAddress, addressPath } from './fields';
+import { aboutAddress, ADDRESS_PATH } from './fields';
 import { addressGetDescription } from './get';
 import { addressSetDescription, buildAddressBody } from './set';
 
@@ -20,7 +20,7 @@ export const addressDescription: INodeProperties[] = [
 				action: 'Remove the billing or delivery address',
 				description:
 					'Remove the billing address of a cart, or the delivery address of a cart or order. The output shows the address that was removed.',
-				routing: explainedRoute('DELETE', addressPath, aboutAddress),
+				routing: keylineRoute('DELETE', ADDRESS_PATH, { about: aboutAddress }),
 			},
 			{
 				name: 'Get',
@@ -28,7 +28,7 @@ export const addressDescription: INodeProperties[] = [
 				action: 'Get the billing or delivery address',
 				description:
 					'Get the billing address of a cart, or the delivery address of a cart or order',
-				routing: explainedRoute('GET', addressPath, aboutAddress),
+				routing: keylineRoute('GET', ADDRESS_PATH, { about: aboutAddress }),
 			},
 			{
 				name: 'Set',
@@ -36,7 +36,10 @@ export const addressDescription: INodeProperties[] = [
 				action: 'Set the billing or delivery address',
 				description:
 					'Set the billing address of a cart, or the delivery address of a cart or order. Replaces the whole address.',
-				routing: explainedRoute('POST', addressPath, aboutAddress, [buildAddressBody]),
+				routing: keylineRoute('POST', ADDRESS_PATH, {
+					about: aboutAddress,
+					preSend: [buildAddressBody],
+				}),
 			},
 		],
 		default: 'set',

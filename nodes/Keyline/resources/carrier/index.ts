@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { explainedRoute, type About } from '../../shared/refusals';
+import type { About } from '../../shared/refusals';
+import { keylineRoute } from '../../shared/route';
 import { carrierDeleteDescription } from './delete';
 import { carrierGetDescription } from './get';
 import { buildCarrierBody, carrierSetDescription } from './set';
@@ -28,14 +29,14 @@ export const carrierDescription: INodeProperties[] = [
 				action: 'Remove the carrier from a cart or order',
 				description:
 					'Remove the carrier from a cart or order. The output shows the carrier that was removed.',
-				routing: explainedRoute('DELETE', PATH, CARRIER),
+				routing: keylineRoute('DELETE', PATH, { about: CARRIER }),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get the carrier of a cart or order',
 				description: 'Get the carrier that ships a cart or order: its ID and name',
-				routing: explainedRoute('GET', PATH, CARRIER),
+				routing: keylineRoute('GET', PATH, { about: CARRIER }),
 			},
 			{
 				name: 'Set',
@@ -43,7 +44,7 @@ export const carrierDescription: INodeProperties[] = [
 				action: 'Set the carrier of a cart or order',
 				description:
 					'Choose the carrier that ships a cart or order, by the ID agreed with the print shop',
-				routing: explainedRoute('POST', PATH, CARRIER, [buildCarrierBody]),
+				routing: keylineRoute('POST', PATH, { about: CARRIER, preSend: [buildCarrierBody] }),
 			},
 		],
 		default: 'set',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { explainedRoute, type About } from '../../shared/refusals';
+import type { About } from '../../shared/refusals';
+import { keylineRoute } from '../../shared/route';
 import { customerDeleteDescription } from './delete';
 import { customerGetDescription } from './get';
 import { buildCustomerBody, customerSetDescription } from './set';
@@ -27,7 +28,7 @@ export const customerDescription: INodeProperties[] = [
 				action: 'Remove the customer from a cart',
 				description:
 					'Remove the customer from a cart. The output shows the customer that was removed.',
-				routing: explainedRoute('DELETE', PATH, CUSTOMER),
+				routing: keylineRoute('DELETE', PATH, { about: CUSTOMER }),
 			},
 			{
 				name: 'Get',
@@ -35,7 +36,7 @@ export const customerDescription: INodeProperties[] = [
 				action: 'Get the customer of a cart',
 				description:
 					'Get the organization that buys the order: ID, name, tax identifier, reference',
-				routing: explainedRoute('GET', PATH, CUSTOMER),
+				routing: keylineRoute('GET', PATH, { about: CUSTOMER }),
 			},
 			{
 				name: 'Set',
@@ -43,7 +44,7 @@ export const customerDescription: INodeProperties[] = [
 				action: 'Set the customer of a cart',
 				description:
 					'Set the organization that buys the order, by the ID agreed with the print shop. Needed before the recipient.',
-				routing: explainedRoute('POST', PATH, CUSTOMER, [buildCustomerBody]),
+				routing: keylineRoute('POST', PATH, { about: CUSTOMER, preSend: [buildCustomerBody] }),
 			},
 		],
 		default: 'set',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { explainedRoute, type About } from '../../shared/refusals';
+import type { About } from '../../shared/refusals';
+import { keylineRoute } from '../../shared/route';
 import { recipientDeleteDescription } from './delete';
 import { recipientGetDescription } from './get';
 import { buildRecipientBody, recipientSetDescription } from './set';
@@ -23,14 +24,14 @@ export const recipientDescription: INodeProperties[] = [
 				action: 'Remove the recipient from a cart',
 				description:
 					'Remove the recipient from a cart. The output shows the recipient that was removed.',
-				routing: explainedRoute('DELETE', PATH, RECIPIENT),
+				routing: keylineRoute('DELETE', PATH, { about: RECIPIENT }),
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get the recipient of a cart',
 				description: 'Get the person who receives the delivery: name, email, phone',
-				routing: explainedRoute('GET', PATH, RECIPIENT),
+				routing: keylineRoute('GET', PATH, { about: RECIPIENT }),
 			},
 			{
 				name: 'Set',
@@ -38,7 +39,7 @@ export const recipientDescription: INodeProperties[] = [
 				action: 'Set the recipient of a cart',
 				description:
 					'Set the person who receives the delivery (where it goes is the delivery address). The cart needs its customer first.',
-				routing: explainedRoute('POST', PATH, RECIPIENT, [buildRecipientBody]),
+				routing: keylineRoute('POST', PATH, { about: RECIPIENT, preSend: [buildRecipientBody] }),
 			},
 		],
 		default: 'set',
