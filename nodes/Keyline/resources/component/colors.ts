@@ -32,7 +32,11 @@ export function colorsOption(name: string, side: 'front' | 'back'): INodePropert
 						type: 'options',
 						options: [
 							{ name: 'CMYK', value: 'CMYK', description: 'The four process colors' },
-							{ name: 'Custom', value: 'custom', description: 'A color the print shop knows by its name' },
+							{
+								name: 'Custom',
+								value: 'custom',
+								description: 'A color the print shop knows by its name',
+							},
 							{ name: 'HKS', value: 'HKS' },
 							{
 								name: 'No Colors (Unprinted)',
@@ -77,7 +81,11 @@ export function colorsOption(name: string, side: 'front' | 'back'): INodePropert
  * The side's colors as Keyline's strings, or [] for "No Colors (Unprinted)". A field added without
  * any color is refused: an empty list would clear the side without anyone asking for it.
  */
-export function colorsValue(context: IExecuteSingleFunctions, value: unknown, label: string): string[] {
+export function colorsValue(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+): string[] {
 	const entries = (((value ?? {}) as IDataObject).color ?? []) as IDataObject[];
 	const side = label.startsWith('Front') ? 'front' : 'back';
 	if (!Array.isArray(entries) || entries.length === 0) {

@@ -36,9 +36,13 @@ export const componentDescription: INodeProperties[] = [
 				action: 'Update a component',
 				description:
 					'Change the name, paper, closed size, grain, grammage or colors of a part of a product in a cart',
-				routing: keylineRoute('PATCH', '/carts/{cartId}/products/{productId}/components/{componentId}', {
-					preSend: [buildUpdateBody],
-				}),
+				routing: keylineRoute(
+					'PATCH',
+					'/carts/{cartId}/products/{productId}/components/{componentId}',
+					{
+						preSend: [buildUpdateBody],
+					},
+				),
 			},
 		],
 		default: 'get',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { requireChanges } from '../../../shared/validation';
 import { idField } from '../../shared/ids';
@@ -78,19 +83,21 @@ export const componentUpdateDescription: INodeProperties[] = [
 				displayName: 'Closed Height (Millimeters)',
 				name: 'closedHeight',
 				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
+				typeOptions: { numberPrecision: 0 },
 				default: 0,
 				placeholder: 'e.g. 210',
-				description: 'Height of the closed (folded) component in millimeters. Give Closed Width (Millimeters) with it.',
+				description:
+					'Height of the closed (folded) component in millimeters. Give Closed Width (Millimeters) with it.',
 			},
 			{
 				displayName: 'Closed Width (Millimeters)',
 				name: 'closedWidth',
 				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
+				typeOptions: { numberPrecision: 0 },
 				default: 0,
 				placeholder: 'e.g. 148',
-				description: 'Width of the closed (folded) component in millimeters. Give Closed Height (Millimeters) with it.',
+				description:
+					'Width of the closed (folded) component in millimeters. Give Closed Height (Millimeters) with it.',
 			},
 			colorsOption('frontColors', 'front'),
 			{
@@ -116,7 +123,7 @@ export const componentUpdateDescription: INodeProperties[] = [
 				displayName: 'Grammage (GSM)',
 				name: 'grammage',
 				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
+				typeOptions: { numberPrecision: 0 },
 				default: 0,
 				placeholder: 'e.g. 135',
 				description: 'The paper weight in grams per square meter (g/m²), a whole number',

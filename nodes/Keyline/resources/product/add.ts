@@ -17,13 +17,19 @@ const show = { resource: ['product'], operation: ['add'] };
  * needs one of them, and only that one is sent.
  */
 export function templateReference(context: IExecuteSingleFunctions): IDataObject {
-	const raw = context.getNodeParameter('productTemplate', '') as INodeParameterResourceLocator | string;
+	const raw = context.getNodeParameter('productTemplate', '') as
+		| INodeParameterResourceLocator
+		| string;
 	const mode = typeof raw === 'object' && raw !== null ? raw.mode : 'orderNumber';
 	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	if (mode === 'id') {
 		if (text === '') {
-			throw failure(context, 'Product Template ID is empty', 'Enter the ID of the product template the print shop gave you, e.g. 501.');
+			throw failure(
+				context,
+				'Product Template ID is empty',
+				'Enter the ID of the product template the print shop gave you, e.g. 501.',
+			);
 		}
 		if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
 			throw failure(
@@ -44,7 +50,11 @@ export function templateReference(context: IExecuteSingleFunctions): IDataObject
 		}
 		return { order_number: text };
 	}
-	throw failure(context, `Product Template cannot be chosen "${String(mode)}"`, 'Choose By Order Number or By ID.');
+	throw failure(
+		context,
+		`Product Template cannot be chosen "${String(mode)}"`,
+		'Choose By Order Number or By ID.',
+	);
 }
 
 export async function buildAddBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
@@ -55,7 +65,11 @@ export async function buildAddBody(this: IExecuteSingleFunctions, options: IHttp
 }
 
 export const productAddDescription: INodeProperties[] = [
-	idField('cartId', show, 'The cart to add the product to. Digits only; map it from Cart → Create.'),
+	idField(
+		'cartId',
+		show,
+		'The cart to add the product to. Digits only; map it from Cart → Create.',
+	),
 	{
 		displayName: 'Product Template',
 		name: 'productTemplate',

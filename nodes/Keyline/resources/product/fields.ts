@@ -21,25 +21,28 @@ export const productFieldOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Sticker',
-		description: "The product's name in the order, up to 200 characters. Without it, the product template's name is used.",
+		description:
+			"The product's name in the order, up to 200 characters. Without it, the product template's name is used.",
 	},
 	{
 		displayName: 'Net Total (Amount)',
 		name: 'netTotal',
 		type: 'number',
-		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		typeOptions: { numberPrecision: 2 },
 		default: 0,
 		placeholder: 'e.g. 43.21',
-		description: "The net price in the print shop's currency, e.g. 43.21 (sent to Keyline as 4321 cents). Service costs are still added on top. Setting a price locks it: margin settings no longer change it.",
+		description:
+			"The net price in the print shop's currency, e.g. 43.21 (sent to Keyline as 4321 cents). Service costs are still added on top. Setting a price locks it: margin settings no longer change it.",
 	},
 	{
 		displayName: 'Net Total (Cents)',
 		name: 'netTotalCents',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
+		typeOptions: { numberPrecision: 0 },
 		default: 0,
 		placeholder: 'e.g. 4321',
-		description: 'The net price in cents (the smallest currency unit), e.g. 4321 for 43.21. Use this or Net Total (Amount). Service costs are still added on top. Setting a price locks it: margin settings no longer change it.',
+		description:
+			'The net price in cents (the smallest currency unit), e.g. 4321 for 43.21. Use this or Net Total (Amount). Service costs are still added on top. Setting a price locks it: margin settings no longer change it.',
 	},
 ];
 
@@ -78,7 +81,12 @@ export function productBody(context: IExecuteSingleFunctions, fields: IDataObjec
 	}
 	if (fields.netTotal !== undefined) product.net_total = centsOf(context, fields.netTotal);
 	if (fields.netTotalCents !== undefined) {
-		product.net_total = wholeNumber(context, fields.netTotalCents, 'Net Total (Cents)', '4321 for 43.21');
+		product.net_total = wholeNumber(
+			context,
+			fields.netTotalCents,
+			'Net Total (Cents)',
+			'4321 for 43.21',
+		);
 	}
 	if (fields.circulation !== undefined) {
 		product.circulation = wholeNumber(context, fields.circulation, 'Circulation', '1000');

@@ -48,7 +48,8 @@ export const productDescription: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a product in a cart',
-				description: 'Change the name, price, circulation or custom references of a product in a cart',
+				description:
+					'Change the name, price, circulation or custom references of a product in a cart',
 				routing: keylineRoute('PATCH', '/carts/{cartId}/products/{productId}', {
 					preSend: [buildUpdateBody],
 				}),

@@ -5,6 +5,10 @@ import { idField } from '../../shared/ids';
 const show = { resource: ['product'], operation: ['remove'] };
 
 export const productRemoveDescription: INodeProperties[] = [
-	idField('cartId', show, 'The cart to remove the product from. Products of an order cannot be removed.'),
+	idField(
+		'cartId',
+		show,
+		'The cart to remove the product from. Products of an order cannot be removed.',
+	),
 	idField('productId', show, 'The ID of the product in the cart, e.g. from Product → Add'),
 ];

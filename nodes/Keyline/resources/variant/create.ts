@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { failure } from '../product/checks';
 import { idField } from '../../shared/ids';
@@ -26,7 +31,11 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 const show = { resource: ['variant'], operation: ['create'] };
 
 export const variantCreateDescription: INodeProperties[] = [
-	idField('cartId', show, 'The cart the product is in. Variants can only be added before checkout.'),
+	idField(
+		'cartId',
+		show,
+		'The cart the product is in. Variants can only be added before checkout.',
+	),
 	idField('productId', show, 'The product to add the variant to, e.g. from Product → Add'),
 	{
 		...VARIANT_NAME,

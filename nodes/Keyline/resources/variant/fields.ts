@@ -9,7 +9,8 @@ export const VARIANT_NAME: Omit<INodeProperties, 'displayOptions'> = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. Englisch',
-	description: 'What tells this variant apart, e.g. a language. Up to 200 characters, unique within the product.',
+	description:
+		'What tells this variant apart, e.g. a language. Up to 200 characters, unique within the product.',
 };
 
 export const VARIANT_CIRCULATION: Omit<INodeProperties, 'displayOptions'> = {
