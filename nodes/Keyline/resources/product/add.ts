@@ -52,8 +52,8 @@ export function templateReference(context: IExecuteSingleFunctions): IDataObject
 	}
 	throw failure(
 		context,
-		`Product Template cannot be chosen "${String(mode)}"`,
-		'Choose By Order Number or By ID.',
+		`Product Template must be given By Order Number or By ID, not "${String(mode)}"`,
+		'Choose By Order Number or By ID beside the field.',
 	);
 }
 
