@@ -1,0 +1,11 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idField, parentField, parentIdFields } from '../../shared/ids';
+
+const show = { resource: ['component'], operation: ['getAll'] };
+
+export const componentGetAllDescription: INodeProperties[] = [
+	parentField(show, 'Whether the product is in a cart or in an order placed from it'),
+	...parentIdFields(show),
+	idField('productId', show, 'The product whose components to list'),
+];

@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idField } from '../../shared/ids';
+
+const show = { resource: ['variant'], operation: ['get'] };
+
+export const variantGetDescription: INodeProperties[] = [
+	idField(
+		'cartId',
+		show,
+		'The cart the product is in. For an order, Product → Get lists its variants.',
+	),
+	idField('productId', show, 'The product the variant belongs to'),
+	idField('variantId', show),
+];
