@@ -254,7 +254,7 @@ describe('Keyline node: product, variant, component', () => {
 			const { error } = await run('product', { operation: 'update', ...ids, updateFields: { circulation: 300 } });
 			expect(error?.message).toBe('Keyline: circulation: kann nicht gesetzt werden, wenn das Produkt mehrere Varianten hat');
 			expect(error?.httpCode).toBe('422');
-			expect(String(error?.description)).toContain('Each field is named');
+			expect(String(error?.description)).toContain('In English: circulation: cannot be set when the product has several variants');
 			expect(log()).toEqual([`PATCH /carts/${ids.cartId}/products/${ids.productId}`]);
 		});
 
