@@ -78,8 +78,8 @@ describe('Keyline node: product, variant, component', () => {
 				custom_references: { PO: '7891234' },
 			});
 			expect(product.reference).toMatch(/^[0-9A-Z]{6}$/);
-			expect(product.components).toEqual([{ component: expect.objectContaining({ name: 'Aufkleber / Etikett', closed_dimensions: [140, 140] }) }]);
-			expect(product.variants).toEqual([{ variant: expect.objectContaining({ name: 'Standard', circulation: 400 }) }]);
+			expect(product.components).toEqual([expect.objectContaining({ name: 'Aufkleber / Etikett', closed_dimensions: [140, 140] })]);
+			expect(product.variants).toEqual([expect.objectContaining({ name: 'Standard', circulation: 400 })]);
 			expect(sandbox.store.carts.get(cart.id)!.products.map((p) => p.id)).toEqual([product.id]);
 		});
 
@@ -194,7 +194,7 @@ describe('Keyline node: product, variant, component', () => {
 			const { product, ids } = cartWith(FLYER);
 			const { items, error } = await run('product', { operation: 'get', ...ids });
 			expect(error).toBeUndefined();
-			expect(items[0].json).toMatchObject({ id: product.id, name: FLYER.name, variants: [{ variant: { name: 'Standard', circulation: 500 } }] });
+			expect(items[0].json).toMatchObject({ id: product.id, name: FLYER.name, variants: [{ name: 'Standard', circulation: 500 }] });
 			expect(log()).toEqual([`GET /carts/${ids.cartId}/products/${ids.productId}`]);
 		});
 

@@ -29,14 +29,23 @@ function withAmounts(value: unknown): unknown {
 	return out;
 }
 
-/** Drops the one-key wrapper Keyline puts around every record (`cart`, `product`, `variant`, …). */
+/**
+ * Drops the one-key wrapper Keyline puts around every record (`cart`, `product`, `variant`, …),
+ * also around the records nested in another (an order's products, a product's components), so
+ * the next node reads `$json.products[0].id`.
+ */
 export function unwrap(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(unwrap);
-	if (isRecord(value)) {
-		const keys = Object.keys(value);
-		if (keys.length === 1 && isRecord(value[keys[0]])) return withAmounts(value[keys[0]]);
-	}
-	return withAmounts(value);
+	return withAmounts(unwrapDeep(value));
+}
+
+function unwrapDeep(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(unwrapDeep);
+	if (!isRecord(value)) return value;
+	const keys = Object.keys(value);
+	if (keys.length === 1 && isRecord(value[keys[0]])) return unwrapDeep(value[keys[0]]);
+	const out: IDataObject = {};
+	for (const [key, inner] of Object.entries(value)) out[key] = unwrapDeep(inner) as IDataObject;
+	return out;
 }
 
 /** The answer as items: a list gives one item per entry, a record one item. */
