@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireChanges } from '../../../shared/validation';
 import { idField } from '../../shared/ids';
+import { updateBody, updateFieldsCollection } from '../../shared/update';
 import { failure, nameValue, wholeNumber } from '../product/checks';
 import { colorsOption, colorsValue } from './colors';
 
@@ -57,12 +52,7 @@ export function componentBody(context: IExecuteSingleFunctions, fields: IDataObj
 	return component;
 }
 
-export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-	const component = componentBody(this, this.getNodeParameter('updateFields', {}) as IDataObject);
-	requireChanges(this, component, 'Add at least one field under Update Fields.');
-	options.body = { component };
-	return options;
-}
+export const buildUpdateBody = updateBody('component', componentBody);
 
 const show = { resource: ['component'], operation: ['update'] };
 
@@ -70,80 +60,72 @@ export const componentUpdateDescription: INodeProperties[] = [
 	idField('cartId', show, 'The cart the product is in. Components of an order cannot be changed.'),
 	idField('productId', show, 'The product the component belongs to'),
 	idField('componentId', show),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			colorsOption('backColors', 'back'),
-			{
-				displayName: 'Closed Height (Millimeters)',
-				name: 'closedHeight',
-				type: 'number',
-				typeOptions: { numberPrecision: 0 },
-				default: 0,
-				placeholder: 'e.g. 210',
-				description:
-					'Height of the closed (folded) component in millimeters. Give Closed Width (Millimeters) with it.',
-			},
-			{
-				displayName: 'Closed Width (Millimeters)',
-				name: 'closedWidth',
-				type: 'number',
-				typeOptions: { numberPrecision: 0 },
-				default: 0,
-				placeholder: 'e.g. 148',
-				description:
-					'Width of the closed (folded) component in millimeters. Give Closed Height (Millimeters) with it.',
-			},
-			colorsOption('frontColors', 'front'),
-			{
-				displayName: 'Grain',
-				name: 'grain',
-				type: 'options',
-				options: [
-					{
-						name: 'Long Grain',
-						value: 'long',
-						description: 'The paper fibres run parallel to the long side (Schmalbahn)',
-					},
-					{
-						name: 'Short Grain',
-						value: 'short',
-						description: 'The paper fibres run parallel to the short side (Breitbahn)',
-					},
-				],
-				default: 'long',
-				description: 'The direction of the paper fibres',
-			},
-			{
-				displayName: 'Grammage (GSM)',
-				name: 'grammage',
-				type: 'number',
-				typeOptions: { numberPrecision: 0 },
-				default: 0,
-				placeholder: 'e.g. 135',
-				description: 'The paper weight in grams per square meter (g/m²), a whole number',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Umschlag',
-				description: "The component's name, up to 200 characters",
-			},
-			{
-				displayName: 'Paper Name',
-				name: 'paperName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Arctic White',
-				description: 'The paper to print on, up to 200 characters',
-			},
-		],
-	},
+	updateFieldsCollection(show, [
+		colorsOption('backColors', 'back'),
+		{
+			displayName: 'Closed Height (Millimeters)',
+			name: 'closedHeight',
+			type: 'number',
+			typeOptions: { numberPrecision: 0 },
+			default: 0,
+			placeholder: 'e.g. 210',
+			description:
+				'Height of the closed (folded) component in millimeters. Give Closed Width (Millimeters) with it.',
+		},
+		{
+			displayName: 'Closed Width (Millimeters)',
+			name: 'closedWidth',
+			type: 'number',
+			typeOptions: { numberPrecision: 0 },
+			default: 0,
+			placeholder: 'e.g. 148',
+			description:
+				'Width of the closed (folded) component in millimeters. Give Closed Height (Millimeters) with it.',
+		},
+		colorsOption('frontColors', 'front'),
+		{
+			displayName: 'Grain',
+			name: 'grain',
+			type: 'options',
+			options: [
+				{
+					name: 'Long Grain',
+					value: 'long',
+					description: 'The paper fibres run parallel to the long side (Schmalbahn)',
+				},
+				{
+					name: 'Short Grain',
+					value: 'short',
+					description: 'The paper fibres run parallel to the short side (Breitbahn)',
+				},
+			],
+			default: 'long',
+			description: 'The direction of the paper fibres',
+		},
+		{
+			displayName: 'Grammage (GSM)',
+			name: 'grammage',
+			type: 'number',
+			typeOptions: { numberPrecision: 0 },
+			default: 0,
+			placeholder: 'e.g. 135',
+			description: 'The paper weight in grams per square meter (g/m²), a whole number',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Umschlag',
+			description: "The component's name, up to 200 characters",
+		},
+		{
+			displayName: 'Paper Name',
+			name: 'paperName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Arctic White',
+			description: 'The paper to print on, up to 200 characters',
+		},
+	]),
 ];
