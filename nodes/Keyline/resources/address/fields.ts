@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { idField, parentField, parentIdFields, type PathChoice } from '../../shared/ids';
 import type { About } from '../../shared/refusals';
-import { checkEmail, checkPhone, requiredText, text } from '../recipient/contact';
+import { checkEmail, checkPhone, PHONE_FIELD, requiredText, text } from '../recipient/contact';
 import { COUNTRY_CODE_MIXUPS, COUNTRY_CODES } from './countries';
 
 export type AddressType = 'billing' | 'delivery';
@@ -155,15 +155,7 @@ export function addressFields(show: Show): INodeProperties[] {
 					placeholder: 'name@email.com',
 					description: 'Email address of the person receiving the delivery',
 				},
-				{
-					displayName: 'Phone',
-					name: 'phone',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. +4961316171000',
-					description:
-						'Phone number with + and the country code, e.g. +4961316171000. Spaces, dashes and slashes between the digits are taken out.',
-				},
+				PHONE_FIELD,
 			],
 		},
 	];

@@ -3,7 +3,18 @@
  * "ist nicht gültig" or "hat ein ungültiges Format" otherwise, after the request.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+/** The phone of a recipient or a delivery contact, in the form Keyline takes. */
+export const PHONE_FIELD: INodeProperties = {
+	displayName: 'Phone',
+	name: 'phone',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. +4961316171000',
+	description:
+		'Phone number with + and the country code, e.g. +4961316171000. Spaces, dashes and slashes between the digits are taken out.',
+};
 
 /** Something@domain.tld, no spaces: what Keyline accepts. */
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { idField } from '../../shared/ids';
-import { checkEmail, checkPhone, requiredText } from './contact';
+import { checkEmail, checkPhone, PHONE_FIELD, requiredText } from './contact';
 
 /** `{"recipient": {first_name, name, email, phone?}}`, checked before anything is sent. */
 export async function buildRecipientBody(
@@ -78,16 +78,6 @@ export const recipientSetDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +4961316171000',
-				description:
-					'Phone number with + and the country code, e.g. +4961316171000. Spaces, dashes and slashes between the digits are taken out.',
-			},
-		],
+		options: [PHONE_FIELD],
 	},
 ];
