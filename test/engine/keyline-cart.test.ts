@@ -118,6 +118,24 @@ describe('Keyline node: cart', () => {
 		expect(String(error?.description)).toContain('In English: custom_offer_text: must be filled in.');
 	});
 
+	it('Update can remove all custom references (sent as null), but not together with new ones', async () => {
+		const cart = sandbox.store.createCart(OWNER);
+		cart.custom_offer_text = 'Text';
+		cart.custom_references = { PO: 1 };
+		const { items, error } = await run({ operation: 'update', cartId: String(cart.id), updateFields: { clearCustomReferences: true } });
+		expect(error).toBeUndefined();
+		expect(items[0].json.custom_references).toBeNull();
+		expect(apiRequests().find((r) => r.method === 'PATCH')?.json).toEqual({ cart: { custom_references: null, custom_offer_text: 'Text' } });
+		sandbox.clearRequests();
+		const both = await run({
+			operation: 'update',
+			cartId: String(cart.id),
+			updateFields: { clearCustomReferences: true, customReferences: { reference: [{ key: 'PO', value: '2' }] } },
+		});
+		expect(both.error?.message).toBe('Remove All Custom References and Custom References are both given');
+		expect(apiRequests()).toHaveLength(0);
+	});
+
 	it('Delete outputs what was deleted, read just before', async () => {
 		const cart = sandbox.store.createCart(OWNER);
 		const { items } = await run({ operation: 'delete', cartId: String(cart.id) });

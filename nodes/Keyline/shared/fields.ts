@@ -36,22 +36,42 @@ export const customReferencesOption: INodeProperties = {
 	],
 };
 
+/** Update Fields only: removes every custom reference (sent as null). */
+export const clearCustomReferencesOption: INodeProperties = {
+	displayName: 'Remove All Custom References',
+	name: 'clearCustomReferences',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to remove every custom reference. To replace them instead, add Custom References: the ones given replace all that were there.',
+};
+
 /**
- * The custom references of a collection as Keyline's object, or undefined when none were added.
+ * The custom references of a collection as Keyline's object, null to remove them all, or
+ * undefined when none were added.
  * Refuses more than five, empty or repeated keys, and empty values: Keyline would drop or reject them.
  */
 export function customReferences(
 	context: IExecuteSingleFunctions,
 	collection: IDataObject,
-): IDataObject | undefined {
+): IDataObject | null | undefined {
 	const entries = ((collection.customReferences as IDataObject | undefined)?.reference ??
 		[]) as IDataObject[];
-	if (entries.length === 0) return undefined;
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(context.getNode(), message, {
 			itemIndex: context.getItemIndex(),
 			description,
 		});
+	if (collection.clearCustomReferences === true) {
+		if (entries.length > 0) {
+			throw fail(
+				'Remove All Custom References and Custom References are both given',
+				'Choose one: remove all custom references, or give the ones to keep.',
+			);
+		}
+		return null;
+	}
+	if (entries.length === 0) return undefined;
 	if (entries.length > MAX_CUSTOM_REFERENCES) {
 		throw fail(
 			`Custom References has ${entries.length} entries: Keyline keeps at most ${MAX_CUSTOM_REFERENCES}`,

@@ -14,6 +14,7 @@ import type {
 
 import { requireChanges } from '../../shared/validation';
 import { keylineRequest } from './call';
+import { clearCustomReferencesOption } from './fields';
 import { unwrap } from './output';
 
 type Build = (context: IExecuteSingleFunctions, fields: IDataObject) => IDataObject;
@@ -22,6 +23,13 @@ type Complete = (
 	body: IDataObject,
 	current: () => Promise<IDataObject>,
 ) => Promise<void>;
+
+/** The fields of a record that has custom references, with the option to remove them all. */
+export function withClearOption(options: INodeProperties[]): INodeProperties[] {
+	return [...options, clearCustomReferencesOption].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
+}
 
 export function updateFieldsCollection(
 	show: Record<string, string[]>,

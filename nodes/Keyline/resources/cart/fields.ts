@@ -43,6 +43,6 @@ export function cartBody(context: IExecuteSingleFunctions, fields: IDataObject):
 		cart.due_at = dueAt;
 	}
 	const references = customReferences(context, fields);
-	if (references) cart.custom_references = references;
+	if (references !== undefined) cart.custom_references = references;
 	return cart;
 }

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idField } from '../../shared/ids';
-import { updateBody, updateFieldsCollection } from '../../shared/update';
+import { updateBody, updateFieldsCollection, withClearOption } from '../../shared/update';
 import { cartBody, cartFieldOptions } from './fields';
 
 /**
@@ -32,5 +32,5 @@ const show = { resource: ['cart'], operation: ['update'] };
 
 export const cartUpdateDescription: INodeProperties[] = [
 	idField('cartId', show),
-	updateFieldsCollection(show, cartFieldOptions),
+	updateFieldsCollection(show, withClearOption(cartFieldOptions)),
 ];

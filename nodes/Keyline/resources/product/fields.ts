@@ -92,6 +92,6 @@ export function productBody(context: IExecuteSingleFunctions, fields: IDataObjec
 		product.circulation = wholeNumber(context, fields.circulation, 'Circulation', '1000');
 	}
 	const references = customReferences(context, fields);
-	if (references) product.custom_references = references;
+	if (references !== undefined) product.custom_references = references;
 	return product;
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idField } from '../../shared/ids';
-import { updateBody, updateFieldsCollection } from '../../shared/update';
+import { updateBody, updateFieldsCollection, withClearOption } from '../../shared/update';
 import { productBody, productFieldOptions } from './fields';
 
 export const buildUpdateBody = updateBody('product', productBody);
@@ -11,5 +11,5 @@ const show = { resource: ['product'], operation: ['update'] };
 export const productUpdateDescription: INodeProperties[] = [
 	idField('cartId', show, 'The cart the product is in. Products of an order cannot be changed.'),
 	idField('productId', show, 'The ID of the product in the cart, e.g. from Product → Add'),
-	updateFieldsCollection(show, productFieldOptions),
+	updateFieldsCollection(show, withClearOption(productFieldOptions)),
 ];
