@@ -98,6 +98,19 @@ describe('Keyline node: order', () => {
 			expect(error?.message).toBe('Keyline: The order cannot be canceled anymore.');
 		});
 
+		it('when the order cannot be read again, the output still says it was cancelled', async () => {
+			const order = sandbox.seedOrder();
+			sandbox.addFault({ kind: 'status', status: 500, method: 'GET', path: '/orders/' });
+			const { items, error } = await run({ operation: 'cancel', orderId: String(order.id) });
+			expect(error).toBeUndefined();
+			expect(items[0].json).toEqual({
+				cancelled: true,
+				id: order.id,
+				read_error: 'Cancelled, but the order could not be read again: Keyline: Injected status 500',
+			});
+			expect(sandbox.store.orders.get(order.id)!.state).toBe('archived');
+		});
+
 		it('a missing order is a 404 naming it', async () => {
 			const { error } = await run({ operation: 'cancel', orderId: '4242' });
 			expect(error?.message).toBe("Keyline: Couldn't find Order with 'id'=4242");

@@ -74,7 +74,7 @@ const dimension = (name: string, displayName: string) => ({
 	type: 'number' as const,
 	default: 0,
 	typeOptions: { minValue: 1, numberPrecision: 0 },
-	description: `Closed ${displayName.split(' ')[0].toLowerCase()} in millimetres; give Width and Height together`,
+	description: `Closed ${displayName.split(' ')[0].toLowerCase()} in millimeters; give Width and Height together`,
 });
 
 const productValues: INodeProperties[] = [

@@ -402,7 +402,8 @@ class Checker {
 		return Number(text);
 	}
 
-	text(record: IDataObject, key: string, max = NAME_MAX): string | undefined {
+	/** Trimmed text; `max` only where Keyline documents a limit. */
+	text(record: IDataObject, key: string, max = Infinity): string | undefined {
 		const value = record[key];
 		if (value === undefined || value === null) return undefined;
 		if (typeof value !== 'string' && typeof value !== 'number') {
@@ -473,7 +474,7 @@ function readProduct(fail: Fail, source: Source, raw: unknown, index: number): P
 	}
 	if (templateId !== undefined) body.product_template_id = templateId;
 	if (orderNumber !== undefined) body.order_number = orderNumber;
-	const name = check.text(record, 'name');
+	const name = check.text(record, 'name', NAME_MAX);
 	if (name !== undefined) body.name = name;
 	const netTotal = check.positive(record, 'net_total');
 	if (netTotal !== undefined) body.net_total = netTotal;
@@ -486,7 +487,7 @@ function readProduct(fail: Fail, source: Source, raw: unknown, index: number): P
 		at.knownKeys(variant, VARIANT_KEYS);
 		const circulation = at.positive(variant, 'circulation');
 		if (circulation === undefined) throw at.error(`${at.label('circulation')} is needed`);
-		const variantName = at.text(variant, 'name');
+		const variantName = at.text(variant, 'name', NAME_MAX);
 		return variantName === undefined ? { circulation } : { name: variantName, circulation };
 	});
 	const names = variants.map((v) => v.name).filter((n): n is string => n !== undefined);
@@ -515,7 +516,7 @@ function readProduct(fail: Fail, source: Source, raw: unknown, index: number): P
 			throw at.error(`${at.label('component')} is empty`, 'Give the position of the component in the product (1 = first) or its name.');
 		}
 		const changes: IDataObject = {};
-		const paper = at.text(component, 'paper_name');
+		const paper = at.text(component, 'paper_name', NAME_MAX);
 		if (paper !== undefined) changes.paper_name = paper;
 		if (!isBlank(component.grain)) {
 			if (component.grain !== 'short' && component.grain !== 'long') {
@@ -575,7 +576,7 @@ function readDimensions(check: Checker, value: unknown): number[] {
 function readFile(check: Checker, raw: unknown, componentAllowed: boolean): FilePlan {
 	const file = check.record(raw, 'a print data file');
 	check.knownKeys(file, componentAllowed ? FILE_KEYS : FILE_KEYS.filter((k) => k !== 'component'));
-	const uri = check.text(file, 'uri', 2000);
+	const uri = check.text(file, 'uri');
 	if (uri === undefined) throw check.error(`${check.label('uri')} is empty`, 'Give the full address of the file, e.g. https://example.com/flyer.pdf.');
 	if (!URI.test(uri)) {
 		throw check.error(
