@@ -58,11 +58,13 @@ export function failOnHttpError(
 
 /**
  * One request with its status and headers. Redirects are not followed (checkout answers 301 with
- * the order's URL, which must not be fetched as a GET in its place); 400 and more throw.
+ * the order's URL, which must not be fetched as a GET in its place); 400 and more throw, except
+ * the statuses in `answers` (e.g. 422 of GET /checkout, which lists what a cart is missing).
  */
 export async function keylineResponse(
 	context: KeylineContext,
 	request: KeylineRequest,
+	answers: number[] = [],
 ): Promise<KeylineResponse> {
 	const credentials = await context.getCredentials('keylineApi');
 	const what = { method: request.method, url: request.path };
@@ -81,7 +83,7 @@ export async function keylineResponse(
 	} catch (error) {
 		throw toApiError(context, KEYLINE, error, what);
 	}
-	failOnHttpError(context, response, what);
+	if (!answers.includes(response.statusCode)) failOnHttpError(context, response, what);
 	return response;
 }
 
