@@ -24,7 +24,7 @@ import { unwrap } from '../../shared/output';
 import { placedOrder } from '../cart/checkout';
 import type { ComponentRef, OrderPlan } from './placeOrderPlan';
 import { readOrderPlan } from './placeOrderPlan';
-import { flattenRecords, shapeList, sumNetTotals } from './shape';
+import { shapeList, sumNetTotals } from './shape';
 
 /** The checked plan of each item, from its preSend to its postReceive (one context per item). */
 const plans = new WeakMap<object, OrderPlan>();
@@ -137,7 +137,7 @@ export async function completePlaceOrder(
 
 	for (const [index, spec] of plan.products.entries()) {
 		const n = index + 1;
-		const product = flattenRecords(
+		const product = unwrap(
 			await send(`Adding product ${n}`, { method: 'POST', path: `${base}/products`, body: { product: spec.body } }),
 		) as IDataObject;
 		const path = `${base}/products/${String(product.id)}`;

@@ -1,7 +1,6 @@
 /**
- * An order (or a cart's products) as the next node wants it: the products, variants, components
- * and print data files inside it without their one-key wrappers (`products[0].id`, not
- * `products[0].product.id`), and the order's net total summed by the node.
+ * An order (or a cart's products) as the next node wants it: unwrapped like every Keyline answer,
+ * with the order's net total summed by the node.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -9,22 +8,6 @@ import { unwrap } from '../../shared/output';
 
 const isRecord = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** `{"product": {...}}` → the product; anything else stays as it is. */
-function wrapped(value: unknown): IDataObject | undefined {
-	if (!isRecord(value)) return undefined;
-	const keys = Object.keys(value);
-	return keys.length === 1 && isRecord(value[keys[0]]) ? (value[keys[0]] as IDataObject) : undefined;
-}
-
-/** Drops the wrappers of the records in lists, at any depth. */
-export function flattenRecords(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map((entry) => flattenRecords(wrapped(entry) ?? entry));
-	if (!isRecord(value)) return value;
-	const out: IDataObject = {};
-	for (const [key, inner] of Object.entries(value)) out[key] = flattenRecords(inner) as IDataObject;
-	return out;
-}
 
 /**
  * The sum of the products' net totals, as money: Keyline gives a net total per product only.
@@ -48,7 +31,7 @@ export function sumNetTotals(products: unknown): IDataObject | null {
 
 /** An answer of GET /orders/{id}: the order unwrapped, flattened, with its computed net total. */
 export function shapeOrder(body: unknown): IDataObject {
-	const order = flattenRecords(unwrap(body));
+	const order = unwrap(body);
 	if (!isRecord(order)) return { value: order as string };
 	// Keyline's own order total, should it ever send one, wins over the node's sum.
 	return { ...order, net_total: order.net_total ?? sumNetTotals(order.products) };
@@ -56,6 +39,6 @@ export function shapeOrder(body: unknown): IDataObject {
 
 /** A list answer (e.g. GET /carts/{id}/products) as plain records. */
 export function shapeList(body: unknown): IDataObject[] {
-	const list = flattenRecords(unwrap(body));
+	const list = unwrap(body);
 	return Array.isArray(list) ? list.filter(isRecord) : [];
 }
