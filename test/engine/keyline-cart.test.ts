@@ -196,6 +196,26 @@ describe('Keyline node: cart', () => {
 		expect(items[2].json.id).toBe(b.id);
 	});
 
+	it('A key Keyline does not accept stops before the operation, saying it was rejected, without the key', async () => {
+		const revoked = 'b'.repeat(64);
+		const { error, run: runData } = await runNode({
+			type: 'keyline',
+			parameters: { resource: 'cart', operation: 'create' } as never,
+			credentials: [keylineCredential(sandbox, { apiKey: revoked })],
+		});
+		expect(error?.message).toMatch(/^Keyline rejected this API key \(403 "Bad token"\)/);
+		expect(sandbox.requestsTo('POST')).toHaveLength(0);
+		expect(JSON.stringify(runData)).not.toContain(revoked);
+	});
+
+	it('A key revoked after it was verified reads as Keyline\'s 403 with what to do', async () => {
+		sandbox.addFault({ kind: 'status', status: 403, path: '/carts$', body: { error: 'Bad token.' } } as never);
+		const { error } = await run({ operation: 'create' });
+		expect(error?.message).toBe('Keyline: Bad token.');
+		expect(String(error?.description)).toContain('Keyline rejected the API key');
+		expect(sandbox.store.carts.size).toBe(0);
+	});
+
 	it('Never puts the API key in output or errors', async () => {
 		const { items, error, run: runData } = await run({ operation: 'get', cartId: '4242' });
 		const visible = JSON.stringify({ items, error, runData });
