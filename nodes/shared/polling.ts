@@ -67,7 +67,10 @@ export function commitState(context: IPollFunctions, state: SavedState): void {
 	context.getWorkflowStaticData('node').state = copy(state);
 }
 
-/** Node static data objects whose poll is running (one per node of an active workflow). */
+/**
+ * Node static data objects whose poll is running (one per node of an active workflow). With
+ * n8n's durable poll cursors each poll gets its own copy, and n8n's lease keeps polls apart.
+ */
 const running = new WeakSet<object>();
 
 /**
