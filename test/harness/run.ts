@@ -49,7 +49,8 @@ export async function createCredentialsHelper(): Promise<TestCredentialsHelper> 
 	return new TestCredentialsHelper(credentialTypes);
 }
 
-function additionalData(helper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+/** What n8n hands every node context beside the workflow: credentials helper, hooks, URLs. */
+export function additionalData(helper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: helper,
 		hooks,

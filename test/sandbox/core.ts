@@ -366,7 +366,11 @@ export abstract class Sandbox {
 	}
 
 	private send(res: ServerResponse, response: ApiResponse): void {
-		const headers: Record<string, string> = { ...(response.headers ?? {}) };
+		// The Date header follows the virtual clock, as a real server's agrees with its timestamps.
+		const headers: Record<string, string> = {
+			date: new Date(this.clock.now()).toUTCString(),
+			...(response.headers ?? {}),
+		};
 		let payload: string | Buffer | undefined = response.raw;
 		if (payload === undefined && response.body !== undefined) {
 			payload = JSON.stringify(response.body);

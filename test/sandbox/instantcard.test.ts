@@ -1147,3 +1147,51 @@ describe('request log and control interface', () => {
 		expect((await control('seedCards', { count: 1, templateId: 4 })).status).toBe(404);
 	});
 });
+
+describe('seeded print jobs (for triggers and benchmarks)', () => {
+	it('seeds a job with new or given cards in any status, as a submit and the print steps would leave it', async () => {
+		const created = (await control('seedPrintJob', { cardCount: 3 })).json;
+		expect(created).toMatchObject({ status: 'Created', shipping_provider_id: 1, address_id: 3001 });
+		expect(created.list_users[0].users_data.map((u: Json) => u.status)).toEqual([0, 0, 0]);
+		const ids = created.list_users[0].users_data.map((u: Json) => u.id);
+		expect((await call('GET', `${ORG}/cards/${ids[0]}/print_history`)).json).toEqual([]);
+
+		const scheduled = sb.seedPrintJob({ cardIds: ids.slice(0, 2), status: 'Scheduled' });
+		expect(scheduled.status).toBe('Scheduled');
+		const history = (await call('GET', `${ORG}/cards/${ids[0]}/print_history`)).json;
+		expect(history).toEqual([expect.objectContaining({ print_job_id: scheduled.id, status: 0, processed_at: null })]);
+
+		const finished = sb.seedPrintJob({ cardIds: [ids[2]], status: 3 });
+		expect(finished.list_users[0].users_data[0].status).toBe(1);
+		expect((await call('GET', `${ORG}/cards/${ids[2]}/print_history`)).json[0]).toMatchObject({ status: 1 });
+		const failed = sb.seedPrintJob({ cardIds: [ids[2]], status: 'Failed' });
+		expect(failed.list_users[0].users_data[0].status).toBe(2);
+
+		expect((await call('GET', `${ORG}/print_jobs`)).json.map((j: Json) => j.id)).toEqual([
+			created.id,
+			scheduled.id,
+			finished.id,
+			failed.id,
+		]);
+		expect((await control('seedPrintJob', { status: 'Lost' })).status).toBe(400);
+		const draft = (await call('POST', `${ORG}/cards`, { json: { card: { card_template_id: EMPLOYEE, data: [] } } })).json;
+		expect((await control('seedPrintJob', { cardIds: [draft.id] })).status).toBe(400);
+	});
+
+	it('seeds 10,000 cards in 100 jobs quickly, and lists the jobs in pages of 100', async () => {
+		const started = Date.now();
+		for (let n = 0; n < 100; n++) sb.seedPrintJob({ cardCount: 100, status: n % 2 ? 'Finished' : 'Scheduled' });
+		expect(Date.now() - started).toBeLessThan(3_000);
+		expect(sb.store.cards.size).toBe(10_000);
+		const page = (await call('GET', `${ORG}/print_jobs?page=1&page_size=100`)).json;
+		expect(page).toHaveLength(100);
+		expect(page[99].list_users[0].total_users).toBe(100);
+		expect((await call('GET', `${ORG}/print_jobs?page=2&page_size=100`)).json).toEqual([]);
+	});
+
+	it('dates its answers by the virtual clock', async () => {
+		sb.clock.advance(3 * 24 * 3600 * 1000);
+		const answer = await call('GET', `${ORG}/print_jobs`);
+		expect(Math.abs(Date.parse(answer.headers.get('date') ?? '') - sb.clock.now())).toBeLessThan(2_000);
+	});
+});

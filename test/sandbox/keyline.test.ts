@@ -835,6 +835,14 @@ describe('control', () => {
 		expect(state.orders.map((o: { state: string }) => o.state)).toEqual(['completed', 'archived']);
 	});
 
+	test('answers carry a Date header by the virtual clock (what created_at follows)', async () => {
+		sb.clock.advance(10 * 24 * 3600 * 1000);
+		const order = sb.seedOrder();
+		const res = await api('GET', `/orders/${order.id}`);
+		const date = Date.parse(res.headers.get('date') ?? '');
+		expect(Math.abs(date - Date.parse(res.json.order.created_at))).toBeLessThan(2_000);
+	});
+
 	test('requests are logged and base faults apply', async () => {
 		await api('POST', '/carts', { cart: { custom_offer_text: 'log me' } });
 		const [logged] = sb.requestsTo('POST', '/api/v2/inbox/carts');

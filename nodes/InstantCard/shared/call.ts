@@ -10,6 +10,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import { instantCardBaseUrl } from '../../../credentials/instantCardLogin';
@@ -18,7 +19,7 @@ import { INSTANTCARD } from './api';
 
 /** One request to `path` under the credential's organization, e.g. `/print_jobs/81001/print`. */
 export async function instantCardCall(
-	context: IExecuteSingleFunctions | ILoadOptionsFunctions,
+	context: IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	qs?: IDataObject,
@@ -34,7 +35,9 @@ export async function instantCardCall(
 			json: true,
 		});
 	} catch (error) {
-		if ('getItemIndex' in context) throw toApiError(context, INSTANTCARD, error, { method, url });
+		// An operation or a trigger's poll: the API's words with what the status means.
+		if ('getItemIndex' in context || 'getActivationMode' in context)
+			throw toApiError(context, INSTANTCARD, error, { method, url });
 		// A picker: a short message, never the raw error (its request holds the token).
 		const { status, body } = responseOf(error);
 		throw new NodeOperationError(

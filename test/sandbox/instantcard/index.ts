@@ -31,6 +31,8 @@ import {
 	ORGANIZATION,
 	parseStatus,
 	PRINT_JOB_STATUSES,
+	SHIPPING_PROVIDERS,
+	STATUS,
 	USER,
 	type CardPrintStatus,
 } from './seed';
@@ -307,6 +309,51 @@ export class InstantCardSandbox extends Sandbox {
 		return ids;
 	}
 
+	/**
+	 * Creates a print job directly (for trigger tests and benchmarks): the given finalized cards,
+	 * or `cardCount` new ones; the seeded address and the first shipping provider; then `status`
+	 * (default Created) with its side effects, as if it had been submitted and moved there (no
+	 * charge is booked). Jobs past Created get a print history entry per card, as a submit makes.
+	 */
+	seedPrintJob(
+		input: { cardIds?: number[]; cardCount?: number; status?: string | number; numberOfCopies?: number } = {},
+	) {
+		const status = input.status === undefined ? STATUS.Created : parseStatus(input.status);
+		if (status === undefined)
+			throw controlError(400, `status must be one of ${PRINT_JOB_STATUSES.join(', ')} or 0-7`);
+		const cardIds =
+			input.cardIds ?? (input.cardCount ? this.seedCards(Number(input.cardCount)) : []);
+		for (const id of cardIds) {
+			if (this.store.cards.get(Number(id))?.status !== 'finalized')
+				throw controlError(400, `Card ${String(id)} is not a finalized card`);
+		}
+		const now = this.store.now();
+		const job: PrintJob = {
+			id: this.store.nextId('printJob'),
+			status: STATUS.Created,
+			address_id: [...this.store.addresses.keys()][0] ?? null,
+			one_off_address: null,
+			shipping_provider_id: SHIPPING_PROVIDERS[0].id,
+			number_of_copies: input.numberOfCopies ?? 1,
+			list_id: this.store.nextId('list'),
+			cards: [...new Set(cardIds.map(Number))].map((cardId) => ({
+				cardId,
+				status: 0,
+				created_at: now,
+				updated_at: now,
+			})),
+			created_at: now,
+			updated_at: now,
+		};
+		this.store.printJobs.set(job.id, job);
+		if (status !== STATUS.Created) {
+			setJobStatus(this.ctx, job, status);
+			if (status !== STATUS.Finished && status !== STATUS.Failed && status !== STATUS.No_Balance)
+				for (const entry of job.cards) setCardStatus(this.ctx, job, entry, 0);
+		}
+		return this.renderPrintJob(job);
+	}
+
 	/** Moves every Scheduled or In_Progress job one step; returns the moved jobs' new states. */
 	tick(): Array<{ id: number; status: string }> {
 		const moved: Array<{ id: number; status: string }> = [];
@@ -384,6 +431,8 @@ export class InstantCardSandbox extends Sandbox {
 				);
 				return { count: ids.length, firstId: ids[0], lastId: ids[ids.length - 1], ids };
 			}
+			case 'seedPrintJob':
+				return this.seedPrintJob(body as Parameters<InstantCardSandbox['seedPrintJob']>[0]);
 			case 'tick':
 				return { moved: this.tick() };
 			default:

@@ -1,0 +1,214 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { instantCardBaseUrl } from '../../credentials/instantCardLogin';
+import type { SavedState } from '../shared/polling';
+import { exclusive, idList, PollOutcome, readState, STATE_VERSION } from '../shared/polling';
+import { compareHistories, type HistorySnapshot } from './printHistory';
+import {
+	baselineJobs,
+	compareJobs,
+	PRINT_JOB_STATUSES,
+	readJobList,
+	type JobEvents,
+	type JobsState,
+} from './printJobs';
+import { sampleEvents } from './sample';
+
+/** Cards whose print history one trigger may watch (one request each per poll). */
+const MAX_WATCHED_CARDS = 100;
+
+interface InstantCardState extends SavedState {
+	/** Print jobs; absent until a job event is chosen. */
+	jobs?: JobsState;
+	/** Print history of watched cards, by card ID. */
+	history: Record<string, HistorySnapshot>;
+}
+
+const JOB_EVENTS = [
+	'printJobCreated',
+	'printJobStatusChanged',
+	'printJobFinished',
+	'cardPrinted',
+	'cardFailed',
+];
+
+export class InstantCardTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'InstantCard Trigger',
+		name: 'instantCardTrigger',
+		icon: {
+			light: 'file:../../icons/instantcard.svg',
+			dark: 'file:../../icons/instantcard.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ ($parameter["events"] || []).map(e => e.replace(/([A-Z])/g, " $1").toLowerCase()).join(", ") }}',
+		description:
+			'Starts the workflow when an InstantCard print job or card changes: created, status changed, finished, card printed or failed, print history changed',
+		defaults: { name: 'InstantCard Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'instantCardApi', required: true }],
+		properties: [
+			{
+				displayName: 'Trigger On',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Card Failed',
+						value: 'cardFailed',
+						description: 'A card of a print job could not be printed',
+					},
+					{
+						name: 'Card Printed',
+						value: 'cardPrinted',
+						description: 'A card of a print job was printed and sent',
+					},
+					{
+						name: 'Print History Changed',
+						value: 'printHistoryChanged',
+						description: 'A watched card got a new print history entry, or an entry changed',
+					},
+					{
+						name: 'Print Job Created',
+						value: 'printJobCreated',
+						description: 'A new print job appeared',
+					},
+					{
+						name: 'Print Job Finished',
+						value: 'printJobFinished',
+						description: 'A print job reached Finished',
+					},
+					{
+						name: 'Print Job Status Changed',
+						value: 'printJobStatusChanged',
+						description: 'A print job moved to another status (all, or only the statuses chosen below)',
+					},
+				],
+				default: ['printJobStatusChanged'],
+				description:
+					'What to be told about. Each item says which event it is in its "event" field.',
+			},
+			{
+				displayName: 'Only Into Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				displayOptions: { show: { events: ['printJobStatusChanged'] } },
+				options: PRINT_JOB_STATUSES.map((status) => ({
+					name: status.replace(/_/g, ' '),
+					value: status,
+				})),
+				default: [],
+				description:
+					'Report a status change only when the job moves into one of these. Leave empty for every change.',
+			},
+			{
+				displayName: 'Card IDs',
+				name: 'cardIds',
+				type: 'string',
+				displayOptions: { show: { events: ['printHistoryChanged'] } },
+				default: '',
+				required: true,
+				placeholder: 'e.g. 264561, 264562',
+				description: `The cards whose print history to watch, separated by commas (at most ${MAX_WATCHED_CARDS}; each costs one request per poll). An expression may give a list.`,
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Emit Existing on First Poll',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first poll after activation reports what exists already, as if it were new. Off: it only notes how things are, and reports changes from then on.',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const events = this.getNodeParameter('events', []) as string[];
+		if (events.length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Choose at least one event under Trigger On');
+		}
+		const historyWanted = events.includes('printHistoryChanged');
+		const cardIds = historyWanted
+			? idList(this, this.getNodeParameter('cardIds', ''), 'Card IDs', '264561, 264562', MAX_WATCHED_CARDS)
+			: [];
+		if (historyWanted && cardIds.length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Card IDs is empty', {
+				description: 'Enter the IDs of the cards whose print history to watch, e.g. 264561, 264562.',
+			});
+		}
+		// "Fetch Test Event" in the editor: a sample, the saved state left alone.
+		if (this.getMode() === 'manual') return await sampleEvents(this, events, cardIds);
+		return await exclusive(this, async () => await pollChanges(this, events, cardIds));
+	}
+}
+
+async function pollChanges(
+	context: IPollFunctions,
+	events: string[],
+	cardIds: number[],
+): Promise<INodeExecutionData[][] | null> {
+	const credentials = await context.getCredentials('instantCardApi');
+	const scope = `${instantCardBaseUrl(credentials)}|${String(credentials.organizationId).trim()}`;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const emitExisting = options.emitExisting === true;
+	const outcome = new PollOutcome();
+	const saved = readState<InstantCardState>(context, scope);
+	const state: InstantCardState = saved ?? {
+		version: STATE_VERSION,
+		scope,
+		baselineAt: outcome.seenAt,
+		history: {},
+	};
+	// "Emit existing" applies to the trigger's very first poll only.
+	const existing = emitExisting && !saved;
+
+	if (events.some((event) => JOB_EVENTS.includes(event))) {
+		const jobEvents: JobEvents = {
+			created: events.includes('printJobCreated'),
+			statusChanged: events.includes('printJobStatusChanged'),
+			statuses: context.getNodeParameter('statuses', []) as string[],
+			finished: events.includes('printJobFinished'),
+			cardPrinted: events.includes('cardPrinted'),
+			cardFailed: events.includes('cardFailed'),
+		};
+		const list = await readJobList(context);
+		if (!state.jobs) {
+			// A baseline needs the whole list: a job it misses would look new later.
+			if (!list.complete) throw list.error;
+			state.jobs = baselineJobs(outcome, jobEvents, list, existing);
+		} else {
+			compareJobs(outcome, jobEvents, state.jobs, list);
+			if (list.error) outcome.fail(list.error);
+		}
+	} else {
+		delete state.jobs;
+	}
+
+	state.history = historyWanted(events)
+		? await compareHistories(context, outcome, cardIds, state.history, existing)
+		: {};
+	return outcome.finish(context, state);
+}
+
+const historyWanted = (events: string[]) => events.includes('printHistoryChanged');

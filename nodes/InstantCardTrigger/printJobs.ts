@@ -1,0 +1,298 @@
+/**
+ * Print job events, all from the print job list: a job appeared, changed status, finished; a card
+ * of a job was printed or failed (the job's `list_users[].users_data[].status`). A poll reads only
+ * the list's pages, whatever the number of cards in the organization.
+ *
+ * What is kept between polls: every job that is not finished yet, with the status of its cards
+ * that are no longer at "not printed" (0), and the highest job ID of the last complete list (the
+ * watermark). A job in a final status (Finished, Failed, Duplicated, Not_Printed) is forgotten
+ * once it was reported and lies under the watermark: the list keeps showing it, and a job under
+ * the watermark that is final and not kept is one already reported. Job IDs grow, so a new job
+ * is one above the watermark, or one not final that is not kept.
+ */
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { instantCardCall } from '../InstantCard/shared/call';
+import type { PollOutcome } from '../shared/polling';
+import { wanted } from '../shared/polling';
+import { MAX_PAGES, PAGE_SIZE } from '../shared/transport';
+
+/** The print job statuses, in the old server's enum order (JSON may carry the name or the number). */
+export const PRINT_JOB_STATUSES = [
+	'Created',
+	'Scheduled',
+	'In_Progress',
+	'Finished',
+	'Failed',
+	'No_Balance',
+	'Duplicated',
+	'Not_Printed',
+] as const;
+
+/** After these a job does not change any more. */
+const FINAL = new Set(['Finished', 'Failed', 'Duplicated', 'Not_Printed']);
+
+/** A card's print status in a job, and in its print history: 0, 1, 2. */
+export const CARD_STATUSES = ['Pending', 'Printed', 'Failed'] as const;
+
+/** Complete polls a kept job may be missing from the list before it is taken as deleted. */
+const ABSENT_POLLS = 3;
+
+export interface JobSnapshot extends IDataObject {
+	/** Status name. */
+	s: string;
+	/** Card ID → print status, only for cards no longer at 0. */
+	c: Record<string, number>;
+	/** Complete polls in a row that did not list the job. */
+	a?: number;
+}
+
+export interface JobsState extends IDataObject {
+	/** Highest job ID of the last complete list. */
+	watermark: number;
+	/** Jobs not forgotten yet, by ID. */
+	open: Record<string, JobSnapshot>;
+}
+
+export interface JobEvents {
+	created: boolean;
+	statusChanged: boolean;
+	/** Statuses a change must go into to be reported; empty: any. */
+	statuses: string[];
+	finished: boolean;
+	cardPrinted: boolean;
+	cardFailed: boolean;
+}
+
+/** "In Progress", "in_progress", 2 → "In_Progress"; unknown values are kept as text. */
+export function statusName(value: unknown): string {
+	if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value.trim()))) {
+		return PRINT_JOB_STATUSES[Number(value)] ?? String(value);
+	}
+	const text = String(value ?? '').trim();
+	const key = text.toLowerCase().replace(/[\s-]+/g, '_');
+	return PRINT_JOB_STATUSES.find((s) => s.toLowerCase() === key) ?? text;
+}
+
+export function cardStatusName(value: unknown): string {
+	return CARD_STATUSES[Number(value)] ?? String(value);
+}
+
+interface JobCard extends IDataObject {
+	id: number;
+	status: number;
+}
+
+/** The cards of a job, from every `list_users` entry. */
+export function jobCards(job: IDataObject): JobCard[] {
+	const lists = Array.isArray(job.list_users) ? (job.list_users as IDataObject[]) : [];
+	return lists.flatMap((list) =>
+		Array.isArray(list?.users_data)
+			? (list.users_data as IDataObject[])
+					.filter((card) => card && card.id !== undefined)
+					.map((card) => ({ ...card, id: Number(card.id), status: Number(card.status ?? 0) }))
+			: [],
+	);
+}
+
+/** The job without its card list, to go beside a card's own event. */
+function jobSummary(job: IDataObject): IDataObject {
+	const summary = { ...job };
+	delete summary.list_users;
+	return summary;
+}
+
+export interface JobList {
+	jobs: IDataObject[];
+	/** Every page was read; false when a request failed part way. */
+	complete: boolean;
+	error?: Error;
+}
+
+/**
+ * Every print job, page by page (`page`/`page_size`), stopping on a short page. A failed page
+ * ends the list there: what came before is returned, marked incomplete.
+ */
+export async function readJobList(context: IPollFunctions, pageSize = PAGE_SIZE): Promise<JobList> {
+	const byId = new Map<number, IDataObject>();
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		let rows: IDataObject[];
+		try {
+			const answer = await instantCardCall(context, 'GET', '/print_jobs', {
+				page,
+				page_size: pageSize,
+			});
+			rows = Array.isArray(answer) ? (answer as IDataObject[]) : [];
+		} catch (error) {
+			return { jobs: [...byId.values()], complete: false, error: error as Error };
+		}
+		const fresh = rows.filter((row) => row && !byId.has(Number(row.id)));
+		// A server that ignores `page` sends the same rows again: the list is complete.
+		if (page > 1 && rows.length > 0 && fresh.length === 0) break;
+		for (const row of fresh) byId.set(Number(row.id), row);
+		if (rows.length < pageSize) return { jobs: [...byId.values()], complete: true };
+	}
+	if (byId.size >= MAX_PAGES * pageSize) {
+		return {
+			jobs: [...byId.values()],
+			complete: false,
+			error: new NodeApiError(context.getNode(), {} as never, {
+				message: `InstantCard kept sending full pages of print jobs: stopped after ${MAX_PAGES} pages`,
+				description: `More than ${MAX_PAGES * pageSize} print jobs cannot be watched by one trigger.`,
+			}),
+		};
+	}
+	return { jobs: [...byId.values()], complete: true };
+}
+
+/**
+ * Compares one job with what was kept of it (`before`; undefined for a job not seen yet, which is
+ * compared with a job's start: status Created, every card at 0) and emits what the user asked for.
+ */
+function compareJob(
+	outcome: PollOutcome,
+	events: JobEvents,
+	job: IDataObject,
+	before: JobSnapshot | undefined,
+): JobSnapshot {
+	const id = Number(job.id);
+	const status = statusName(job.status);
+	const previous = before?.s ?? null;
+	if (!before && events.created) {
+		outcome.emit(
+			{
+				event: 'printJobCreated',
+				resource: 'printJob',
+				id,
+				reference: null,
+				previousState: null,
+				state: status,
+			},
+			{ printJob: job },
+		);
+	}
+	// A job first seen is compared with its start (Created): one seen already Scheduled reports it.
+	const changed = before ? before.s !== status : status !== 'Created';
+	if (changed && events.statusChanged && wanted(events.statuses, status)) {
+		outcome.emit(
+			{
+				event: 'printJobStatusChanged',
+				resource: 'printJob',
+				id,
+				reference: null,
+				previousState: previous,
+				state: status,
+			},
+			{ printJob: job },
+		);
+	}
+	const cards: Record<string, number> = {};
+	for (const card of jobCards(job)) {
+		const was = before?.c[String(card.id)] ?? 0;
+		if (card.status !== 0) cards[String(card.id)] = card.status;
+		if (card.status === was) continue;
+		const event =
+			card.status === 1 && events.cardPrinted
+				? 'cardPrinted'
+				: card.status === 2 && events.cardFailed
+					? 'cardFailed'
+					: undefined;
+		if (!event) continue;
+		outcome.emit(
+			{
+				event,
+				resource: 'card',
+				id: card.id,
+				reference: null,
+				previousState: cardStatusName(was),
+				state: cardStatusName(card.status),
+			},
+			{ printJobId: id, card, printJob: jobSummary(job) },
+		);
+	}
+	if (changed && status === 'Finished' && events.finished) {
+		outcome.emit(
+			{
+				event: 'printJobFinished',
+				resource: 'printJob',
+				id,
+				reference: null,
+				previousState: previous,
+				state: status,
+			},
+			{ printJob: job },
+		);
+	}
+	return { s: status, c: cards };
+}
+
+export function isFinal(status: string): boolean {
+	return FINAL.has(status);
+}
+
+/**
+ * The baseline: every job as it is now, nothing emitted, unless `emitExisting` (then each job is
+ * compared with a job's start, as if all were new).
+ */
+export function baselineJobs(
+	outcome: PollOutcome,
+	events: JobEvents,
+	list: JobList,
+	emitExisting: boolean,
+): JobsState {
+	const state: JobsState = { watermark: 0, open: {} };
+	for (const job of [...list.jobs].sort((a, b) => Number(a.id) - Number(b.id))) {
+		const id = Number(job.id);
+		const snapshot = emitExisting
+			? compareJob(outcome, events, job, undefined)
+			: compareJob(outcome, { ...events, ...NONE }, job, undefined);
+		state.watermark = Math.max(state.watermark, id);
+		if (!isFinal(snapshot.s)) state.open[String(id)] = snapshot;
+	}
+	return state;
+}
+
+const NONE = {
+	created: false,
+	statusChanged: false,
+	finished: false,
+	cardPrinted: false,
+	cardFailed: false,
+};
+
+/**
+ * One poll's comparison. `state` is changed in place (it is the poll's own copy). Jobs of an
+ * incomplete list are compared as far as they were read; the watermark, and what is missing
+ * from the list, move only on a complete list.
+ */
+export function compareJobs(
+	outcome: PollOutcome,
+	events: JobEvents,
+	state: JobsState,
+	list: JobList,
+): void {
+	const listed = new Set<string>();
+	for (const job of [...list.jobs].sort((a, b) => Number(a.id) - Number(b.id))) {
+		const id = Number(job.id);
+		if (!Number.isSafeInteger(id)) continue;
+		const key = String(id);
+		listed.add(key);
+		const before = state.open[key];
+		const status = statusName(job.status);
+		// Under the watermark, final and not kept: reported before and forgotten.
+		if (!before && id <= state.watermark && isFinal(status)) continue;
+		state.open[key] = compareJob(outcome, events, job, before);
+	}
+	if (!list.complete) return;
+	for (const job of list.jobs) state.watermark = Math.max(state.watermark, Number(job.id) || 0);
+	for (const [key, snapshot] of Object.entries(state.open)) {
+		if (!listed.has(key)) {
+			snapshot.a = (snapshot.a ?? 0) + 1;
+			if (snapshot.a >= ABSENT_POLLS) delete state.open[key];
+			continue;
+		}
+		delete snapshot.a;
+		if (isFinal(snapshot.s) && Number(key) <= state.watermark) delete state.open[key];
+	}
+}

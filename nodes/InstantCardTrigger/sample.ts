@@ -1,0 +1,120 @@
+/**
+ * "Fetch Test Event": one item per chosen event, built from the organization's newest print job
+ * and the first watched card's history when there are any, else from a fixed example. The same
+ * shape as real events, so fields can be mapped; the saved state is neither read nor changed.
+ */
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { PollOutcome } from '../shared/polling';
+import { cardStatusName, jobCards, readJobList, statusName } from './printJobs';
+import { readHistory } from './printHistory';
+
+const EXAMPLE_JOB: IDataObject = {
+	id: 81001,
+	status: 'In_Progress',
+	address_id: 3001,
+	address: null,
+	shipping_provider_id: 1,
+	number_of_copies: 1,
+	organization_id: 20003827,
+	organization: { id: 20003827, name: 'Example Organization' },
+	list_users: [
+		{
+			id: 61001,
+			total_users: 1,
+			users_data: [
+				{
+					id: 264561,
+					status: 1,
+					data: { first_name: 'Ada', last_name: 'Lovelace' },
+					created_at: '2025-01-06T09:00:00.000Z',
+					updated_at: '2025-01-06T11:00:00.000Z',
+				},
+			],
+		},
+	],
+	created_at: '2025-01-06T09:00:00.000Z',
+	updated_at: '2025-01-06T11:00:00.000Z',
+};
+
+const EXAMPLE_HISTORY: IDataObject[] = [
+	{ id: 71001, print_job_id: 81001, status: 1, processed_at: '2025-01-06T11:00:00.000Z' },
+];
+
+/** The status a job usually had before `status`, for a sample's `previousState`. */
+function before(status: string): string | null {
+	const path = ['Created', 'Scheduled', 'In_Progress', 'Finished'];
+	const at = path.indexOf(status);
+	return at > 0 ? path[at - 1] : status === 'Created' ? null : 'In_Progress';
+}
+
+export async function sampleEvents(
+	context: IPollFunctions,
+	events: string[],
+	cardIds: number[],
+): Promise<INodeExecutionData[][]> {
+	const outcome = new PollOutcome();
+	const jobEvents = events.filter((e) => e !== 'printHistoryChanged');
+	if (jobEvents.length > 0) {
+		const list = await readJobList(context);
+		if (list.error && list.jobs.length === 0) throw list.error;
+		const job =
+			[...list.jobs].sort((a, b) => Number(b.id) - Number(a.id))[0] ?? EXAMPLE_JOB;
+		const status = statusName(job.status);
+		const card = jobCards(job)[0] ?? jobCards(EXAMPLE_JOB)[0];
+		const summary = { ...job };
+		delete summary.list_users;
+		for (const event of jobEvents) {
+			const base = { event, reference: null };
+			if (event === 'cardPrinted' || event === 'cardFailed') {
+				outcome.emit(
+					{
+						...base,
+						resource: 'card',
+						id: card.id,
+						previousState: cardStatusName(0),
+						state: cardStatusName(event === 'cardPrinted' ? 1 : 2),
+					},
+					{ printJobId: Number(job.id), card, printJob: summary },
+				);
+				continue;
+			}
+			const state =
+				event === 'printJobFinished' ? 'Finished' : event === 'printJobCreated' ? 'Created' : status;
+			outcome.emit(
+				{
+					...base,
+					resource: 'printJob',
+					id: Number(job.id),
+					previousState: event === 'printJobCreated' ? null : before(state),
+					state,
+				},
+				{ printJob: job },
+			);
+		}
+	}
+	if (events.includes('printHistoryChanged')) {
+		const cardId = cardIds[0] ?? 264561;
+		const history = cardIds.length > 0 ? await readHistory(context, cardId) : [];
+		const entries = history.length > 0 ? history : EXAMPLE_HISTORY;
+		const entry = entries[entries.length - 1];
+		outcome.emit(
+			{
+				event: 'printHistoryChanged',
+				resource: 'printHistoryEntry',
+				id: (entry.id as number | undefined) ?? 1,
+				reference: null,
+				previousState: Number(entry.status) === 0 ? null : cardStatusName(0),
+				state: cardStatusName(entry.status),
+			},
+			{
+				cardId,
+				printJobId: entry.print_job_id ?? null,
+				change: Number(entry.status) === 0 ? 'added' : 'changed',
+				entry,
+				printHistory: entries,
+			},
+		);
+	}
+	return [outcome.items];
+}

@@ -1,0 +1,159 @@
+/**
+ * Order events from `GET /orders/{id}`, one request per watched order: the order's state, and the
+ * state of each print data file of its products and components (the answer lists them all).
+ *
+ * What is kept per order: its state, reference and each file's state. An order first seen is
+ * either old (it existed at the baseline: kept as it is, nothing emitted) or new (found by
+ * discovery after the baseline, or any order with Emit Existing): a new order is compared with an
+ * order's start, state draft and files newly_uploaded, so one first seen confirmed reports it.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { PollOutcome } from '../shared/polling';
+import { wanted } from '../shared/polling';
+import { unwrap } from '../Keyline/shared/output';
+
+export const ORDER_STATES = ['draft', 'confirmed', 'completed', 'archived'] as const;
+export const PRINT_DATA_FILE_STATES = ['newly_uploaded', 'processing', 'processed'] as const;
+
+export interface OrderSnapshot extends IDataObject {
+	/** State. */
+	s: string;
+	/** Reference. */
+	r: string;
+	/** Print data file ID → state. */
+	f: Record<string, string>;
+	/** Nothing more to report: kept only so a named order is not read or taken as new again. */
+	done?: boolean;
+}
+
+export interface OrderEvents {
+	newOrder: boolean;
+	stateChanged: boolean;
+	/** Order states a change must go into to be reported; empty: any. */
+	states: string[];
+	fileChanged: boolean;
+	fileStates: string[];
+}
+
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{"product": {...}}` in a list → the product, at any depth, as the Keyline node's Order → Get gives it. */
+function flattenRecords(value: unknown): unknown {
+	if (Array.isArray(value)) {
+		return value.map((entry) => {
+			const keys = isRecord(entry) ? Object.keys(entry) : [];
+			const inner = keys.length === 1 && isRecord(entry[keys[0]]) ? entry[keys[0]] : entry;
+			return flattenRecords(inner);
+		});
+	}
+	if (!isRecord(value)) return value;
+	return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, flattenRecords(inner)]));
+}
+
+/** An answer of `GET /orders/{id}` as the order itself, its products and files unwrapped. */
+export function orderOf(body: unknown): IDataObject {
+	const order = flattenRecords(unwrap(body));
+	return isRecord(order) ? order : {};
+}
+
+function filesOf(order: IDataObject): IDataObject[] {
+	return Array.isArray(order.print_data_files)
+		? (order.print_data_files as unknown[]).filter(isRecord)
+		: [];
+}
+
+/** The product a file belongs to, for its reference. */
+function productOf(order: IDataObject, file: IDataObject): IDataObject | undefined {
+	const products = Array.isArray(order.products) ? (order.products as unknown[]).filter(isRecord) : [];
+	return products.find((product) => product.id === file.product_id);
+}
+
+export function snapshotOf(order: IDataObject): OrderSnapshot {
+	return {
+		s: String(order.state ?? ''),
+		r: String(order.reference ?? ''),
+		f: Object.fromEntries(filesOf(order).map((file) => [String(file.id), String(file.state ?? '')])),
+	};
+}
+
+/**
+ * Compares an order with what was kept of it and emits what the user asked for. `before` is
+ * undefined for an order first seen; `isNew` says whether that one is new (compared with an
+ * order's start) or old (kept as it is).
+ */
+export function compareOrder(
+	outcome: PollOutcome,
+	events: OrderEvents,
+	order: IDataObject,
+	before: OrderSnapshot | undefined,
+	isNew: boolean,
+): OrderSnapshot {
+	const now = snapshotOf(order);
+	if (!before && !isNew) return now;
+	const id = Number(order.id);
+	const reference = now.r || null;
+	if (!before && events.newOrder) {
+		outcome.emit(
+			{ event: 'newOrder', resource: 'order', id, reference, previousState: null, state: now.s },
+			{ order },
+		);
+	}
+	// A new order is compared with its start: one first seen confirmed reports draft → confirmed.
+	const stateChanged = before ? before.s !== now.s : now.s !== 'draft';
+	if (stateChanged && events.stateChanged && wanted(events.states, now.s)) {
+		outcome.emit(
+			{
+				event: 'orderStateChanged',
+				resource: 'order',
+				id,
+				reference,
+				previousState: before?.s ?? null,
+				state: now.s,
+			},
+			{ order },
+		);
+	}
+	if (!events.fileChanged) return now;
+	for (const file of filesOf(order)) {
+		const key = String(file.id);
+		const state = now.f[key];
+		const was = before?.f[key];
+		// A file of a new order is compared with a file's start (newly_uploaded); a file added to
+		// an order already watched is reported as it comes, from null.
+		const changed = before ? was !== state : state !== 'newly_uploaded';
+		if (!changed || !wanted(events.fileStates, state)) continue;
+		const product = productOf(order, file);
+		outcome.emit(
+			{
+				event: 'printDataFileStateChanged',
+				resource: 'printDataFile',
+				id: Number(file.id),
+				reference: typeof product?.reference === 'string' ? product.reference : null,
+				previousState: was ?? null,
+				state,
+			},
+			{
+				orderId: id,
+				orderReference: reference,
+				productId: file.product_id ?? null,
+				componentId: file.component_id ?? null,
+				printDataFile: file,
+				order,
+			},
+		);
+	}
+	return now;
+}
+
+/**
+ * Whether an order can still produce an event the user asked for: an archived one cannot; a
+ * completed one only its move to archived, or its files.
+ */
+export function settled(snapshot: OrderSnapshot, events: OrderEvents): boolean {
+	if (snapshot.s === 'archived') return true;
+	if (snapshot.s !== 'completed') return false;
+	const archivedWanted = events.stateChanged && wanted(events.states, 'archived');
+	return !archivedWanted && !events.fileChanged;
+}
