@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { PollOutcome } from '../shared/polling';
 import { wanted } from '../shared/polling';
-import { unwrap } from '../Keyline/shared/output';
+import { shapeOrder } from '../Keyline/resources/order/shape';
 
 export const ORDER_STATES = ['draft', 'confirmed', 'completed', 'archived'] as const;
 export const PRINT_DATA_FILE_STATES = ['newly_uploaded', 'processing', 'processed'] as const;
@@ -39,23 +39,9 @@ export interface OrderEvents {
 const isRecord = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `{"product": {...}}` in a list → the product, at any depth, as the Keyline node's Order → Get gives it. */
-function flattenRecords(value: unknown): unknown {
-	if (Array.isArray(value)) {
-		return value.map((entry) => {
-			const keys = isRecord(entry) ? Object.keys(entry) : [];
-			const inner = keys.length === 1 && isRecord(entry[keys[0]]) ? entry[keys[0]] : entry;
-			return flattenRecords(inner);
-		});
-	}
-	if (!isRecord(value)) return value;
-	return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, flattenRecords(inner)]));
-}
-
-/** An answer of `GET /orders/{id}` as the order itself, its products and files unwrapped. */
+/** An answer of `GET /orders/{id}` as the Keyline node's Order → Get gives it. */
 export function orderOf(body: unknown): IDataObject {
-	const order = flattenRecords(unwrap(body));
-	return isRecord(order) ? order : {};
+	return shapeOrder(body);
 }
 
 function filesOf(order: IDataObject): IDataObject[] {
