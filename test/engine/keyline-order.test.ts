@@ -118,7 +118,7 @@ describe('Keyline node: order', () => {
 	});
 
 	describe('Place Order (One Step)', () => {
-		const recipient = { person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com', phone: '+49 6131 6171000' } };
+		const recipient = { person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com', additionalFields: { phone: '+49 6131 6171000' } } };
 		const address = { addressee: 'Crispy Mountain GmbH', street: 'Emmerich-Josef-Str.', number: '1a', zipCode: '55116', town: 'Mainz', countryCode: 'de' };
 		const params = (overrides: Record<string, unknown> = {}) => ({
 			operation: 'placeOrder',
@@ -126,7 +126,7 @@ describe('Keyline node: order', () => {
 			recipient,
 			carrierId: String(KEYLINE_CARRIERS[0].id),
 			billingAddress: { address },
-			deliveryAddress: { address: { ...address, addition: 'Hinterhaus', contactPhone: '+4961316171000', contactEmail: 'dock@example.com' } },
+			deliveryAddress: { address: { ...address, addition: 'Hinterhaus', deliveryContact: { phone: '+49 6131-617 1000', email: 'dock@example.com' } } },
 			productsInput: 'fields',
 			products: {
 				product: [
@@ -182,7 +182,8 @@ describe('Keyline node: order', () => {
 			const body = (i: number) => apiRequests()[i].json;
 			expect(body(0)).toEqual({ cart: { custom_offer_text: 'Sommer', due_at: '2026-12-24T17:00:00+01:00' } });
 			expect(body(1)).toEqual({ customer: { id: 206 } });
-			expect(body(2)).toEqual({ recipient: { first_name: 'Bran', name: 'Stark', email: 'bran.stark@example.com', phone: '+49 6131 6171000' } });
+			// Phones are sent as Keyline takes them, without the spaces and dashes people write.
+			expect(body(2)).toEqual({ recipient: { first_name: 'Bran', name: 'Stark', email: 'bran.stark@example.com', phone: '+4961316171000' } });
 			expect(body(3)).toEqual({ carrier: { id: 43 } });
 			expect(body(4)).toEqual({ billing_address: { addressee: 'Crispy Mountain GmbH', zip_code: '55116', town: 'Mainz', country_code: 'DE', street: 'Emmerich-Josef-Str.', number: '1a' } });
 			expect(body(5)).toMatchObject({ delivery_address: { addition: 'Hinterhaus', delivery_contact_phone: '+4961316171000', delivery_contact_email: 'dock@example.com' } });
@@ -262,11 +263,11 @@ describe('Keyline node: order', () => {
 			const cases: Array<[Record<string, unknown>, string]> = [
 				[params({ customerId: '={{ $json.nothing }}' }), 'Customer ID is empty'],
 				[params({ recipient: {} }), 'Recipient is missing'],
-				[params({ recipient: { person: { ...recipient.person, email: 'bran.stark' } } }), 'Recipient Email "bran.stark" is not an email address'],
-				[params({ recipient: { person: { ...recipient.person, phone: '06131 6171000' } } }), 'Recipient Phone "06131 6171000" is not in international format'],
+				[params({ recipient: { person: { ...recipient.person, email: 'bran.stark' } } }), 'Recipient: Email is not a valid email address: "bran.stark"'],
+				[params({ recipient: { person: { ...recipient.person, additionalFields: { phone: '06131 6171000' } } } }), 'Recipient: Phone "06131 6171000" is not in the form Keyline takes, like +4961316171000'],
 				[params({ carrierId: 'DHL' }), 'Carrier ID must be a positive whole number, not "DHL"'],
 				[params({ billingAddress: { address: { ...address, town: ' ' } } }), 'Billing Address: Town is empty'],
-				[params({ deliveryAddress: { address: { ...address, countryCode: 'Germany' } } }), 'Delivery Address: Country Code must be two letters, not "Germany"'],
+				[params({ deliveryAddress: { address: { ...address, countryCode: 'Germany' } } }), 'Delivery Address: Country Code "Germany" is not a two-letter ISO 3166-1 country code'],
 				[params({ products: { product: [] } }), 'No products'],
 				[params({ products: { product: [{ productTemplateId: '501' }, { additionalFields: { circulation: 10 } }] } }), 'Product 2: Product Template ID or Order Number is needed'],
 				[params({ products: { product: [{ productTemplateId: '501', additionalFields: { circulation: 10 }, variants: { variant: [{ circulation: 5 }] } }] } }), 'Product 1: give Circulation or variants, not both'],

@@ -6,16 +6,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customReferencesOption } from '../../shared/fields';
+import { ADDRESS_VALUES, DELIVERY_CONTACT } from '../address/fields';
 import { CHECKOUT_NOTICE } from '../cart/checkout';
 import { cartFieldOptions } from '../cart/fields';
+import { RECIPIENT_VALUES } from '../recipient/set';
 
 export const PLACE_ORDER_DESCRIPTION =
 	'Build a cart from customer, recipient, carrier, addresses and products in one step and, only when Place the Order is on, check it out. With it on, this SPENDS MONEY: it places a binding order with the print shop.';
 
 const show = { resource: ['order'], operation: ['placeOrder'] };
-
-const EMAIL_PLACEHOLDER = 'name@email.com';
-const PHONE_PLACEHOLDER = 'e.g. +4961316171000';
 
 const text = (
 	name: string,
@@ -23,30 +22,7 @@ const text = (
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
 
-/** Postal address fields, as the billing and delivery address endpoints take them. */
-const addressValues: INodeProperties[] = [
-	text('addressee', 'Addressee', {
-		required: true,
-		typeOptions: { rows: 2 },
-		placeholder: 'e.g. Crispy Mountain GmbH',
-		description: 'Company and/or person, one per line',
-	}),
-	text('street', 'Street', { placeholder: 'e.g. Emmerich-Josef-Str.' }),
-	text('number', 'House Number', { placeholder: 'e.g. 1a' }),
-	text('addition', 'Addition', {
-		placeholder: 'e.g. Hinterhaus',
-		description: 'Shown right below the address',
-	}),
-	text('zipCode', 'ZIP Code', { required: true, placeholder: 'e.g. 55116' }),
-	text('town', 'Town', { required: true, placeholder: 'e.g. Mainz' }),
-	text('countryCode', 'Country Code', {
-		required: true,
-		placeholder: 'e.g. DE',
-		description: 'Two-letter ISO 3166 code of the country',
-	}),
-];
-
-function addressField(name: string, displayName: string, description: string, extra: INodeProperties[] = []): INodeProperties {
+function addressField(name: string, displayName: string, description: string, values: INodeProperties[]): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -55,7 +31,7 @@ function addressField(name: string, displayName: string, description: string, ex
 		default: {},
 		description,
 		displayOptions: { show },
-		options: [{ displayName, name: 'address', values: [...addressValues, ...extra] }],
+		options: [{ displayName, name: 'address', values }],
 	};
 }
 
@@ -305,21 +281,7 @@ export const placeOrderDescription: INodeProperties[] = [
 		default: {},
 		description: 'The person who receives the order. Required to place it.',
 		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Recipient',
-				name: 'person',
-				values: [
-					text('firstName', 'First Name', { required: true, placeholder: 'e.g. Bran' }),
-					text('lastName', 'Last Name', { required: true, placeholder: 'e.g. Stark' }),
-					text('email', 'Email', { required: true, placeholder: EMAIL_PLACEHOLDER }),
-					text('phone', 'Phone', {
-						placeholder: PHONE_PLACEHOLDER,
-						description: 'In international format, starting with +',
-					}),
-				],
-			},
-		],
+		options: [{ displayName: 'Recipient', name: 'person', values: RECIPIENT_VALUES }],
 	},
 	text('carrierId', 'Carrier ID', {
 		required: true,
@@ -328,21 +290,17 @@ export const placeOrderDescription: INodeProperties[] = [
 			'The shipping carrier, by the ID agreed with the print shop (Keyline cannot list carriers). Digits only.',
 		displayOptions: { show },
 	}),
-	addressField('billingAddress', 'Billing Address', 'Where the invoice goes. Required to place the order.'),
+	addressField(
+		'billingAddress',
+		'Billing Address',
+		'Where the invoice goes. Required to place the order.',
+		ADDRESS_VALUES,
+	),
 	addressField(
 		'deliveryAddress',
 		'Delivery Address',
 		'Where the printed products are delivered. Required to place the order.',
-		[
-			text('contactPhone', 'Contact Phone', {
-				placeholder: PHONE_PLACEHOLDER,
-				description: 'Phone number of the person taking the delivery, starting with +',
-			}),
-			text('contactEmail', 'Contact Email', {
-				placeholder: EMAIL_PLACEHOLDER,
-				description: 'Email address of the person taking the delivery',
-			}),
-		],
+		[...ADDRESS_VALUES, DELIVERY_CONTACT],
 	),
 	{
 		displayName: 'Specify Products',

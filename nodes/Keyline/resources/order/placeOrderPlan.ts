@@ -9,7 +9,9 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { parseJsonParameter, toPositiveInteger } from '../../../shared/validation';
 import { customReferences, MAX_CUSTOM_REFERENCES } from '../../shared/fields';
+import { addressFromValues } from '../address/fields';
 import { cartBody } from '../cart/fields';
+import { recipientFromValues } from '../recipient/set';
 
 /** A component of the product: by position (1 = first) or by name. */
 export type ComponentRef = { position: number } | { name: string };
@@ -51,8 +53,6 @@ export interface OrderPlan {
 export const NAME_MAX = 200;
 export const PRINT_DATA_FILE_KINDS = ['original', 'processed', 'imposed'];
 export const COLOR_FAMILIES = ['CMYK', 'HKS', 'Pantone', 'custom'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+[1-9]\d{5,14}$/;
 const URI = /^[a-z][a-z\d+.-]*:\/\/\S+$/i;
 
 const isRecord = (value: unknown): value is IDataObject =>
@@ -174,52 +174,9 @@ function group(
 	return found;
 }
 
-function requiredText(fail: Fail, record: IDataObject, key: string, label: string, where: string): string {
-	const value = record[key];
-	if (isBlank(value)) throw fail(`${label} is empty`, `Fill in ${label} under ${where}.`);
-	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw fail(`${label} must be text, not ${shown(value)}`, `Fill in ${label} under ${where}.`);
-	}
-	return String(value).trim();
-}
-
-function optionalText(fail: Fail, record: IDataObject, key: string, label: string): string | undefined {
-	const value = record[key];
-	if (isBlank(value)) return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw fail(`${label} must be text, not ${shown(value)}`);
-	}
-	return String(value).trim();
-}
-
-function checkEmail(fail: Fail, value: string | undefined, label: string) {
-	if (value !== undefined && !EMAIL.test(value)) {
-		throw fail(`${label} ${shown(value)} is not an email address`, 'Give it like name@example.com.');
-	}
-}
-
-function checkPhone(fail: Fail, value: string | undefined, label: string) {
-	if (value !== undefined && !PHONE.test(value.replace(/[\s/-]/g, ''))) {
-		throw fail(
-			`${label} ${shown(value)} is not in international format`,
-			'Keyline takes phone numbers starting with + and the country code, e.g. +4961316171000.',
-		);
-	}
-}
-
 function readRecipient(context: IExecuteSingleFunctions, fail: Fail): IDataObject {
 	const person = group(context, fail, 'recipient', 'person', 'Recipient', 'First Name, Last Name and Email');
-	const where = 'Recipient';
-	const recipient: IDataObject = {
-		first_name: requiredText(fail, person, 'firstName', 'Recipient First Name', where),
-		name: requiredText(fail, person, 'lastName', 'Recipient Last Name', where),
-		email: requiredText(fail, person, 'email', 'Recipient Email', where),
-	};
-	checkEmail(fail, recipient.email as string, 'Recipient Email');
-	const phone = optionalText(fail, person, 'phone', 'Recipient Phone');
-	checkPhone(fail, phone, 'Recipient Phone');
-	if (phone !== undefined) recipient.phone = phone;
-	return recipient;
+	return recipientFromValues(context, person, 'Recipient');
 }
 
 function readAddress(
@@ -229,37 +186,8 @@ function readAddress(
 	label: string,
 	delivery: boolean,
 ): IDataObject {
-	const values = group(context, fail, parameter, 'address', label, 'Addressee, ZIP Code, Town and Country Code');
-	const address: IDataObject = {
-		addressee: requiredText(fail, values, 'addressee', `${label}: Addressee`, label),
-		zip_code: requiredText(fail, values, 'zipCode', `${label}: ZIP Code`, label),
-		town: requiredText(fail, values, 'town', `${label}: Town`, label),
-	};
-	const country = requiredText(fail, values, 'countryCode', `${label}: Country Code`, label);
-	if (!/^[A-Za-z]{2}$/.test(country)) {
-		throw fail(
-			`${label}: Country Code must be two letters, not ${shown(country)}`,
-			'Give the ISO 3166 code of the country, e.g. DE for Germany, AT for Austria, CH for Switzerland.',
-		);
-	}
-	address.country_code = country.toUpperCase();
-	for (const [key, name, display] of [
-		['street', 'street', 'Street'],
-		['number', 'number', 'House Number'],
-		['addition', 'addition', 'Addition'],
-	]) {
-		const value = optionalText(fail, values, key, `${label}: ${display}`);
-		if (value !== undefined) address[name] = value;
-	}
-	if (delivery) {
-		const phone = optionalText(fail, values, 'contactPhone', `${label}: Contact Phone`);
-		checkPhone(fail, phone, `${label}: Contact Phone`);
-		if (phone !== undefined) address.delivery_contact_phone = phone;
-		const email = optionalText(fail, values, 'contactEmail', `${label}: Contact Email`);
-		checkEmail(fail, email, `${label}: Contact Email`);
-		if (email !== undefined) address.delivery_contact_email = email;
-	}
-	return address;
+	const values = group(context, fail, parameter, 'address', label, 'Addressee, Zip Code, Town and Country Code');
+	return addressFromValues(context, values, { delivery, label });
 }
 
 // ----- products -----
