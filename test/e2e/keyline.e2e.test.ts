@@ -132,7 +132,7 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 							firstName: body('buyer.first_name'),
 							lastName: body('buyer.last_name'),
 							email: body('buyer.email'),
-							phone: body('buyer.phone'),
+							additionalFields: { phone: body('buyer.phone') },
 						},
 					},
 					carrierId: body('carrier_id'),

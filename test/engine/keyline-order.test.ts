@@ -118,36 +118,43 @@ describe('Keyline node: order', () => {
 	});
 
 	describe('Place Order (One Step)', () => {
-		const recipient = { person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com', phone: '+49 6131 6171000' } };
+		const recipient = { person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com', additionalFields: { phone: '+49 6131 6171000' } } };
 		const address = { addressee: 'Crispy Mountain GmbH', street: 'Emmerich-Josef-Str.', number: '1a', zipCode: '55116', town: 'Mainz', countryCode: 'de' };
+		const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+		const byOrderNumber = (value: string) => ({ __rl: true, mode: 'orderNumber', value });
+		const cmyk = (processColor: string) => ({ family: 'CMYK', processColor });
 		const params = (overrides: Record<string, unknown> = {}) => ({
 			operation: 'placeOrder',
 			customerId: String(KEYLINE_CUSTOMERS[0].id),
 			recipient,
 			carrierId: String(KEYLINE_CARRIERS[0].id),
 			billingAddress: { address },
-			deliveryAddress: { address: { ...address, addition: 'Hinterhaus', contactPhone: '+4961316171000', contactEmail: 'dock@example.com' } },
+			deliveryAddress: { address: { ...address, addition: 'Hinterhaus', deliveryContact: { phone: '+49 6131-617 1000', email: 'dock@example.com' } } },
 			productsInput: 'fields',
 			products: {
 				product: [
 					{
-						productTemplateId: '503',
-						additionalFields: { name: 'Broschüre Sommer', netTotal: 25000, customReferences: { reference: [{ key: 'PO', value: '7891234' }] } },
+						productTemplate: byId('503'),
+						// Net Total (Amount) 250 is sent as 25000 cents.
+						additionalFields: { name: 'Broschüre Sommer', netTotal: 250, customReferences: { reference: [{ key: 'PO', value: '7891234' }] } },
 						variants: { variant: [{ name: 'Deutsch', circulation: 200 }, { name: 'English', circulation: 50 }] },
 						components: {
 							component: [
-								{ component: 'inhalt', changes: { paperName: 'Recycling', grammage: 90, backColors: 'none' } },
-								{ component: '1', changes: { width: 148, height: 210, grain: 'short', frontColors: 'CMYK/Black, Pantone/83' } },
+								{ component: 'inhalt', changes: { paperName: 'Recycling', grammage: 90, backColors: { color: [{ family: 'none' }] } } },
+								{
+									component: '1',
+									changes: { closedWidth: 148, closedHeight: 210, grain: 'short', frontColors: { color: [cmyk('Black'), { family: 'Pantone', name: '83' }] } },
+								},
 							],
 						},
 						printDataFiles: {
 							file: [
-								{ uri: 'https://example.com/cover.pdf', kind: 'original', additionalFields: { component: 'Umschlag', filesize: 1234 } },
+								{ uri: 'https://example.com/cover.pdf', kind: 'original', additionalFields: { component: 'Umschlag', fileSize: 1234 } },
 								{ uri: 'https://example.com/content.pdf', kind: 'original', additionalFields: { component: '2', firstPage: 1, lastPage: 16 } },
 							],
 						},
 					},
-					{ orderNumber: 'KEY-XY-123', additionalFields: { circulation: 500 }, printDataFiles: { file: [{ uri: 'https://example.com/sticker.pdf', kind: 'original' }] } },
+					{ productTemplate: byOrderNumber('KEY-XY-123'), additionalFields: { circulation: 500 }, printDataFiles: { file: [{ uri: 'https://example.com/sticker.pdf', kind: 'original' }] } },
 				],
 			},
 			additionalFields: { customOfferText: 'Sommer', dueAt: '2026-12-24T17:00:00+01:00' },
@@ -182,7 +189,8 @@ describe('Keyline node: order', () => {
 			const body = (i: number) => apiRequests()[i].json;
 			expect(body(0)).toEqual({ cart: { custom_offer_text: 'Sommer', due_at: '2026-12-24T17:00:00+01:00' } });
 			expect(body(1)).toEqual({ customer: { id: 206 } });
-			expect(body(2)).toEqual({ recipient: { first_name: 'Bran', name: 'Stark', email: 'bran.stark@example.com', phone: '+49 6131 6171000' } });
+			// Phones are sent as Keyline takes them, without the spaces and dashes people write.
+			expect(body(2)).toEqual({ recipient: { first_name: 'Bran', name: 'Stark', email: 'bran.stark@example.com', phone: '+4961316171000' } });
 			expect(body(3)).toEqual({ carrier: { id: 43 } });
 			expect(body(4)).toEqual({ billing_address: { addressee: 'Crispy Mountain GmbH', zip_code: '55116', town: 'Mainz', country_code: 'DE', street: 'Emmerich-Josef-Str.', number: '1a' } });
 			expect(body(5)).toMatchObject({ delivery_address: { addition: 'Hinterhaus', delivery_contact_phone: '+4961316171000', delivery_contact_email: 'dock@example.com' } });
@@ -232,7 +240,16 @@ describe('Keyline node: order', () => {
 				{
 					product_template_id: 503,
 					variants: [{ name: 'DE', circulation: '100' }],
-					components: [{ component: 'Umschlag', grammage: 350, print_data_files: [{ uri: 'https://shop.example/cover.pdf', kind: 'original' }] }],
+					components: [
+						{
+							component: 'Umschlag',
+							grammage: 350,
+							closed_dimensions: [148, 210],
+							front_colors: ['CMYK/Cyan', 'Pantone/83'],
+							back_colors: [],
+							print_data_files: [{ uri: 'https://shop.example/cover.pdf', kind: 'original' }],
+						},
+					],
 					print_data_files: [{ uri: 'https://shop.example/inside.pdf', kind: 'original', component: 2 }],
 				},
 				{ order_number: 'KEY-FLY-A5', name: 'Flyer', circulation: 300, net_total: 5000, custom_references: { Shop: 'A-1' }, print_data_files: [{ uri: 'https://shop.example/flyer.pdf', kind: 'processed', filesize: 99 }] },
@@ -246,7 +263,10 @@ describe('Keyline node: order', () => {
 			const order = sandbox.store.orders.get(items[0].json.order_id as number)!;
 			const [brochure, flyer] = order.products;
 			expect(brochure.variants).toEqual([expect.objectContaining({ name: 'DE', circulation: 100 })]);
-			expect(brochure.components[0].grammage).toBe(350);
+			expect(brochure.components[0]).toMatchObject({ grammage: 350, closed_dimensions: [148, 210], front_colors: ['CMYK/Cyan', 'Pantone/83'], back_colors: [] });
+			expect(sandbox.requestsTo('PATCH', /\/components\/\d+$/)[0].json).toEqual({
+				component: { grammage: 350, closed_dimensions: [148, 210], front_colors: ['CMYK/Cyan', 'Pantone/83'], back_colors: [] },
+			});
 			expect(brochure.print_data_files.map((f) => [f.uri, f.component_id])).toEqual([
 				['https://shop.example/inside.pdf', brochure.components[1].id],
 				['https://shop.example/cover.pdf', brochure.components[0].id],
@@ -259,40 +279,98 @@ describe('Keyline node: order', () => {
 		it('checks everything before the first request, naming the field and the product', async () => {
 			const json = (products: unknown) => params({ productsInput: 'json', productsJson: JSON.stringify(products) });
 			const file = { uri: 'https://example.com/a.pdf', kind: 'original' };
-			const cases: Array<[Record<string, unknown>, string]> = [
+			const product = (fields: Record<string, unknown>) => params({ products: { product: [{ productTemplate: byId('501'), ...fields }] } });
+			const component = (changes: Record<string, unknown>) => product({ components: { component: [{ component: '1', changes }] } });
+			// [parameters, message, description (where the rule gives a hint worth checking)]
+			const cases: Array<[Record<string, unknown>, string, string?]> = [
 				[params({ customerId: '={{ $json.nothing }}' }), 'Customer ID is empty'],
 				[params({ recipient: {} }), 'Recipient is missing'],
-				[params({ recipient: { person: { ...recipient.person, email: 'bran.stark' } } }), 'Recipient Email "bran.stark" is not an email address'],
-				[params({ recipient: { person: { ...recipient.person, phone: '06131 6171000' } } }), 'Recipient Phone "06131 6171000" is not in international format'],
+				[params({ recipient: { person: { ...recipient.person, email: 'bran.stark' } } }), 'Recipient: Email is not a valid email address: "bran.stark"'],
+				[
+					params({ recipient: { person: { ...recipient.person, additionalFields: { phone: '06131 6171000' } } } }),
+					'Recipient: Phone "06131 6171000" is not in the form Keyline takes, like +4961316171000',
+					'Start with + and the country code instead of 0 or 00, e.g. +49 6131 6171000 for 06131 6171000 in Germany.',
+				],
 				[params({ carrierId: 'DHL' }), 'Carrier ID must be a positive whole number, not "DHL"'],
 				[params({ billingAddress: { address: { ...address, town: ' ' } } }), 'Billing Address: Town is empty'],
-				[params({ deliveryAddress: { address: { ...address, countryCode: 'Germany' } } }), 'Delivery Address: Country Code must be two letters, not "Germany"'],
+				[params({ billingAddress: { address: { ...address, zipCode: ' ' } } }), 'Billing Address: Zip Code is empty'],
+				[params({ deliveryAddress: { address: { ...address, countryCode: 'Germany' } } }), 'Delivery Address: Country Code "Germany" is not a two-letter ISO 3166-1 country code'],
+				// Two letters are not enough: the code must be on the ISO 3166-1 list, with a hint for the usual mix-ups.
+				[params({ billingAddress: { address: { ...address, countryCode: 'UK' } } }), 'Billing Address: Country Code "UK" is not a two-letter ISO 3166-1 country code', 'Use GB for the United Kingdom.'],
+				[params({ billingAddress: { address: { ...address, countryCode: 'XX' } } }), 'Billing Address: Country Code "XX" is not a two-letter ISO 3166-1 country code'],
+				[
+					params({ deliveryAddress: { address: { ...address, deliveryContact: { phone: '+49 6131 61710OO' } } } }),
+					'Delivery Address: Delivery Contact Phone "+49 6131 61710OO" is not in the form Keyline takes, like +4961316171000',
+				],
+				[params({ deliveryAddress: { address: { ...address, deliveryContact: { email: 'dock@' } } } }), 'Delivery Address: Delivery Contact Email is not a valid email address: "dock@"'],
 				[params({ products: { product: [] } }), 'No products'],
-				[params({ products: { product: [{ productTemplateId: '501' }, { additionalFields: { circulation: 10 } }] } }), 'Product 2: Product Template ID or Order Number is needed'],
-				[params({ products: { product: [{ productTemplateId: '501', additionalFields: { circulation: 10 }, variants: { variant: [{ circulation: 5 }] } }] } }), 'Product 1: give Circulation or variants, not both'],
-				[params({ products: { product: [{ productTemplateId: '501', variants: { variant: [{ name: 'A', circulation: 5 }, { name: 'A', circulation: 6 }] } }] } }), 'Product 1: two variants are named "A"'],
-				[params({ products: { product: [{ productTemplateId: '501', components: { component: [{ component: '1', changes: { frontColors: 'Cyan' } }] } }] } }), 'Product 1, component change 1: Front Colors: "Cyan" is not a color Keyline knows'],
-				[params({ products: { product: [{ productTemplateId: '501', components: { component: [{ component: '1', changes: { width: 100 } }] } }] } }), 'Product 1, component change 1: Width (mm) and Height (mm) must be two positive whole numbers (width and height in mm), not "[100,null]"'],
-				[params({ products: { product: [{ productTemplateId: '501', printDataFiles: { file: [{ uri: 'example.com/a.pdf', kind: 'original' }] } }] } }), 'Product 1, print data file 1: URI "example.com/a.pdf" is not a full address'],
-				[params({ products: { product: [{ productTemplateId: '501', additionalFields: { customReferences: { reference: [{ key: 'PO', value: '' }] } } }] } }), 'Product 1: Custom References: the value of "PO" is empty'],
+				[params({ products: { product: [{ productTemplate: byId('501') }, { productTemplate: byOrderNumber(' '), additionalFields: { circulation: 10 } }] } }), 'Product 2: Product Template order number is empty'],
+				[product({ productTemplate: byId('={{ "KEY-XY-123" }}') }), 'Product 1: Product Template ID must be a positive whole number, not "KEY-XY-123"'],
+				[product({ additionalFields: { circulation: 10 }, variants: { variant: [{ circulation: 5 }] } }), 'Product 1: give Circulation or Variants, not both'],
+				[product({ additionalFields: { netTotal: 43.21, netTotalCents: 4321 } }), 'Product 1: Net Total is given twice: as an amount and in cents'],
+				[product({ additionalFields: { netTotal: 43.215 } }), 'Product 1: Net Total (Amount) 43.215 has more than two decimal places'],
+				[product({ variants: { variant: [{ name: 'A', circulation: 5 }, { name: 'A', circulation: 6 }] } }), 'Product 1: two variants are named "A"'],
+				[product({ variants: { variant: [{ name: '={{ $json.nothing }}', circulation: 5 }] } }), 'Product 1, variant 1: Name is empty: its expression gave no value'],
+				[product({ variants: { variant: [{ name: 'DE', circulation: 0 }] } }), 'Product 1, variant 1: Circulation must be a whole number of at least 1, not "0"'],
+				// CMYK has its four process colors only.
+				[
+					component({ frontColors: { color: [cmyk('Purple')] } }),
+					'Product 1, component change 1: Front Colors: color 1 is CMYK "Purple", which is not a process color',
+					'CMYK has Cyan, Magenta, Yellow, Black. Use Pantone, HKS or Custom for other colors.',
+				],
+				[component({ backColors: { color: [{ family: 'none' }, cmyk('Black')] } }), 'Product 1, component change 1: Back Colors: "No Colors (Unprinted)" cannot be combined with other colors'],
+				[component({ frontColors: { color: [{ family: 'Pantone', name: ' ' }] } }), 'Product 1, component change 1: Front Colors: color 1 (Pantone) has no name'],
+				[component({ closedWidth: 100 }), 'Product 1, component change 1: Closed Height (Millimeters) is missing: Keyline takes the closed dimensions as width and height together'],
+				[product({ components: { component: [{ component: '', changes: { grammage: 90 } }] } }), 'Product 1, component change 1: Component is empty'],
+				[product({ components: { component: [{ component: '1', changes: {} }] } }), 'Product 1, component change 1: nothing to change'],
+				[product({ printDataFiles: { file: [{ uri: 'example.com/a.pdf', kind: 'original' }] } }), 'Product 1, print data file 1: URI "example.com/a.pdf" is not a full web or FTP address'],
+				// Web and FTP addresses only, not just anything with a scheme.
+				[
+					product({ printDataFiles: { file: [{ uri: 'https://example.com/a.pdf', kind: 'original' }, { uri: 'file://server/print/a.pdf', kind: 'original' }] } }),
+					'Product 1, print data file 2: URI "file://server/print/a.pdf" is not a full web or FTP address',
+					'Keyline downloads the file from this address, so give it in full with its protocol, e.g. https://example.com/print/brochure.pdf (http, https, ftp, ftps and sftp work).',
+				],
+				[product({ printDataFiles: { file: [{ uri: 'https://example.com/a.pdf', kind: 'original', additionalFields: { component: '0' } }] } }), 'Product 1, print data file 1: Component must be a position from 1 or a name, not "0"'],
+				[product({ additionalFields: { customReferences: { reference: [{ key: 'PO', value: '' }] } } }), 'Product 1: Custom References: the value of "PO" is empty'],
 				[params({ additionalFields: { customOfferText: 'x'.repeat(201) } }), 'Custom Offer Text is 201 characters long: Keyline takes at most 200'],
 				[params({ productsInput: 'json', productsJson: '' }), 'Products (JSON) is empty'],
+				[params({ productsInput: 'json', productsJson: '[]' }), 'Products (JSON) has no products'],
 				[params({ productsInput: 'json', productsJson: '[{"product_template_id": 501,}]' }), 'Products (JSON) is not valid JSON'],
-				[json([{ product_template_id: 501, print_data_files: [file] }, { product_template_id: 501, circulation: 'abc' }]), 'Products (JSON), product 2: "circulation" must be a positive whole number, not "abc"'],
+				[json([{ product_template_id: 501, print_data_files: [file] }, { product_template_id: 501, circulation: 'abc' }]), 'Products (JSON), product 2: Circulation must be a whole number of at least 1, not "abc"'],
 				[json([{ product_template_id: 501, quantity: 5 }]), 'Products (JSON), product 1: unknown key "quantity"'],
-				[json([{ order_number: 'KEY-XY-123', variants: [{ name: 'DE' }] }]), 'Products (JSON), product 1, variant 1: "circulation" is needed'],
-				[json([{ order_number: 'KEY-XY-123', print_data_files: [{ uri: 'https://example.com/a.pdf', kind: 'pdf' }] }]), 'Products (JSON), product 1, print data file 1: "kind" must be original, processed, imposed, not "pdf"'],
-				[json([{ order_number: 'KEY-XY-123', print_data_files: [{ ...file, first_page: 5, last_page: 2 }] }]), 'Products (JSON), product 1, print data file 1: "last_page" (2) comes before "first_page" (5)'],
-				[json([{ order_number: 'KEY-XY-123', components: [{ component: 0, grain: 'long' }] }]), 'Products (JSON), product 1, component change 1: "component" must be a position from 1 or a name, not "0"'],
-				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, grain: 'diagonal' }] }]), 'Products (JSON), product 1, component change 1: "grain" must be short or long, not "diagonal"'],
+				[json([{ name: 'Flyer' }]), 'Products (JSON), product 1: "product_template_id" or "order_number" is needed'],
+				[json([{ product_template_id: 501, order_number: 'KEY-XY-123' }]), 'Products (JSON), product 1: give "product_template_id" or "order_number", not both'],
+				[json([{ order_number: 'KEY-XY-123', net_total: 43.21 }]), 'Products (JSON), product 1: Net Total (Cents) must be a whole number of at least 1, not "43.21"'],
+				[json([{ order_number: 'KEY-XY-123', variants: { name: 'DE' } }]), 'Products (JSON), product 1: "variants" must be a list, not "{\"name\":\"DE\"}"'],
+				[json([{ order_number: 'KEY-XY-123', variants: [{ name: 'DE' }] }]), 'Products (JSON), product 1, variant 1: Circulation is empty'],
+				[json([{ order_number: 'KEY-XY-123', variants: ['DE'] }]), 'Products (JSON), product 1, variant 1: the variant must be an object, not "DE"'],
+				[json([{ order_number: 'KEY-XY-123', variants: [{ name: '', circulation: 5 }] }]), 'Products (JSON), product 1, variant 1: Name is empty: its expression gave no value'],
+				[json([{ order_number: 'KEY-XY-123', variants: [{ name: 'DE', circulation: 5, languages: 1 }] }]), 'Products (JSON), product 1, variant 1: unknown key "languages"'],
+				[json([{ order_number: 'KEY-XY-123', print_data_files: [{ uri: 'https://example.com/a.pdf', kind: 'pdf' }] }]), 'Products (JSON), product 1, print data file 1: Kind "pdf" is not one of original, processed, imposed'],
+				[json([{ order_number: 'KEY-XY-123', print_data_files: [{ uri: 'https://example.com/a.pdf' }] }]), 'Products (JSON), product 1, print data file 1: Kind is empty'],
+				[json([{ order_number: 'KEY-XY-123', print_data_files: [{ ...file, first_page: 5, last_page: 2 }] }]), 'Products (JSON), product 1, print data file 1: Last Page (2) is before First Page (5)'],
+				[json([{ order_number: 'KEY-XY-123', print_data_files: [{ ...file, uri: 'ftp//example.com/a.pdf' }] }]), 'Products (JSON), product 1, print data file 1: URI "ftp//example.com/a.pdf" is not a full web or FTP address'],
+				[json([{ order_number: 'KEY-XY-123', print_data_files: [{ ...file, uri: 'gopher://example.com/a.pdf' }] }]), 'Products (JSON), product 1, print data file 1: URI "gopher://example.com/a.pdf" is not a full web or FTP address'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 0, grain: 'long' }] }]), 'Products (JSON), product 1, component change 1: Component must be a position from 1 or a name, not "0"'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, grain: 'diagonal' }] }]), 'Products (JSON), product 1, component change 1: Grain must be long or short, not "diagonal"'],
 				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1 }] }]), 'Products (JSON), product 1, component change 1: nothing to change'],
-				[json([{ order_number: 'KEY-XY-123', custom_references: { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 } }]), 'Products (JSON), product 1: "custom_references" has 6 entries: Keyline keeps at most 5'],
-				[json([{ order_number: 'KEY-XY-123', name: 'x'.repeat(201) }]), 'Products (JSON), product 1: "name" is 201 characters long: Keyline takes at most 200'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, closed_dimensions: [148] }] }]), 'Products (JSON), product 1, component change 1: "closed_dimensions" must be [width, height] in millimeters, not "[148]"'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, closed_dimensions: [148, 'A5'] }] }]), 'Products (JSON), product 1, component change 1: Closed Height (Millimeters) must be a whole number of at least 1, not "A5"'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, front_colors: ['CMYK/Purple'] }] }]), 'Products (JSON), product 1, component change 1: Front Colors: color 1 is CMYK "Purple", which is not a process color'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, back_colors: ['CMYK/Black', 'Cyan'] }] }]), 'Products (JSON), product 1, component change 1: "back_colors": "Cyan" is not a color like CMYK/Black or Pantone/83'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, front_colors: ['RAL/3020'] }] }]), 'Products (JSON), product 1, component change 1: Front Colors: color 1 has the family "RAL", which Keyline does not know'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, print_data_files: [{ ...file, component: 2 }] }] }]), 'Products (JSON), product 1, component change 1, print data file 1: unknown key "component"'],
+				[json([{ order_number: 'KEY-XY-123', components: [{ component: 1, print_data_files: [{ ...file, filesize: -1 }] }] }]), 'Products (JSON), product 1, component change 1, print data file 1: File Size must be a whole number of 0 or more, not "-1"'],
+				[json([{ order_number: 'KEY-XY-123', custom_references: { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 } }]), 'Products (JSON), product 1: Custom References has 6 entries: Keyline keeps at most 5'],
+				[json([{ order_number: 'KEY-XY-123', custom_references: ['PO'] }]), 'Products (JSON), product 1: "custom_references" must be an object of keys and values, not "[\"PO\"]"'],
+				[json([{ order_number: 'KEY-XY-123', custom_references: { PO: { number: 1 } } }]), 'Products (JSON), product 1: "custom_references": the value of "PO" must be text or a number, not "{\"number\":1}"'],
+				[json([{ order_number: 'KEY-XY-123', name: 'x'.repeat(201) }]), 'Products (JSON), product 1: Name is 201 characters long: Keyline takes at most 200'],
 				[json(['KEY-XY-123']), 'Products (JSON), product 1: the product must be an object, not "KEY-XY-123"'],
 			];
-			for (const [parameters, message] of cases) {
+			for (const [parameters, message, description] of cases) {
 				const { error } = await run({ ...parameters, placeTheOrder: true });
-				expect(error?.message).toBe(message);
+				expect({ message: error?.message, sent: apiRequests().length }).toEqual({ message, sent: 0 });
+				if (description !== undefined) expect(error?.description).toBe(description);
 			}
 			expect(apiRequests()).toHaveLength(0);
 			expect(sandbox.store.carts.size).toBe(0);
@@ -314,7 +392,7 @@ describe('Keyline node: order', () => {
 			let [cart] = [...sandbox.store.carts.values()];
 			expect(error?.message).toBe(`Setting the carrier failed (cart ${cart.id} kept): Keyline: carrier: No carrier found with given id`);
 			sandbox.reset();
-			({ error } = await run(params({ products: { product: [{ productTemplateId: '501', components: { component: [{ component: 'Inhalt', changes: { grammage: 90 } }] } }] } })));
+			({ error } = await run(params({ products: { product: [{ productTemplate: byId('501'), components: { component: [{ component: 'Inhalt', changes: { grammage: 90 } }] } }] } })));
 			[cart] = [...sandbox.store.carts.values()];
 			expect(error?.message).toBe(
 				`Changing component "Inhalt" of product 1 failed (cart ${cart.id} kept): product 1 (Aufkleber) has no component "Inhalt"; its components are: 1 "Aufkleber / Etikett"`,
@@ -362,7 +440,7 @@ describe('Keyline node: order', () => {
 			);
 			expect(items).toHaveLength(3);
 			expect(items[0].json).toMatchObject({ placed: true });
-			expect(items[1].json.error).toBe('Products (JSON), product 1: "product_template_id" must be a positive whole number, not "Aufkleber"');
+			expect(items[1].json.error).toBe('Products (JSON), product 1: Product Template ID must be a positive whole number, not "Aufkleber"');
 			expect(items[2].json).toMatchObject({ placed: true });
 			expect(sandbox.store.orders.size).toBe(2);
 			expect(sandbox.requestsTo('POST', /\/checkout$/)).toHaveLength(2);

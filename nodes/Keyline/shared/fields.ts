@@ -115,3 +115,27 @@ export function checkLength(
 		);
 	}
 }
+
+/**
+ * Runs `build` with `prefix` put before the message of any NodeOperationError it throws, e.g.
+ * "Billing Address: Zip Code is empty" or "Product 2, variant 1: Circulation is empty": for
+ * fields that appear more than once in one node, so the error says which ones.
+ */
+export function withErrorPrefix<T>(
+	context: IExecuteSingleFunctions,
+	prefix: string | undefined,
+	build: () => T,
+): T {
+	if (!prefix) return build();
+	try {
+		return build();
+	} catch (error) {
+		// Only the node's own refusals are reworded; anything else goes on as it is.
+		throw error instanceof NodeOperationError
+			? new NodeOperationError(context.getNode(), `${prefix}: ${error.message}`, {
+					itemIndex: context.getItemIndex(),
+					description: error.description ?? undefined,
+				})
+			: error;
+	}
+}

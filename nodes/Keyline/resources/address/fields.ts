@@ -5,9 +5,17 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withErrorPrefix } from '../../shared/fields';
 import { idField, parentField, parentIdFields, type PathChoice } from '../../shared/ids';
 import type { About } from '../../shared/refusals';
-import { checkEmail, checkPhone, PHONE_FIELD, requiredText, text } from '../recipient/contact';
+import {
+	checkEmail,
+	checkPhone,
+	parameterValues,
+	PHONE_FIELD,
+	requiredText,
+	text,
+} from '../recipient/contact';
 import { COUNTRY_CODE_MIXUPS, COUNTRY_CODES } from './countries';
 
 export type AddressType = 'billing' | 'delivery';
@@ -70,94 +78,97 @@ export function addressTargetFields(show: Show, verb: string): INodeProperties[]
 	];
 }
 
+/** The fields of an Address, without displayOptions: Address → Set and Place Order (One Step) show them. */
+export const ADDRESS_VALUES: INodeProperties[] = [
+	{
+		displayName: 'Addressee',
+		name: 'addressee',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Crispy Mountain GmbH\nAccounts Payable',
+		description:
+			'Who the address is for: company, department, person, c/o. One line each, printed as given.',
+	},
+	{
+		displayName: 'Street',
+		name: 'street',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Emmerich-Josef-Str.',
+		description: 'Street name, without the house number. Leave empty where addresses have none.',
+	},
+	{
+		displayName: 'House Number',
+		name: 'number',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1a',
+	},
+	{
+		displayName: 'Addition',
+		name: 'addition',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Hinterhaus',
+		description: 'An extra line shown below the street, e.g. building, floor or back house',
+	},
+	{
+		displayName: 'Zip Code',
+		name: 'zipCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 55116',
+		description: 'Postal code. Kept as text, so leading zeros stay.',
+	},
+	{
+		displayName: 'Town',
+		name: 'town',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Mainz',
+	},
+	{
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. DE',
+		description:
+			'Two-letter ISO 3166-1 code of the country, e.g. DE (Germany), AT (Austria), CH (Switzerland), GB (United Kingdom)',
+	},
+];
+
+/** Delivery addresses only: whom the carrier can reach. */
+export const DELIVERY_CONTACT: INodeProperties = {
+	displayName: 'Delivery Contact',
+	name: 'deliveryContact',
+	type: 'collection',
+	placeholder: 'Add Contact Detail',
+	default: {},
+	description: 'Whom the carrier can call or write about the delivery',
+	options: [
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			default: '',
+			placeholder: 'name@email.com',
+			description: 'Email address of the person receiving the delivery',
+		},
+		PHONE_FIELD,
+	],
+};
+
 /** The fields of an Address, for Set; the delivery contact only for delivery addresses. */
 export function addressFields(show: Show): INodeProperties[] {
-	const field = (property: Omit<INodeProperties, 'displayOptions'>): INodeProperties => ({
-		...property,
-		displayOptions: { show },
-	});
 	return [
-		field({
-			displayName: 'Addressee',
-			name: 'addressee',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			required: true,
-			default: '',
-			placeholder: 'e.g. Crispy Mountain GmbH\nAccounts Payable',
-			description:
-				'Who the address is for: company, department, person, c/o. One line each, printed as given.',
-		}),
-		field({
-			displayName: 'Street',
-			name: 'street',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Emmerich-Josef-Str.',
-			description: 'Street name, without the house number. Leave empty where addresses have none.',
-		}),
-		field({
-			displayName: 'House Number',
-			name: 'number',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1a',
-		}),
-		field({
-			displayName: 'Addition',
-			name: 'addition',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Hinterhaus',
-			description: 'An extra line shown below the street, e.g. building, floor or back house',
-		}),
-		field({
-			displayName: 'Zip Code',
-			name: 'zipCode',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 55116',
-			description: 'Postal code. Kept as text, so leading zeros stay.',
-		}),
-		field({
-			displayName: 'Town',
-			name: 'town',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Mainz',
-		}),
-		field({
-			displayName: 'Country Code',
-			name: 'countryCode',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. DE',
-			description:
-				'Two-letter ISO 3166-1 code of the country, e.g. DE (Germany), AT (Austria), CH (Switzerland), GB (United Kingdom)',
-		}),
-		{
-			displayName: 'Delivery Contact',
-			name: 'deliveryContact',
-			type: 'collection',
-			placeholder: 'Add Contact Detail',
-			default: {},
-			description: 'Whom the carrier can call or write about the delivery',
-			displayOptions: { show: { ...show, addressType: ['delivery'] } },
-			options: [
-				{
-					displayName: 'Email',
-					name: 'email',
-					type: 'string',
-					default: '',
-					placeholder: 'name@email.com',
-					description: 'Email address of the person receiving the delivery',
-				},
-				PHONE_FIELD,
-			],
-		},
+		...ADDRESS_VALUES.map((property) => ({ ...property, displayOptions: { show } })),
+		{ ...DELIVERY_CONTACT, displayOptions: { show: { ...show, addressType: ['delivery'] } } },
 	];
 }
 
@@ -179,28 +190,41 @@ export function checkCountryCode(context: IExecuteSingleFunctions, value: unknow
 	);
 }
 
-/** The Address object of the body, checked before anything is sent; empty optional fields are left out. */
+/**
+ * The Address object of a body from the values of ADDRESS_VALUES (and DELIVERY_CONTACT for a
+ * delivery address), checked before anything is sent; empty optional fields are left out.
+ * `label` (e.g. "Billing Address") goes before each field's name in errors.
+ */
+export function addressFromValues(
+	context: IExecuteSingleFunctions,
+	values: IDataObject,
+	{ delivery, label }: { delivery: boolean; label?: string },
+): IDataObject {
+	return withErrorPrefix(context, label, () => {
+		const address: IDataObject = {
+			addressee: requiredText(context, values.addressee, 'Addressee'),
+		};
+		for (const key of ['street', 'number', 'addition']) {
+			const given = text(values[key]);
+			if (given !== undefined) address[key] = given;
+		}
+		address.zip_code = requiredText(context, values.zipCode, 'Zip Code');
+		address.town = requiredText(context, values.town, 'Town');
+		address.country_code = checkCountryCode(context, values.countryCode);
+		if (delivery) {
+			const contact = (values.deliveryContact ?? {}) as IDataObject;
+			const phone = checkPhone(context, contact.phone, 'Delivery Contact Phone');
+			const email = checkEmail(context, contact.email, 'Delivery Contact Email');
+			if (phone !== undefined) address.delivery_contact_phone = phone;
+			if (email !== undefined) address.delivery_contact_email = email;
+		}
+		return address;
+	});
+}
+
+/** The Address object of Address → Set's body, from its fields. */
 export function addressBody(context: IExecuteSingleFunctions): IDataObject {
-	const parameter = (name: string) => context.getNodeParameter(name, '');
-	const address: IDataObject = {
-		addressee: requiredText(context, parameter('addressee'), 'Addressee'),
-	};
-	const optional = (key: string, value: unknown) => {
-		const given = text(value);
-		if (given !== undefined) address[key] = given;
-	};
-	optional('street', parameter('street'));
-	optional('number', parameter('number'));
-	optional('addition', parameter('addition'));
-	address.zip_code = requiredText(context, parameter('zipCode'), 'Zip Code');
-	address.town = requiredText(context, parameter('town'), 'Town');
-	address.country_code = checkCountryCode(context, parameter('countryCode'));
-	if (addressType(context) === 'delivery') {
-		const contact = context.getNodeParameter('deliveryContact', {}) as IDataObject;
-		const phone = checkPhone(context, contact.phone, 'Delivery Contact Phone');
-		const email = checkEmail(context, contact.email, 'Delivery Contact Email');
-		if (phone !== undefined) address.delivery_contact_phone = phone;
-		if (email !== undefined) address.delivery_contact_email = email;
-	}
-	return address;
+	const delivery = addressType(context) === 'delivery';
+	const fields = delivery ? [...ADDRESS_VALUES, DELIVERY_CONTACT] : ADDRESS_VALUES;
+	return addressFromValues(context, parameterValues(context, fields), { delivery });
 }

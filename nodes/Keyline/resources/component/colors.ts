@@ -92,7 +92,7 @@ export function colorsValue(
 		throw failure(
 			context,
 			`${label} has no color`,
-			`Add the ${side}'s colors. To clear them, add one color with Family "No Colors (Unprinted)". To keep them as they are, remove ${label} from Update Fields.`,
+			`Add the ${side}'s colors. To clear them, add one color with Family "No Colors (Unprinted)". To keep them as they are, remove ${label}.`,
 		);
 	}
 	if (entries.some((entry) => entry.family === UNPRINTED)) {

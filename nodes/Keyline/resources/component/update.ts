@@ -1,56 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { idField } from '../../shared/ids';
 import { updateBody, updateFieldsCollection } from '../../shared/update';
-import { failure, nameValue, wholeNumber } from '../product/checks';
-import { colorsOption, colorsValue } from './colors';
-
-const GRAINS = ['long', 'short'];
-
-/** The `component` object from Update Fields, each value checked before sending. */
-export function componentBody(context: IExecuteSingleFunctions, fields: IDataObject): IDataObject {
-	const component: IDataObject = {};
-	if (fields.name !== undefined) component.name = nameValue(context, fields.name, 'Name');
-	if (fields.paperName !== undefined) {
-		component.paper_name = nameValue(context, fields.paperName, 'Paper Name');
-	}
-	const hasWidth = fields.closedWidth !== undefined;
-	const hasHeight = fields.closedHeight !== undefined;
-	if (hasWidth !== hasHeight) {
-		const [given, missing] = hasWidth ? ['Width', 'Height'] : ['Height', 'Width'];
-		throw failure(
-			context,
-			`Closed ${missing} (Millimeters) is missing: Keyline takes the closed dimensions as width and height together`,
-			`Add Closed ${missing} (Millimeters) beside Closed ${given} (Millimeters), e.g. 148 × 210 for A5 portrait.`,
-		);
-	}
-	if (hasWidth) {
-		component.closed_dimensions = [
-			wholeNumber(context, fields.closedWidth, 'Closed Width (Millimeters)', '148'),
-			wholeNumber(context, fields.closedHeight, 'Closed Height (Millimeters)', '210'),
-		];
-	}
-	if (fields.grain !== undefined) {
-		if (!GRAINS.includes(String(fields.grain))) {
-			throw failure(
-				context,
-				`Grain must be long or short, not "${String(fields.grain).slice(0, 60)}"`,
-				'Choose Long Grain or Short Grain.',
-			);
-		}
-		component.grain = fields.grain;
-	}
-	if (fields.grammage !== undefined) {
-		component.grammage = wholeNumber(context, fields.grammage, 'Grammage (GSM)', '135');
-	}
-	if (fields.frontColors !== undefined) {
-		component.front_colors = colorsValue(context, fields.frontColors, 'Front Colors');
-	}
-	if (fields.backColors !== undefined) {
-		component.back_colors = colorsValue(context, fields.backColors, 'Back Colors');
-	}
-	return component;
-}
+import { componentBody, componentFieldOptions } from './fields';
 
 export const buildUpdateBody = updateBody('component', componentBody);
 
@@ -60,72 +12,5 @@ export const componentUpdateDescription: INodeProperties[] = [
 	idField('cartId', show, 'The cart the product is in. Components of an order cannot be changed.'),
 	idField('productId', show, 'The product the component belongs to'),
 	idField('componentId', show),
-	updateFieldsCollection(show, [
-		colorsOption('backColors', 'back'),
-		{
-			displayName: 'Closed Height (Millimeters)',
-			name: 'closedHeight',
-			type: 'number',
-			typeOptions: { numberPrecision: 0 },
-			default: 0,
-			placeholder: 'e.g. 210',
-			description:
-				'Height of the closed (folded) component in millimeters. Give Closed Width (Millimeters) with it.',
-		},
-		{
-			displayName: 'Closed Width (Millimeters)',
-			name: 'closedWidth',
-			type: 'number',
-			typeOptions: { numberPrecision: 0 },
-			default: 0,
-			placeholder: 'e.g. 148',
-			description:
-				'Width of the closed (folded) component in millimeters. Give Closed Height (Millimeters) with it.',
-		},
-		colorsOption('frontColors', 'front'),
-		{
-			displayName: 'Grain',
-			name: 'grain',
-			type: 'options',
-			options: [
-				{
-					name: 'Long Grain',
-					value: 'long',
-					description: 'The paper fibres run parallel to the long side (Schmalbahn)',
-				},
-				{
-					name: 'Short Grain',
-					value: 'short',
-					description: 'The paper fibres run parallel to the short side (Breitbahn)',
-				},
-			],
-			default: 'long',
-			description: 'The direction of the paper fibres',
-		},
-		{
-			displayName: 'Grammage (GSM)',
-			name: 'grammage',
-			type: 'number',
-			typeOptions: { numberPrecision: 0 },
-			default: 0,
-			placeholder: 'e.g. 135',
-			description: 'The paper weight in grams per square meter (g/m²), a whole number',
-		},
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Umschlag',
-			description: "The component's name, up to 200 characters",
-		},
-		{
-			displayName: 'Paper Name',
-			name: 'paperName',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Arctic White',
-			description: 'The paper to print on, up to 200 characters',
-		},
-	]),
+	updateFieldsCollection(show, componentFieldOptions),
 ];

@@ -1,21 +1,23 @@
 /**
- * The fields of Order → Place Order (One Step). The party, address and product shapes mirror
- * the Recipient, Address, Product, Variant, Component and Print Data File resources (same
- * Keyline fields), grouped so one node can hold a whole order.
+ * The fields of Order → Place Order (One Step): the Recipient, Address, Product, Variant,
+ * Component and Print Data File resources' own field definitions, grouped so one node can hold
+ * a whole order.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { customReferencesOption } from '../../shared/fields';
+import { ADDRESS_VALUES, DELIVERY_CONTACT } from '../address/fields';
 import { CHECKOUT_NOTICE } from '../cart/checkout';
 import { cartFieldOptions } from '../cart/fields';
+import { componentFieldOptions } from '../component/fields';
+import { optionalFileFields, requiredFileValues } from '../printDataFile/fields';
+import { PRODUCT_TEMPLATE, productFieldOptions } from '../product/fields';
+import { RECIPIENT_VALUES } from '../recipient/set';
+import { NEW_VARIANT_VALUES } from '../variant/fields';
 
 export const PLACE_ORDER_DESCRIPTION =
 	'Build a cart from customer, recipient, carrier, addresses and products in one step and, only when Place the Order is on, check it out. With it on, this SPENDS MONEY: it places a binding order with the print shop.';
 
 const show = { resource: ['order'], operation: ['placeOrder'] };
-
-const EMAIL_PLACEHOLDER = 'name@email.com';
-const PHONE_PLACEHOLDER = 'e.g. +4961316171000';
 
 const text = (
 	name: string,
@@ -23,30 +25,12 @@ const text = (
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties => ({ displayName, name, type: 'string', default: '', ...extra });
 
-/** Postal address fields, as the billing and delivery address endpoints take them. */
-const addressValues: INodeProperties[] = [
-	text('addressee', 'Addressee', {
-		required: true,
-		typeOptions: { rows: 2 },
-		placeholder: 'e.g. Crispy Mountain GmbH',
-		description: 'Company and/or person, one per line',
-	}),
-	text('street', 'Street', { placeholder: 'e.g. Emmerich-Josef-Str.' }),
-	text('number', 'House Number', { placeholder: 'e.g. 1a' }),
-	text('addition', 'Addition', {
-		placeholder: 'e.g. Hinterhaus',
-		description: 'Shown right below the address',
-	}),
-	text('zipCode', 'ZIP Code', { required: true, placeholder: 'e.g. 55116' }),
-	text('town', 'Town', { required: true, placeholder: 'e.g. Mainz' }),
-	text('countryCode', 'Country Code', {
-		required: true,
-		placeholder: 'e.g. DE',
-		description: 'Two-letter ISO 3166 code of the country',
-	}),
-];
-
-function addressField(name: string, displayName: string, description: string, extra: INodeProperties[] = []): INodeProperties {
+function addressField(
+	name: string,
+	displayName: string,
+	description: string,
+	values: INodeProperties[],
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -55,219 +39,105 @@ function addressField(name: string, displayName: string, description: string, ex
 		default: {},
 		description,
 		displayOptions: { show },
-		options: [{ displayName, name: 'address', values: [...addressValues, ...extra] }],
+		options: [{ displayName, name: 'address', values }],
 	};
 }
 
-const componentRef = (description: string) =>
-	text('component', 'Component', { placeholder: 'e.g. 1 or Inhalt', description });
+const componentRef = (description: string, extra: Partial<INodeProperties> = {}) =>
+	text('component', 'Component', { placeholder: 'e.g. 1 or Inhalt', description, ...extra });
 
-const colorsField = (name: string, displayName: string, side: string) =>
-	text(name, displayName, {
-		placeholder: 'e.g. CMYK/Cyan, CMYK/Magenta, CMYK/Yellow, CMYK/Black',
-		description: `Colors of the ${side}, separated by commas, each Family/Name with the family CMYK, HKS, Pantone or custom (e.g. Pantone/83). Enter none for an unprinted ${side}.`,
-	});
-
-const dimension = (name: string, displayName: string) => ({
+const list = (
+	name: string,
+	displayName: string,
+	description: string,
+	entry: { displayName: string; name: string; values: INodeProperties[] },
+): INodeProperties => ({
 	displayName,
 	name,
-	type: 'number' as const,
-	default: 0,
-	typeOptions: { minValue: 1, numberPrecision: 0 },
-	description: `Closed ${displayName.split(' ')[0].toLowerCase()} in millimeters; give Width and Height together`,
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: `Add ${entry.displayName}`,
+	default: {},
+	description,
+	options: [entry],
 });
 
+/** One product: the fields of Product → Add, its variants, component changes and print data files. */
 const productValues: INodeProperties[] = [
-	text('productTemplateId', 'Product Template ID', {
-		placeholder: 'e.g. 501',
-		description:
-			'The product to order, by the template ID agreed with the print shop (Keyline cannot list them). Give this or the Order Number.',
-	}),
-	text('orderNumber', 'Order Number', {
-		placeholder: 'e.g. KEY-XY-123',
-		description: "The product template's order number, instead of or as well as its ID",
-	}),
+	PRODUCT_TEMPLATE,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Circulation',
-				name: 'circulation',
-				type: 'number',
-				default: 1000,
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				description:
-					'How many pieces to print. Leave it out when you add Variants: their circulations add up to the total.',
-			},
-			customReferencesOption,
-			text('name', 'Name', {
-				placeholder: 'e.g. Sticker Summer Sale',
-				description: "The product's name on the order, up to 200 characters (default: the template's)",
-			}),
-			{
-				displayName: 'Net Total (Cents)',
-				name: 'netTotal',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				description:
-					"Fixes the price, in cents (4321 = 43.21 EUR), instead of the print shop's calculation. Keyline still adds service costs.",
-			},
-		],
+		options: productFieldOptions.map((option) =>
+			option.name === 'circulation'
+				? {
+						...option,
+						description:
+							'How many copies to print. Leave it out when you add Variants: their circulations add up to the total.',
+					}
+				: option,
+		),
 	},
-	{
-		displayName: 'Variants',
-		name: 'variants',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Variant',
-		default: {},
-		description:
-			'Versions of the product printed in one job, e.g. German and English, each with its own circulation. Without variants the product has one.',
-		options: [
-			{
-				displayName: 'Variant',
-				name: 'variant',
-				values: [
-					text('name', 'Name', {
-						placeholder: 'e.g. Deutsch',
-						description: 'Unique within the product (default: Keyline numbers them)',
-					}),
-					{
-						displayName: 'Circulation',
-						name: 'circulation',
-						type: 'number',
-						default: 1000,
-						typeOptions: { minValue: 1, numberPrecision: 0 },
-						description: 'How many pieces of this variant to print',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Component Changes',
-		name: 'components',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Component Change',
-		default: {},
-		description: "Changes to the template's components (e.g. cover and content of a brochure)",
-		options: [
-			{
-				displayName: 'Component Change',
-				name: 'component',
-				values: [
-					componentRef('Which component: its position in the product (1 = first) or its name'),
-					{
-						displayName: 'Changes',
-						name: 'changes',
-						type: 'collection',
-						placeholder: 'Add Change',
-						default: {},
-						options: [
-							colorsField('backColors', 'Back Colors', 'back'),
-							colorsField('frontColors', 'Front Colors', 'front'),
-							{
-								displayName: 'Grain',
-								name: 'grain',
-								type: 'options',
-								options: [
-									{ name: 'Long', value: 'long' },
-									{ name: 'Short', value: 'short' },
-								],
-								default: 'long',
-								description: 'Grain direction of the paper',
-							},
-							{
-								displayName: 'Grammage',
-								name: 'grammage',
-								type: 'number',
-								default: 135,
-								typeOptions: { minValue: 1, numberPrecision: 0 },
-								description: 'Paper weight in g/m²',
-							},
-							dimension('height', 'Height (mm)'),
-							text('paperName', 'Paper Name', { placeholder: 'e.g. Bilderdruck matt' }),
-							dimension('width', 'Width (mm)'),
-						],
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Print Data Files',
-		name: 'printDataFiles',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Print Data File',
-		default: {},
-		description: 'PDFs the print shop fetches from a URL, for the whole product or one component',
-		options: [
-			{
-				displayName: 'Print Data File',
-				name: 'file',
-				values: [
-					text('uri', 'URI', {
-						required: true,
-						placeholder: 'e.g. https://example.com/print/flyer.pdf',
-						description: 'Full address of the file, including https://',
-					}),
-					{
-						displayName: 'Kind',
-						name: 'kind',
-						type: 'options',
-						options: [
-							{ name: 'Original', value: 'original', description: 'The file as designed' },
-							{ name: 'Processed', value: 'processed', description: 'Already preflighted' },
-							{ name: 'Imposed', value: 'imposed', description: 'Already imposed on print sheets' },
-						],
-						default: 'original',
-					},
-					{
-						displayName: 'Additional Fields',
-						name: 'additionalFields',
-						type: 'collection',
-						placeholder: 'Add Field',
-						default: {},
-						options: [
-							componentRef(
-								'Attach the file to this component (position or name) instead of the whole product',
-							),
-							{
-								displayName: 'File Size (Bytes)',
-								name: 'filesize',
-								type: 'number',
-								default: 0,
-								typeOptions: { minValue: 0, numberPrecision: 0 },
-							},
-							{
-								displayName: 'First Page',
-								name: 'firstPage',
-								type: 'number',
-								default: 1,
-								typeOptions: { minValue: 1, numberPrecision: 0 },
-								description: 'First page of the PDF to print',
-							},
-							{
-								displayName: 'Last Page',
-								name: 'lastPage',
-								type: 'number',
-								default: 1,
-								typeOptions: { minValue: 1, numberPrecision: 0 },
-								description: 'Last page of the PDF to print',
-							},
-						],
-					},
-				],
-			},
-		],
-	},
+	list(
+		'variants',
+		'Variants',
+		'Versions of the product printed in one job, e.g. German and English, each with its own circulation. Without variants the product has one.',
+		{
+			displayName: 'Variant',
+			name: 'variant',
+			values: NEW_VARIANT_VALUES,
+		},
+	),
+	list(
+		'components',
+		'Component Changes',
+		"Changes to the template's components (e.g. cover and content of a brochure)",
+		{
+			displayName: 'Component Change',
+			name: 'component',
+			values: [
+				componentRef('Which component: its position in the product (1 = first) or its name', {
+					required: true,
+				}),
+				{
+					displayName: 'Changes',
+					name: 'changes',
+					type: 'collection',
+					placeholder: 'Add Change',
+					default: {},
+					options: componentFieldOptions,
+				},
+			],
+		},
+	),
+	list(
+		'printDataFiles',
+		'Print Data Files',
+		'PDFs the print shop fetches from a URL, for the whole product or one component',
+		{
+			displayName: 'Print Data File',
+			name: 'file',
+			values: [
+				...requiredFileValues,
+				{
+					displayName: 'Additional Fields',
+					name: 'additionalFields',
+					type: 'collection',
+					placeholder: 'Add Field',
+					default: {},
+					options: [
+						componentRef(
+							'Attach the file to this component (position or name) instead of the whole product',
+						),
+						...optionalFileFields,
+					],
+				},
+			],
+		},
+	),
 ];
 
 export const PRODUCTS_JSON_EXAMPLE = `[
@@ -305,21 +175,7 @@ export const placeOrderDescription: INodeProperties[] = [
 		default: {},
 		description: 'The person who receives the order. Required to place it.',
 		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Recipient',
-				name: 'person',
-				values: [
-					text('firstName', 'First Name', { required: true, placeholder: 'e.g. Bran' }),
-					text('lastName', 'Last Name', { required: true, placeholder: 'e.g. Stark' }),
-					text('email', 'Email', { required: true, placeholder: EMAIL_PLACEHOLDER }),
-					text('phone', 'Phone', {
-						placeholder: PHONE_PLACEHOLDER,
-						description: 'In international format, starting with +',
-					}),
-				],
-			},
-		],
+		options: [{ displayName: 'Recipient', name: 'person', values: RECIPIENT_VALUES }],
 	},
 	text('carrierId', 'Carrier ID', {
 		required: true,
@@ -328,21 +184,17 @@ export const placeOrderDescription: INodeProperties[] = [
 			'The shipping carrier, by the ID agreed with the print shop (Keyline cannot list carriers). Digits only.',
 		displayOptions: { show },
 	}),
-	addressField('billingAddress', 'Billing Address', 'Where the invoice goes. Required to place the order.'),
+	addressField(
+		'billingAddress',
+		'Billing Address',
+		'Where the invoice goes. Required to place the order.',
+		ADDRESS_VALUES,
+	),
 	addressField(
 		'deliveryAddress',
 		'Delivery Address',
 		'Where the printed products are delivered. Required to place the order.',
-		[
-			text('contactPhone', 'Contact Phone', {
-				placeholder: PHONE_PLACEHOLDER,
-				description: 'Phone number of the person taking the delivery, starting with +',
-			}),
-			text('contactEmail', 'Contact Email', {
-				placeholder: EMAIL_PLACEHOLDER,
-				description: 'Email address of the person taking the delivery',
-			}),
-		],
+		[...ADDRESS_VALUES, DELIVERY_CONTACT],
 	),
 	{
 		displayName: 'Specify Products',
@@ -379,7 +231,7 @@ export const placeOrderDescription: INodeProperties[] = [
 		placeholder: PRODUCTS_JSON_EXAMPLE,
 		hint: 'Map it from a previous node, e.g. {{ $json.body.products }} after a Webhook',
 		description:
-			"A list of products with Keyline's field names: product_template_id or order_number; optional name, circulation, net_total (cents), custom_references, variants [{name, circulation}], components [{component: position or name, paper_name, grain, grammage, closed_dimensions [width, height], front_colors, back_colors, print_data_files}], print_data_files [{uri, kind, filesize, first_page, last_page, component}]. Everything is checked before the first request.",
+			'A list of products with Keyline\'s field names: product_template_id or order_number (one of them); optional name, circulation, net_total (cents), custom_references, variants [{name, circulation}], components [{component: position or name, name, paper_name, grain, grammage, closed_dimensions [width, height], front_colors and back_colors like ["CMYK/Cyan", "Pantone/83"] ([] for unprinted), print_data_files}], print_data_files [{uri, kind, filesize, first_page, last_page, component}]. Checked by the same rules as the fields, before the first request.',
 		displayOptions: { show: { ...show, productsInput: ['json'] } },
 	},
 	{

@@ -86,12 +86,15 @@ const kindField: INodeProperties = {
 	description: 'What stage of print preparation the file is at',
 };
 
+/** URI and Kind, required, without displayOptions: Create and Place Order (One Step) show them. */
+export const requiredFileValues: INodeProperties[] = [
+	{ ...uriField, required: true },
+	{ ...kindField, required: true },
+];
+
 /** URI and Kind: required top-level fields on Create. */
 export function requiredFileFields(show: Show): INodeProperties[] {
-	return [
-		{ ...uriField, required: true, displayOptions: { show } },
-		{ ...kindField, required: true, displayOptions: { show } },
-	];
+	return requiredFileValues.map((field) => ({ ...field, displayOptions: { show } }));
 }
 
 const fileSizeField: INodeProperties = {

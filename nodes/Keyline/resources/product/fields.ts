@@ -1,8 +1,95 @@
-/** A product's own fields, shared by Add and Update (they send the same `product` object). */
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+/**
+ * A product's own fields, shared by Add and Update (they send the same `product` object), and
+ * the product template Add and Place Order (One Step) take.
+ */
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { customReferences, customReferencesOption } from '../../shared/fields';
 import { failure, nameValue, wholeNumber } from './checks';
+
+/**
+ * `product_template_id` or `order_number`, whichever the Product Template field (`raw`, its value)
+ * is set to: Keyline needs one of them, and only that one is sent.
+ */
+export function templateReference(context: IExecuteSingleFunctions, raw: unknown): IDataObject {
+	const locator =
+		typeof raw === 'object' && raw !== null ? (raw as INodeParameterResourceLocator) : undefined;
+	const mode = locator ? locator.mode : 'orderNumber';
+	const value = locator ? locator.value : raw;
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	if (mode === 'id') {
+		if (text === '') {
+			throw failure(
+				context,
+				'Product Template ID is empty',
+				'Enter the ID of the product template the print shop gave you, e.g. 501.',
+			);
+		}
+		if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+			throw failure(
+				context,
+				`Product Template ID must be a positive whole number, not "${text.slice(0, 60)}"`,
+				'An ID is digits only, e.g. 501. For an order number like KEY-XY-123, set Product Template to By Order Number.',
+			);
+		}
+		return { product_template_id: Number(text) };
+	}
+	if (mode === 'orderNumber') {
+		if (text === '') {
+			throw failure(
+				context,
+				'Product Template order number is empty',
+				'Enter the order number of the product template the print shop gave you, e.g. KEY-XY-123.',
+			);
+		}
+		return { order_number: text };
+	}
+	throw failure(
+		context,
+		`Product Template must be given By Order Number or By ID, not "${String(mode)}"`,
+		'Choose By Order Number or By ID beside the field.',
+	);
+}
+
+/** The product template to add, without displayOptions: Product → Add and Place Order (One Step) show it. */
+export const PRODUCT_TEMPLATE: INodeProperties = {
+	displayName: 'Product Template',
+	name: 'productTemplate',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'orderNumber', value: '' },
+	hint: 'Keyline cannot list its product templates: use the order number or ID the print shop gave you',
+	description:
+		'The predefined product to add (a product template in Keyline). The Inbox API only adds products from templates, and cannot list them: the print shop tells you their order numbers or IDs.',
+	modes: [
+		{
+			displayName: 'By Order Number',
+			name: 'orderNumber',
+			type: 'string',
+			placeholder: 'e.g. KEY-XY-123',
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 501',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[0-9]+\\s*$',
+						errorMessage: 'An ID is digits only. For an order number, choose By Order Number.',
+					},
+				},
+			],
+		},
+	],
+};
 
 export const productFieldOptions: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@
  * "ist nicht gültig" or "hat ein ungültiges Format" otherwise, after the request.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 /** The phone of a recipient or a delivery contact, in the form Keyline takes. */
 export const PHONE_FIELD: INodeProperties = {
@@ -15,6 +15,20 @@ export const PHONE_FIELD: INodeProperties = {
 	description:
 		'Phone number with + and the country code, e.g. +4961316171000. Spaces, dashes and slashes between the digits are taken out.',
 };
+
+/**
+ * The node's top-level parameters named by `fields`, as one object: what a resource's
+ * `…FromValues` builder takes, like the values of a fixedCollection entry.
+ */
+export function parameterValues(
+	context: IExecuteSingleFunctions,
+	fields: INodeProperties[],
+): IDataObject {
+	const values: IDataObject = {};
+	for (const field of fields)
+		values[field.name] = context.getNodeParameter(field.name, field.default);
+	return values;
+}
 
 /** Something@domain.tld, no spaces: what Keyline accepts. */
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

@@ -5,27 +5,77 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withErrorPrefix } from '../../shared/fields';
 import { idField } from '../../shared/ids';
-import { checkEmail, checkPhone, PHONE_FIELD, requiredText } from './contact';
+import { checkEmail, checkPhone, parameterValues, PHONE_FIELD, requiredText } from './contact';
+
+/** The fields of a recipient, without displayOptions: Recipient → Set and Place Order (One Step) show them. */
+export const RECIPIENT_VALUES: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Bran',
+		description: 'First name of the person who receives the delivery',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Stark',
+		description: 'Last name of the person who receives the delivery (Keyline calls it "name")',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'name@email.com',
+		description: 'Email address of the person who receives the delivery',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [PHONE_FIELD],
+	},
+];
+
+/**
+ * `{first_name, name, email, phone?}` from the values of RECIPIENT_VALUES, checked before
+ * anything is sent. `label` (e.g. "Recipient") goes before each field's name in errors.
+ */
+export function recipientFromValues(
+	context: IExecuteSingleFunctions,
+	values: IDataObject,
+	label?: string,
+): IDataObject {
+	return withErrorPrefix(context, label, () => {
+		const recipient: IDataObject = {
+			first_name: requiredText(context, values.firstName, 'First Name'),
+			name: requiredText(context, values.lastName, 'Last Name'),
+			email: checkEmail(context, requiredText(context, values.email, 'Email'), 'Email'),
+		};
+		const additional = (values.additionalFields ?? {}) as IDataObject;
+		const phone = checkPhone(context, additional.phone, 'Phone');
+		if (phone !== undefined) recipient.phone = phone;
+		return recipient;
+	});
+}
 
 /** `{"recipient": {first_name, name, email, phone?}}`, checked before anything is sent. */
 export async function buildRecipientBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ) {
-	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
-	const recipient: IDataObject = {
-		first_name: requiredText(this, this.getNodeParameter('firstName', ''), 'First Name'),
-		name: requiredText(this, this.getNodeParameter('lastName', ''), 'Last Name'),
-		email: checkEmail(
-			this,
-			requiredText(this, this.getNodeParameter('email', ''), 'Email'),
-			'Email',
-		),
-	};
-	const phone = checkPhone(this, additional.phone, 'Phone');
-	if (phone !== undefined) recipient.phone = phone;
-	options.body = { recipient };
+	options.body = { recipient: recipientFromValues(this, parameterValues(this, RECIPIENT_VALUES)) };
 	return options;
 }
 
@@ -41,43 +91,5 @@ export const recipientSetDescription: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	idField('cartId', show),
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Bran',
-		description: 'First name of the person who receives the delivery',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Stark',
-		description: 'Last name of the person who receives the delivery (Keyline calls it "name")',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'name@email.com',
-		description: 'Email address of the person who receives the delivery',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [PHONE_FIELD],
-	},
+	...RECIPIENT_VALUES.map((property) => ({ ...property, displayOptions: { show } })),
 ];
