@@ -15,9 +15,13 @@ export class InstantCardApi implements ICredentialType {
 
 	displayName = 'InstantCard API';
 
-	icon: Icon = { light: 'file:../icons/instantcard.svg', dark: 'file:../icons/instantcard.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/instantcard.svg',
+		dark: 'file:../icons/instantcard.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-instantcard-keyline/n8n-nodes-instantcard-keyline#instantcard-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-instantcard-keyline/n8n-nodes-instantcard-keyline#instantcard-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -26,7 +30,10 @@ export class InstantCardApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Production', value: 'https://core.instantcard.net/api/v2' },
-				{ name: 'Staging (Test Account, Nothing Is Printed)', value: 'https://staging.core.instantcard.net/api/v2' },
+				{
+					name: 'Staging (Test Account, Nothing Is Printed)',
+					value: 'https://staging.core.instantcard.net/api/v2',
+				},
 				{ name: 'Custom URL', value: 'custom' },
 			],
 			default: 'https://core.instantcard.net/api/v2',
@@ -65,7 +72,8 @@ export class InstantCardApi implements ICredentialType {
 			default: '',
 			placeholder: '20003827',
 			required: true,
-			description: 'The number of your InstantCard organization. Every card, print job and address belongs to it.',
+			description:
+				'The number of your InstantCard organization. Every card, print job and address belongs to it.',
 		},
 		{
 			displayName: 'Session Token',

@@ -22,7 +22,8 @@ export class KeylineApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/keyline.svg', dark: 'file:../icons/keyline.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-instantcard-keyline/n8n-nodes-instantcard-keyline#keyline-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-instantcard-keyline/n8n-nodes-instantcard-keyline#keyline-credential';
 
 	properties: INodeProperties[] = [
 		{

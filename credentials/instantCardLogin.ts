@@ -46,7 +46,9 @@ function sessionKey(credentials: IDataObject): string {
 		.update(
 			JSON.stringify([
 				instantCardBaseUrl(credentials),
-				String(credentials.email ?? '').trim().toLowerCase(),
+				String(credentials.email ?? '')
+					.trim()
+					.toLowerCase(),
 				String(credentials.password ?? ''),
 				String(credentials.organizationId ?? '').trim(),
 			]),
@@ -59,8 +61,7 @@ function tokenExpiry(token: string): number | undefined {
 	const payload = token.split('.')[1];
 	if (!payload) return undefined;
 	try {
-		const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as IDataObject)
-			.exp;
+		const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as IDataObject).exp;
 		return typeof exp === 'number' ? exp * 1000 : undefined;
 	} catch {
 		return undefined;

@@ -15,7 +15,8 @@ import { networkCode, networkReason } from '../nodes/shared/network';
 export const KEYLINE_DEFAULT_URL = 'https://app.keyline-mis.com/api/v2/inbox';
 
 /** The Authorization header n8n adds to every request: the same rule as `keylineApiKey`. */
-export const KEYLINE_AUTHORIZATION = "=Bearer {{ $credentials.apiKey.trim().replace(/^Bearer\\s+/i, '') }}";
+export const KEYLINE_AUTHORIZATION =
+	"=Bearer {{ $credentials.apiKey.trim().replace(/^Bearer\\s+/i, '') }}";
 
 /** `keylineBaseUrl` as an n8n expression, for requests n8n builds itself. */
 export const KEYLINE_BASE_URL = `={{ ($credentials.baseUrl || '${KEYLINE_DEFAULT_URL}').trim().replace(/\\/+$/, '') }}`;
@@ -100,7 +101,9 @@ export async function verifyKeylineCredential(
 	}
 
 	if (status === 401) {
-		throw new Error('Keyline answered 401: it did not receive the API key. Check the API key field.');
+		throw new Error(
+			'Keyline answered 401: it did not receive the API key. Check the API key field.',
+		);
 	}
 	if (status === 403) {
 		throw new Error(

@@ -93,7 +93,8 @@ export class InstantCardTrigger implements INodeType {
 					{
 						name: 'Print Job Status Changed',
 						value: 'printJobStatusChanged',
-						description: 'A print job moved to another status (all, or only the statuses chosen below)',
+						description:
+							'A print job moved to another status (all, or only the statuses chosen below)',
 					},
 				],
 				default: ['printJobStatusChanged'],
@@ -150,11 +151,18 @@ export class InstantCardTrigger implements INodeType {
 		}
 		const historyWanted = events.includes('printHistoryChanged');
 		const cardIds = historyWanted
-			? idList(this, this.getNodeParameter('cardIds', ''), 'Card IDs', '264561, 264562', MAX_WATCHED_CARDS)
+			? idList(
+					this,
+					this.getNodeParameter('cardIds', ''),
+					'Card IDs',
+					'264561, 264562',
+					MAX_WATCHED_CARDS,
+				)
 			: [];
 		if (historyWanted && cardIds.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Card IDs is empty', {
-				description: 'Enter the IDs of the cards whose print history to watch, e.g. 264561, 264562.',
+				description:
+					'Enter the IDs of the cards whose print history to watch, e.g. 264561, 264562.',
 			});
 		}
 		// "Fetch Test Event" in the editor: a sample, the saved state left alone.

@@ -92,7 +92,11 @@ export async function compareHistories(
 	emitExisting: boolean,
 ): Promise<Record<string, HistorySnapshot>> {
 	const next: Record<string, HistorySnapshot> = {};
-	const results = await settleEach(cardIds, CONCURRENCY, async (cardId) => await readHistory(context, cardId));
+	const results = await settleEach(
+		cardIds,
+		CONCURRENCY,
+		async (cardId) => await readHistory(context, cardId),
+	);
 	for (const { entry: cardId, value, error } of results) {
 		const key = String(cardId);
 		if (error !== undefined || !value) {

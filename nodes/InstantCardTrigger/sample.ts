@@ -58,8 +58,7 @@ export async function sampleEvents(
 	if (jobEvents.length > 0) {
 		const list = await readJobList(context);
 		if (list.error && list.jobs.length === 0) throw list.error;
-		const job =
-			[...list.jobs].sort((a, b) => Number(b.id) - Number(a.id))[0] ?? EXAMPLE_JOB;
+		const job = [...list.jobs].sort((a, b) => Number(b.id) - Number(a.id))[0] ?? EXAMPLE_JOB;
 		const status = statusName(job.status);
 		const card = jobCards(job)[0] ?? jobCards(EXAMPLE_JOB)[0];
 		const summary = { ...job };
@@ -80,7 +79,11 @@ export async function sampleEvents(
 				continue;
 			}
 			const state =
-				event === 'printJobFinished' ? 'Finished' : event === 'printJobCreated' ? 'Created' : status;
+				event === 'printJobFinished'
+					? 'Finished'
+					: event === 'printJobCreated'
+						? 'Created'
+						: status;
 			outcome.emit(
 				{
 					...base,

@@ -83,9 +83,14 @@ function orderIdParameter(context: IPollFunctions, name: string, label: string):
 	const value = context.getNodeParameter(name, 0) as unknown;
 	const id = Number(value);
 	if (!Number.isSafeInteger(id) || id < 1) {
-		throw new NodeOperationError(context.getNode(), `${label} must be an order ID, not "${String(value)}"`, {
-			description: 'Enter the ID of a recent order of this API key, e.g. 14011: probing starts there.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} must be an order ID, not "${String(value)}"`,
+			{
+				description:
+					'Enter the ID of a recent order of this API key, e.g. 14011: probing starts there.',
+			},
+		);
 	}
 	return id;
 }
@@ -131,7 +136,8 @@ export class KeylineTrigger implements INodeType {
 					},
 				],
 				default: ['orderStateChanged'],
-				description: 'What to be told about. Each item says which event it is in its "event" field.',
+				description:
+					'What to be told about. Each item says which event it is in its "event" field.',
 			},
 			{
 				displayName: 'Only Into Order States',
@@ -256,12 +262,17 @@ export class KeylineTrigger implements INodeType {
 		}
 		const watch = this.getNodeParameter('watch', 'named') as string;
 		if (watch === 'named' && events.includes('newOrder')) {
-			throw new NodeOperationError(this.getNode(), 'New Order needs Watch set to All Orders of the API Key', {
-				description:
-					'Orders you name exist already. To hear of orders as they are placed, watch all orders of the API key.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'New Order needs Watch set to All Orders of the API Key',
+				{
+					description:
+						'Orders you name exist already. To hear of orders as they are placed, watch all orders of the API key.',
+				},
+			);
 		}
-		const named = watch === 'named' ? namedOrders(this, this.getNodeParameter('orders', '')) : undefined;
+		const named =
+			watch === 'named' ? namedOrders(this, this.getNodeParameter('orders', '')) : undefined;
 		if (named && named.ids.length + named.references.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Orders is empty', {
 				description: 'Enter the IDs or references of the orders to watch, e.g. 14011, S28H7Q.',
@@ -288,7 +299,14 @@ export class KeylineTrigger implements INodeType {
 		return await exclusive(
 			this,
 			async () =>
-				await pollChanges(this, { watch, named, start, limits, orderEvents, emitExisting: options.emitExisting === true }),
+				await pollChanges(this, {
+					watch,
+					named,
+					start,
+					limits,
+					orderEvents,
+					emitExisting: options.emitExisting === true,
+				}),
 		);
 	}
 }
@@ -302,7 +320,10 @@ interface Settings {
 	emitExisting: boolean;
 }
 
-async function pollChanges(context: IPollFunctions, settings: Settings): Promise<INodeExecutionData[][] | null> {
+async function pollChanges(
+	context: IPollFunctions,
+	settings: Settings,
+): Promise<INodeExecutionData[][] | null> {
 	const { named, orderEvents: events } = settings;
 	const credentials = await context.getCredentials('keylineApi');
 	const scope = `${settings.watch}|${keylineBaseUrl(credentials)}`;
@@ -348,7 +369,9 @@ async function pollChanges(context: IPollFunctions, settings: Settings): Promise
 	let toRead: number[];
 	if (named) {
 		state.refs = Object.fromEntries(
-			Object.entries(state.refs ?? {}).filter(([reference]) => named.references.includes(reference)),
+			Object.entries(state.refs ?? {}).filter(([reference]) =>
+				named.references.includes(reference),
+			),
 		);
 		const ids = new Set([...named.ids, ...Object.values(state.refs)]);
 		for (const key of Object.keys(orders)) if (!ids.has(Number(key))) delete orders[key];
@@ -414,7 +437,10 @@ async function pollChanges(context: IPollFunctions, settings: Settings): Promise
 	}
 
 	// Bounded: past the limit, the oldest discovered orders are forgotten.
-	const keys = Object.keys(orders).map(Number).sort((a, b) => a - b);
-	for (const id of keys.slice(0, Math.max(0, keys.length - MAX_WATCHED_ORDERS))) delete orders[String(id)];
+	const keys = Object.keys(orders)
+		.map(Number)
+		.sort((a, b) => a - b);
+	for (const id of keys.slice(0, Math.max(0, keys.length - MAX_WATCHED_ORDERS)))
+		delete orders[String(id)];
 	return outcome.finish(context, state);
 }

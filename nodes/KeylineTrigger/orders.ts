@@ -52,7 +52,9 @@ function filesOf(order: IDataObject): IDataObject[] {
 
 /** The product a file belongs to, for its reference. */
 function productOf(order: IDataObject, file: IDataObject): IDataObject | undefined {
-	const products = Array.isArray(order.products) ? (order.products as unknown[]).filter(isRecord) : [];
+	const products = Array.isArray(order.products)
+		? (order.products as unknown[]).filter(isRecord)
+		: [];
 	return products.find((product) => product.id === file.product_id);
 }
 
@@ -60,7 +62,9 @@ export function snapshotOf(order: IDataObject): OrderSnapshot {
 	return {
 		s: String(order.state ?? ''),
 		r: String(order.reference ?? ''),
-		f: Object.fromEntries(filesOf(order).map((file) => [String(file.id), String(file.state ?? '')])),
+		f: Object.fromEntries(
+			filesOf(order).map((file) => [String(file.id), String(file.state ?? '')]),
+		),
 	};
 }
 

@@ -18,7 +18,10 @@ import { NodeApiError } from 'n8n-workflow';
 import { toApiError, type ApiProfile } from './errors';
 
 type ResultOptions = DeclarativeRestApiSettings.ResultOptions;
-type Hook = (this: IExecutePaginationFunctions, requestData: ResultOptions) => Promise<INodeExecutionData[]>;
+type Hook = (
+	this: IExecutePaginationFunctions,
+	requestData: ResultOptions,
+) => Promise<INodeExecutionData[]>;
 
 /** Pages a list may take at most: a server that keeps sending full pages must not loop forever. */
 export const MAX_PAGES = 1000;
@@ -60,7 +63,10 @@ export function pagedRequestHook(api: ApiProfile): Hook {
 		for (let page = 1; page <= MAX_PAGES; page++) {
 			const rows = await routed(this, api, {
 				...requestData,
-				options: { ...requestData.options, qs: { ...requestData.options.qs, page, page_size: pageSize } },
+				options: {
+					...requestData.options,
+					qs: { ...requestData.options.qs, page, page_size: pageSize },
+				},
 			});
 			// A server that ignores `page` sends the same rows again: stop instead of duplicating.
 			const first = rows.length ? JSON.stringify(rows[0].json) : undefined;
@@ -91,7 +97,10 @@ export const routeAllRequests: INodeProperties = {
  * Return All / Limit for a list operation: paged through `paged` when the endpoint pages,
  * else the whole answer trimmed to the limit.
  */
-export function listOptions(show: { resource: string[]; operation: string[] }, paged?: Hook): INodeProperties[] {
+export function listOptions(
+	show: { resource: string[]; operation: string[] },
+	paged?: Hook,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',

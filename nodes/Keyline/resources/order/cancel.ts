@@ -35,7 +35,9 @@ export async function outputCancelled(
 	const path = resolvePath(this, '/orders/{orderId}');
 	const request = { method: 'DELETE', url: path };
 	if (response.statusCode === 422) {
-		const body = apiErrorText(response.body) ? response.body : { errors: { base: [CANNOT_CANCEL] } };
+		const body = apiErrorText(response.body)
+			? response.body
+			: { errors: { base: [CANNOT_CANCEL] } };
 		throw toApiError(
 			this,
 			{ ...KEYLINE, hints: { ...KEYLINE.hints, 422: CANNOT_CANCEL_HINT } },
@@ -68,5 +70,9 @@ export const orderCancelDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	idField('orderId', show, 'The order to cancel. Digits only; map it from Cart → Check Out or Place Order.'),
+	idField(
+		'orderId',
+		show,
+		'The order to cancel. Digits only; map it from Cart → Check Out or Place Order.',
+	),
 ];

@@ -55,37 +55,61 @@ function keptDescription(cart: CartRef): string {
 /** A failed step, named, with the cart that was kept. */
 function stepFailed(context: IExecuteSingleFunctions, step: string, cart: CartRef, error: unknown) {
 	const { message, description } = error as { message?: string; description?: string | null };
-	return new NodeOperationError(context.getNode(), `${step} failed (cart ${cart.id} kept): ${message ?? String(error)}`, {
-		itemIndex: context.getItemIndex(),
-		description: `${description ? `${description} ` : ''}${keptDescription(cart)}`,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`${step} failed (cart ${cart.id} kept): ${message ?? String(error)}`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `${description ? `${description} ` : ''}${keptDescription(cart)}`,
+		},
+	);
 }
 
 /** The checkout may have gone through even though no answer said so: say how to find out. */
 function checkoutFailed(context: IExecuteSingleFunctions, cart: CartRef, error: unknown) {
-	const { message, description, httpCode } = error as { message?: string; description?: string | null; httpCode?: string | null };
+	const { message, description, httpCode } = error as {
+		message?: string;
+		description?: string | null;
+		httpCode?: string | null;
+	};
 	const refused = httpCode !== undefined && httpCode !== null && /^4\d\d$/.test(httpCode);
 	const next = refused
 		? `Nothing was ordered. ${keptDescription(cart)}`
 		: `It is not certain whether the order was placed. Before trying again, run Cart → Get for cart ${cart.id}: a checked-out cart gives its order ID. Do not simply run this node again: it builds a new cart and could order twice.`;
-	return new NodeOperationError(context.getNode(), `Checking out failed (cart ${cart.id}): ${message ?? String(error)}`, {
-		itemIndex: context.getItemIndex(),
-		description: `${description ? `${description} ` : ''}${next}`,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`Checking out failed (cart ${cart.id}): ${message ?? String(error)}`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `${description ? `${description} ` : ''}${next}`,
+		},
+	);
 }
 
-const componentLabel = (ref: ComponentRef) => ('position' in ref ? `component ${ref.position}` : `component "${ref.name}"`);
+const componentLabel = (ref: ComponentRef) =>
+	'position' in ref ? `component ${ref.position}` : `component "${ref.name}"`;
 
 /** The component a position or name points at, among those the new product has. */
-function findComponent(product: IDataObject, ref: ComponentRef, productNumber: number): IDataObject {
+function findComponent(
+	product: IDataObject,
+	ref: ComponentRef,
+	productNumber: number,
+): IDataObject {
 	const components = (Array.isArray(product.components) ? product.components : []).filter(isRecord);
 	const found =
 		'position' in ref
 			? components[ref.position - 1]
-			: components.find((c) => String(c.name ?? '').trim().toLowerCase() === ref.name.toLowerCase());
+			: components.find(
+					(c) =>
+						String(c.name ?? '')
+							.trim()
+							.toLowerCase() === ref.name.toLowerCase(),
+				);
 	if (!found || found.id === undefined) {
 		const has = components.map((c, i) => `${i + 1} "${String(c.name)}"`).join(', ') || 'none';
-		throw new Error(`product ${productNumber} (${String(product.name)}) has no ${componentLabel(ref)}; its components are: ${has}`);
+		throw new Error(
+			`product ${productNumber} (${String(product.name)}) has no ${componentLabel(ref)}; its components are: ${has}`,
+		);
 	}
 	return found;
 }
@@ -100,7 +124,13 @@ export async function completePlaceOrder(
 		const error = toApiError(
 			this,
 			KEYLINE,
-			{ response: { status: response.statusCode, data: response.body, headers: response.headers as IDataObject } },
+			{
+				response: {
+					status: response.statusCode,
+					data: response.body,
+					headers: response.headers as IDataObject,
+				},
+			},
 			{ method: 'POST', url: '/carts' },
 		) as NodeOperationError;
 		throw new NodeOperationError(this.getNode(), `Creating the cart failed: ${error.message}`, {
@@ -129,16 +159,40 @@ export async function completePlaceOrder(
 		}
 	};
 
-	await send('Setting the customer', { method: 'POST', path: `${base}/customer`, body: { customer: { id: plan.customerId } } });
-	await send('Setting the recipient', { method: 'POST', path: `${base}/recipient`, body: { recipient: plan.recipient } });
-	await send('Setting the carrier', { method: 'POST', path: `${base}/carrier`, body: { carrier: { id: plan.carrierId } } });
-	await send('Setting the billing address', { method: 'POST', path: `${base}/billing_address`, body: { billing_address: plan.billingAddress } });
-	await send('Setting the delivery address', { method: 'POST', path: `${base}/delivery_address`, body: { delivery_address: plan.deliveryAddress } });
+	await send('Setting the customer', {
+		method: 'POST',
+		path: `${base}/customer`,
+		body: { customer: { id: plan.customerId } },
+	});
+	await send('Setting the recipient', {
+		method: 'POST',
+		path: `${base}/recipient`,
+		body: { recipient: plan.recipient },
+	});
+	await send('Setting the carrier', {
+		method: 'POST',
+		path: `${base}/carrier`,
+		body: { carrier: { id: plan.carrierId } },
+	});
+	await send('Setting the billing address', {
+		method: 'POST',
+		path: `${base}/billing_address`,
+		body: { billing_address: plan.billingAddress },
+	});
+	await send('Setting the delivery address', {
+		method: 'POST',
+		path: `${base}/delivery_address`,
+		body: { delivery_address: plan.deliveryAddress },
+	});
 
 	for (const [index, spec] of plan.products.entries()) {
 		const n = index + 1;
 		const product = unwrap(
-			await send(`Adding product ${n}`, { method: 'POST', path: `${base}/products`, body: { product: spec.body } }),
+			await send(`Adding product ${n}`, {
+				method: 'POST',
+				path: `${base}/products`,
+				body: { product: spec.body },
+			}),
 		) as IDataObject;
 		const path = `${base}/products/${String(product.id)}`;
 
@@ -153,7 +207,11 @@ export async function completePlaceOrder(
 					body: { variant: { ...variant } },
 				});
 			} else {
-				await send(`Adding variant ${i + 1} of product ${n}`, { method: 'POST', path: `${path}/variants`, body: { variant: { ...variant } } });
+				await send(`Adding variant ${i + 1} of product ${n}`, {
+					method: 'POST',
+					path: `${path}/variants`,
+					body: { variant: { ...variant } },
+				});
 			}
 		}
 		if (spec.variants.length > 0) {
@@ -175,7 +233,11 @@ export async function completePlaceOrder(
 		for (const change of spec.components) {
 			const step = `Changing ${componentLabel(change.ref)} of product ${n}`;
 			const target = component(change.ref, step);
-			await send(step, { method: 'PATCH', path: `${path}/components/${String(target.id)}`, body: { component: change.changes } });
+			await send(step, {
+				method: 'PATCH',
+				path: `${path}/components/${String(target.id)}`,
+				body: { component: change.changes },
+			});
 		}
 		for (const [i, file] of spec.files.entries()) {
 			const where = file.component ? ` to ${componentLabel(file.component)}` : '';
@@ -197,7 +259,9 @@ export async function completePlaceOrder(
 	const missing = [...new Set(errors.map((error) => error.field))];
 
 	if (!plan.placeTheOrder) {
-		const products = shapeList(await send("Reading the cart's products", { method: 'GET', path: `${base}/products` }));
+		const products = shapeList(
+			await send("Reading the cart's products", { method: 'GET', path: `${base}/products` }),
+		);
 		return [
 			{
 				json: {
@@ -216,10 +280,14 @@ export async function completePlaceOrder(
 
 	if (errors.length > 0) {
 		const said = errors.map((error) => `${error.field}: ${error.message}`).join('; ');
-		throw new NodeOperationError(this.getNode(), `Cart ${cart.id} was built but not ordered: Keyline says ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`, {
-			itemIndex: this.getItemIndex(),
-			description: `Keyline's check of the cart: ${said}. Nothing was ordered. ${keptDescription(cart)} Cart → Validate tells when it is complete.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Cart ${cart.id} was built but not ordered: Keyline says ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`,
+			{
+				itemIndex: this.getItemIndex(),
+				description: `Keyline's check of the cart: ${said}. Nothing was ordered. ${keptDescription(cart)} Cart → Validate tells when it is complete.`,
+			},
+		);
 	}
 
 	// Sent once: never retried here, and the 301 is not followed.
@@ -230,5 +298,7 @@ export async function completePlaceOrder(
 	} catch (error) {
 		throw checkoutFailed(this, cart, error);
 	}
-	return [{ json: { ...placedOrder(checkoutPath, placed), cart_reference: cart.reference as string } }];
+	return [
+		{ json: { ...placedOrder(checkoutPath, placed), cart_reference: cart.reference as string } },
+	];
 }

@@ -19,7 +19,11 @@ export function sumNetTotals(products: unknown): IDataObject | null {
 	let currency: string | undefined;
 	for (const product of products) {
 		const total = isRecord(product) ? product.net_total : undefined;
-		if (!isRecord(total) || typeof total.cent_amount !== 'number' || typeof total.currency !== 'string') {
+		if (
+			!isRecord(total) ||
+			typeof total.cent_amount !== 'number' ||
+			typeof total.currency !== 'string'
+		) {
 			return null;
 		}
 		if (currency !== undefined && total.currency !== currency) return null;
