@@ -8,13 +8,13 @@ import type {
 } from 'n8n-workflow';
 
 import { instantCardBaseUrl } from '../../credentials/instantCardLogin';
+import { PRINT_JOB_STATUSES } from '../InstantCard/resources/printJob/helpers';
 import type { SavedState } from '../shared/polling';
 import { exclusive, idList, PollOutcome, readState, STATE_VERSION } from '../shared/polling';
 import { compareHistories, type HistorySnapshot } from './printHistory';
 import {
 	baselineJobs,
 	compareJobs,
-	PRINT_JOB_STATUSES,
 	readJobList,
 	type JobEvents,
 	type JobsState,

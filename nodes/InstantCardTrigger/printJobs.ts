@@ -13,22 +13,11 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { PRINT_JOB_STATUSES, statusCode } from '../InstantCard/resources/printJob/helpers';
 import { instantCardCall } from '../InstantCard/shared/call';
 import type { PollOutcome } from '../shared/polling';
 import { wanted } from '../shared/polling';
 import { MAX_PAGES, PAGE_SIZE } from '../shared/transport';
-
-/** The print job statuses, in the old server's enum order (JSON may carry the name or the number). */
-export const PRINT_JOB_STATUSES = [
-	'Created',
-	'Scheduled',
-	'In_Progress',
-	'Finished',
-	'Failed',
-	'No_Balance',
-	'Duplicated',
-	'Not_Printed',
-] as const;
 
 /** After these a job does not change any more. */
 const FINAL = new Set(['Finished', 'Failed', 'Duplicated', 'Not_Printed']);
@@ -65,14 +54,10 @@ export interface JobEvents {
 	cardFailed: boolean;
 }
 
-/** "In Progress", "in_progress", 2 → "In_Progress"; unknown values are kept as text. */
+/** "In Progress", "in_progress", 2 → "In_Progress" (as the InstantCard node reads it); unknown values are kept as text. */
 export function statusName(value: unknown): string {
-	if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value.trim()))) {
-		return PRINT_JOB_STATUSES[Number(value)] ?? String(value);
-	}
-	const text = String(value ?? '').trim();
-	const key = text.toLowerCase().replace(/[\s-]+/g, '_');
-	return PRINT_JOB_STATUSES.find((s) => s.toLowerCase() === key) ?? text;
+	const code = statusCode(value);
+	return code === undefined ? String(value ?? '').trim() : PRINT_JOB_STATUSES[code];
 }
 
 export function cardStatusName(value: unknown): string {
