@@ -110,13 +110,14 @@ export function colorsValue(
 		const family = String(entry.family ?? 'CMYK');
 		const which = `${label}: color ${index + 1}`;
 		if (family === 'CMYK') {
-			const process = String(entry.processColor ?? 'all');
-			if (process === 'all') colors.push(...CMYK_COLORS.map((c) => `CMYK/${c}`));
-			else if ((CMYK_COLORS as readonly string[]).includes(process)) colors.push(`CMYK/${process}`);
+			const processColor = String(entry.processColor ?? 'all');
+			if (processColor === 'all') colors.push(...CMYK_COLORS.map((c) => `CMYK/${c}`));
+			else if ((CMYK_COLORS as readonly string[]).includes(processColor))
+				colors.push(`CMYK/${processColor}`);
 			else {
 				throw failure(
 					context,
-					`${which} is CMYK "${process.slice(0, 60)}", which is not a process color`,
+					`${which} is CMYK "${processColor.slice(0, 60)}", which is not a processColor color`,
 					`CMYK has ${CMYK_COLORS.join(', ')}. Use Pantone, HKS or Custom for other colors.`,
 				);
 			}
