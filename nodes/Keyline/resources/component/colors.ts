@@ -117,7 +117,7 @@ export function colorsValue(
 			else {
 				throw failure(
 					context,
-					`${which} is CMYK "${processColor.slice(0, 60)}", which is not a processColor color`,
+					`${which} is CMYK "${processColor.slice(0, 60)}", which is not a process color`,
 					`CMYK has ${CMYK_COLORS.join(', ')}. Use Pantone, HKS or Custom for other colors.`,
 				);
 			}
