@@ -18,9 +18,7 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { KEYLINE, keylineBaseUrl } from '../Keyline/shared/api';
-import { failOnHttpError, type KeylineResponse } from '../Keyline/shared/call';
-import { toApiError } from '../shared/errors';
+import { keylineResponse } from '../Keyline/shared/call';
 
 export interface ScanState extends IDataObject {
 	/** The Start From Order ID the scan was set up with: another value starts the scan over. */
@@ -58,22 +56,7 @@ export interface OrderAnswer {
  * back with its Date header instead of as an error; other failures throw in Keyline's words.
  */
 export async function getOrder(context: IPollFunctions, id: number): Promise<OrderAnswer> {
-	const credentials = await context.getCredentials('keylineApi');
-	const path = `/orders/${id}`;
-	let response: KeylineResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, 'keylineApi', {
-			method: 'GET',
-			url: `${keylineBaseUrl(credentials)}${path}`,
-			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as KeylineResponse;
-	} catch (error) {
-		throw toApiError(context, KEYLINE, error, { method: 'GET', url: path });
-	}
-	if (response.statusCode !== 404) failOnHttpError(context, response, { method: 'GET', url: path });
+	const response = await keylineResponse(context, { method: 'GET', path: `/orders/${id}` }, [404]);
 	const date = response.headers?.date;
 	return {
 		id,

@@ -12,6 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { PollOutcome } from '../shared/polling';
 import { wanted } from '../shared/polling';
 import { shapeOrder } from '../Keyline/resources/order/shape';
+import { isRecord } from '../shared/validation';
 
 export const ORDER_STATES = ['draft', 'confirmed', 'completed', 'archived'] as const;
 export const PRINT_DATA_FILE_STATES = ['newly_uploaded', 'processing', 'processed'] as const;
@@ -35,9 +36,6 @@ export interface OrderEvents {
 	fileChanged: boolean;
 	fileStates: string[];
 }
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An answer of `GET /orders/{id}` as the Keyline node's Order → Get gives it. */
 export function orderOf(body: unknown): IDataObject {

@@ -1,5 +1,21 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+/** A plain object (not an array, not null): what JSON records and answers are checked with. */
+export const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A refusal of the user's input for this item, with what to do about it. */
+export function refusal(
+	context: Pick<IExecuteSingleFunctions, 'getNode' | 'getItemIndex'>,
+	message: string,
+	description: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex: context.getItemIndex(),
+		description,
+	});
+}
 
 /** A positive whole number, from a number or a numeric string (expressions give either). */
 export function toPositiveInteger(

@@ -13,14 +13,12 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toPositiveInteger } from '../../shared/validation';
+import { itemHandOff } from '../../shared/handOff';
+import { isRecord, toPositiveInteger } from '../../shared/validation';
 import { readCurrent } from './call';
 
-/**
- * What the GET before a DELETE found, by item. RoutingNode gives each item one context object
- * that it passes to the item's preSend and postReceive functions alike, so it is the key.
- */
-const readBeforeDelete = new WeakMap<object, IDataObject>();
+/** What the GET before a DELETE found, handed from the item's preSend to its postReceive. */
+const readBeforeDelete = itemHandOff<IDataObject>();
 
 /** preSend, placed after the ID check: reads the record the DELETE is about to remove. */
 export async function readRecordBeforeDelete(
@@ -28,10 +26,7 @@ export async function readRecordBeforeDelete(
 	options: IHttpRequestOptions,
 ) {
 	const record = await readCurrent(this, options);
-	readBeforeDelete.set(
-		this,
-		record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : {},
-	);
+	readBeforeDelete.put(this, isRecord(record) ? record : {});
 	return options;
 }
 
@@ -60,8 +55,7 @@ export function outputDeleted(idParameter: string, label: string) {
 				},
 			);
 		}
-		const record = readBeforeDelete.get(this) ?? {};
-		readBeforeDelete.delete(this);
+		const record = readBeforeDelete.take(this) ?? {};
 		return [{ json: { deleted: true, id, ...record } }];
 	};
 }

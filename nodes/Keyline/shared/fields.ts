@@ -2,12 +2,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { refusal } from '../../shared/validation';
+
 /** Keyline keeps at most five custom references on a cart, order or product. */
 export const MAX_CUSTOM_REFERENCES = 5;
 
 /**
  * Up to five key/value pairs (e.g. "PO" → 7891234) for data no other field holds, as an option
- * of a collection; `putCustomReferences` turns them into the API's object.
+ * of a collection; `customReferences` turns them into the API's object.
  */
 export const customReferencesOption: INodeProperties = {
 	displayName: 'Custom References',
@@ -57,14 +59,10 @@ export function customReferences(
 ): IDataObject | null | undefined {
 	const entries = ((collection.customReferences as IDataObject | undefined)?.reference ??
 		[]) as IDataObject[];
-	const fail = (message: string, description: string) =>
-		new NodeOperationError(context.getNode(), message, {
-			itemIndex: context.getItemIndex(),
-			description,
-		});
 	if (collection.clearCustomReferences === true) {
 		if (entries.length > 0) {
-			throw fail(
+			throw refusal(
+				context,
 				'Remove All Custom References and Custom References are both given',
 				'Choose one: remove all custom references, or give the ones to keep.',
 			);
@@ -73,7 +71,8 @@ export function customReferences(
 	}
 	if (entries.length === 0) return undefined;
 	if (entries.length > MAX_CUSTOM_REFERENCES) {
-		throw fail(
+		throw refusal(
+			context,
 			`Custom References has ${entries.length} entries: Keyline keeps at most ${MAX_CUSTOM_REFERENCES}`,
 			'Remove some, or combine them into one value.',
 		);
@@ -83,14 +82,20 @@ export function customReferences(
 		const key = String(entry.key ?? '').trim();
 		const value = entry.value;
 		if (!key)
-			throw fail(
+			throw refusal(
+				context,
 				`Custom References: the key of reference ${index + 1} is empty`,
 				'Give every reference a key, e.g. PO.',
 			);
 		if (key in result)
-			throw fail(`Custom References: the key "${key}" is given twice`, 'Each key can appear once.');
+			throw refusal(
+				context,
+				`Custom References: the key "${key}" is given twice`,
+				'Each key can appear once.',
+			);
 		if (value === undefined || value === null || String(value).trim() === '') {
-			throw fail(
+			throw refusal(
+				context,
 				`Custom References: the value of "${key}" is empty`,
 				'Fill in a value or remove the reference.',
 			);
@@ -108,10 +113,10 @@ export function checkLength(
 	max: number,
 ): void {
 	if (typeof value === 'string' && value.length > max) {
-		throw new NodeOperationError(
-			context.getNode(),
+		throw refusal(
+			context,
 			`${label} is ${value.length} characters long: Keyline takes at most ${max}`,
-			{ itemIndex: context.getItemIndex(), description: `Shorten ${label} to ${max} characters.` },
+			`Shorten ${label} to ${max} characters.`,
 		);
 	}
 }

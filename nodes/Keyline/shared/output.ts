@@ -13,9 +13,8 @@ import type {
 
 import { keylineRequest } from './call';
 import { resolvePath, type PathTemplate } from './ids';
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+import { itemHandOff } from '../../shared/handOff';
+import { isRecord } from '../../shared/validation';
 
 /** `{cent_amount: 19562, currency: "EUR"}` also as `amount: 195.62`, at any depth. */
 function withAmounts(value: unknown): unknown {
@@ -72,11 +71,8 @@ export function outputUpdated(template: PathTemplate) {
 	};
 }
 
-/**
- * What a GET just before a DELETE found, by item. RoutingNode passes each item's one context
- * object to its preSend and postReceive steps alike, so it is the key.
- */
-const readBeforeDelete = new WeakMap<object, IDataObject>();
+/** What a GET just before a DELETE found, handed from the item's preSend to its postReceive. */
+const readBeforeDelete = itemHandOff<IDataObject>();
 
 /** preSend: reads the record the DELETE is about to remove; a 404 stops before anything is deleted. */
 export async function readRecordBeforeDelete(
@@ -84,13 +80,12 @@ export async function readRecordBeforeDelete(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const record = unwrap(await keylineRequest(this, { method: 'GET', path: String(options.url) }));
-	readBeforeDelete.set(this, isRecord(record) ? record : {});
+	readBeforeDelete.put(this, isRecord(record) ? record : {});
 	return options;
 }
 
 /** postReceive: `{ deleted: true, ...what was deleted }` instead of an empty 204. */
 export async function outputDeleted(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-	const record = readBeforeDelete.get(this) ?? {};
-	readBeforeDelete.delete(this);
+	const record = readBeforeDelete.take(this) ?? {};
 	return [{ json: { deleted: true, ...record } }];
 }

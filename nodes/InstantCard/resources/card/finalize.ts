@@ -6,12 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { toPositiveInteger } from '../../../shared/validation';
+import { isRecord, toPositiveInteger } from '../../../shared/validation';
 import { instantCardCall } from '../../shared/call';
 import { cardLocator } from './shared';
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The finalized card; an answer without the card (`true`, `{"result":"Success"}`) still says what happened. */
 function finalizedCard(answer: unknown, id: number, known: IDataObject = {}): IDataObject {

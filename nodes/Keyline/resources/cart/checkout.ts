@@ -25,18 +25,22 @@ export async function outputPlacedOrder(
 	return [{ json: placedOrder(path, response) }];
 }
 
+/** The order a checked-out cart redirects to (its `Location`): `{ order_id, order_url }`. */
+export function redirectedOrder(response: Pick<IN8nHttpFullResponse, 'headers'>) {
+	const location = String(response.headers.location ?? '');
+	const orderId = /\/orders\/(\d+)/.exec(location)?.[1];
+	return { order_id: orderId ? Number(orderId) : null, order_url: location || null };
+}
+
 /** `{ cart_id, order_id, order_url }` from a checkout's 301; shared with the one-step order. */
 export function placedOrder(
 	checkoutPath: string,
 	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers'>,
 ) {
-	const location = String(response.headers.location ?? '');
-	const orderId = /\/orders\/(\d+)/.exec(location)?.[1];
 	return {
 		cart_id: Number(checkoutPath.split('/')[2]),
 		placed: true,
-		order_id: orderId ? Number(orderId) : null,
-		order_url: location || null,
+		...redirectedOrder(response),
 		status: response.statusCode,
 	};
 }

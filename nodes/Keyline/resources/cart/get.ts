@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { failOnHttpError } from '../../shared/call';
+import { redirectedOrder } from './checkout';
 import { idField, resolvePath } from '../../shared/ids';
 import { toItems } from '../../shared/output';
 
@@ -20,15 +21,12 @@ export async function outputCart(
 ): Promise<INodeExecutionData[]> {
 	const path = resolvePath(this, '/carts/{cartId}');
 	if (response.statusCode >= 300 && response.statusCode < 400) {
-		const location = String(response.headers.location ?? '');
-		const orderId = /\/orders\/(\d+)/.exec(location)?.[1];
 		return [
 			{
 				json: {
 					id: Number(path.split('/').pop()),
 					checked_out: true,
-					order_id: orderId ? Number(orderId) : null,
-					order_url: location || null,
+					...redirectedOrder(response),
 				},
 			},
 		];

@@ -24,20 +24,23 @@ export async function outputValidation(
 	const path = resolvePath(this, '/carts/{cartId}/checkout');
 	if (response.statusCode !== 422) failOnHttpError(this, response, { method: 'GET', url: path });
 	const cartId = Number(path.split('/')[2]);
-	const errors = response.statusCode === 422 ? fieldErrors(response.body) : [];
-	if (this.getNodeParameter('itemPerMissingField', false) && errors.length > 0) {
-		return errors.map((error) => ({ json: { cart_id: cartId, ready: false, ...error } }));
+	const report = checkoutReport(response);
+	if (this.getNodeParameter('itemPerMissingField', false) && report.errors.length > 0) {
+		return report.errors.map((error) => ({ json: { cart_id: cartId, ready: false, ...error } }));
 	}
-	return [
-		{
-			json: {
-				cart_id: cartId,
-				ready: errors.length === 0,
-				missing: [...new Set(errors.map((error) => error.field))],
-				errors,
-			},
-		},
-	];
+	return [{ json: { cart_id: cartId, ...report } }];
+}
+
+/** What an answer of GET /checkout says: ready (200), or what is missing (422). */
+export function checkoutReport(
+	response: Pick<IN8nHttpFullResponse, 'statusCode'> & { body: unknown },
+) {
+	const errors = response.statusCode === 422 ? fieldErrors(response.body) : [];
+	return {
+		ready: errors.length === 0,
+		missing: [...new Set(errors.map((error) => error.field))],
+		errors,
+	};
 }
 
 export const cartValidateDescription: INodeProperties[] = [

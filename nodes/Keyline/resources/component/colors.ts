@@ -4,8 +4,7 @@
  * four process colors. An empty list clears a side, so it is sent only when asked for by name.
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-
-import { failure } from '../product/checks';
+import { refusal } from '../../../shared/validation';
 
 export const CMYK_COLORS = ['Cyan', 'Magenta', 'Yellow', 'Black'] as const;
 const SPOT_FAMILIES = ['HKS', 'Pantone', 'custom'] as const;
@@ -89,7 +88,7 @@ export function colorsValue(
 	const entries = (((value ?? {}) as IDataObject).color ?? []) as IDataObject[];
 	const side = label.startsWith('Front') ? 'front' : 'back';
 	if (!Array.isArray(entries) || entries.length === 0) {
-		throw failure(
+		throw refusal(
 			context,
 			`${label} has no color`,
 			`Add the ${side}'s colors. To clear them, add one color with Family "No Colors (Unprinted)". To keep them as they are, remove ${label}.`,
@@ -97,7 +96,7 @@ export function colorsValue(
 	}
 	if (entries.some((entry) => entry.family === UNPRINTED)) {
 		if (entries.length > 1) {
-			throw failure(
+			throw refusal(
 				context,
 				`${label}: "No Colors (Unprinted)" cannot be combined with other colors`,
 				`Keep only "No Colors (Unprinted)" to clear the ${side}, or remove it to print the other colors.`,
@@ -115,7 +114,7 @@ export function colorsValue(
 			else if ((CMYK_COLORS as readonly string[]).includes(processColor))
 				colors.push(`CMYK/${processColor}`);
 			else {
-				throw failure(
+				throw refusal(
 					context,
 					`${which} is CMYK "${processColor.slice(0, 60)}", which is not a process color`,
 					`CMYK has ${CMYK_COLORS.join(', ')}. Use Pantone, HKS or Custom for other colors.`,
@@ -124,7 +123,7 @@ export function colorsValue(
 		} else if ((SPOT_FAMILIES as readonly string[]).includes(family)) {
 			const name = String(entry.name ?? '').trim();
 			if (name === '') {
-				throw failure(
+				throw refusal(
 					context,
 					`${which} (${family === 'custom' ? 'Custom' : family}) has no name`,
 					'Enter the color within its family, e.g. 83 for Pantone 83, or remove the color.',
@@ -132,7 +131,7 @@ export function colorsValue(
 			}
 			colors.push(`${family}/${name}`);
 		} else {
-			throw failure(
+			throw refusal(
 				context,
 				`${which} has the family "${family.slice(0, 60)}", which Keyline does not know`,
 				'Choose CMYK, HKS, Pantone or Custom.',

@@ -1,8 +1,9 @@
 /** A component's fields and its `component` body: Update and Place Order (One Step) share them. */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { failure, nameValue, wholeNumber } from '../product/checks';
+import { nameValue, wholeNumber } from '../product/checks';
 import { colorsOption, colorsValue } from './colors';
+import { refusal } from '../../../shared/validation';
 
 /** The fields a component can change, as options of a collection. */
 export const componentFieldOptions: INodeProperties[] = [
@@ -87,7 +88,7 @@ export function componentBody(context: IExecuteSingleFunctions, fields: IDataObj
 	const hasHeight = fields.closedHeight !== undefined;
 	if (hasWidth !== hasHeight) {
 		const [given, missing] = hasWidth ? ['Width', 'Height'] : ['Height', 'Width'];
-		throw failure(
+		throw refusal(
 			context,
 			`Closed ${missing} (Millimeters) is missing: Keyline takes the closed dimensions as width and height together`,
 			`Add Closed ${missing} (Millimeters) beside Closed ${given} (Millimeters), e.g. 148 × 210 for A5 portrait.`,
@@ -101,7 +102,7 @@ export function componentBody(context: IExecuteSingleFunctions, fields: IDataObj
 	}
 	if (fields.grain !== undefined) {
 		if (!GRAINS.includes(String(fields.grain))) {
-			throw failure(
+			throw refusal(
 				context,
 				`Grain must be long or short, not "${String(fields.grain).slice(0, 60)}"`,
 				'Choose Long Grain or Short Grain.',

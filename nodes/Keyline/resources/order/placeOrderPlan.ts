@@ -8,13 +8,18 @@
  */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { parseJsonParameter, toPositiveInteger } from '../../../shared/validation';
+import {
+	isRecord,
+	parseJsonParameter,
+	refusal,
+	toPositiveInteger,
+} from '../../../shared/validation';
 import { withErrorPrefix } from '../../shared/fields';
 import { addressFromValues } from '../address/fields';
 import { cartBody } from '../cart/fields';
 import { componentBody } from '../component/fields';
 import { printDataFileBody } from '../printDataFile/fields';
-import { failure } from '../product/checks';
+
 import { productBody, templateReference } from '../product/fields';
 import { recipientFromValues } from '../recipient/set';
 import { newVariantBody } from '../variant/fields';
@@ -62,8 +67,6 @@ interface ProductInput {
 	files: IDataObject[];
 }
 
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 const given = (value: unknown) => value !== undefined && value !== null;
 const shown = (value: unknown) => {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -120,7 +123,7 @@ function group(
 	const value = (context.getNodeParameter(parameter, {}) as IDataObject)?.[entry];
 	const found = Array.isArray(value) ? value[0] : value;
 	if (!isRecord(found)) {
-		throw failure(
+		throw refusal(
 			context,
 			`${label} is missing`,
 			`Add it under ${label} with ${needs}: Keyline needs it to place the order.`,
@@ -133,7 +136,7 @@ function readProducts(context: IExecuteSingleFunctions): ProductPlan[] {
 	if (context.getNodeParameter('productsInput', 'fields') === 'json') {
 		const parsed = parseJsonParameter(context, 'productsJson', 'Products (JSON)');
 		if (!given(parsed)) {
-			throw failure(
+			throw refusal(
 				context,
 				'Products (JSON) is empty',
 				'Give a list of products, e.g. map {{ $json.body.products }} from a Webhook.',
@@ -141,7 +144,7 @@ function readProducts(context: IExecuteSingleFunctions): ProductPlan[] {
 		}
 		const list = Array.isArray(parsed) ? parsed : [parsed];
 		if (list.length === 0) {
-			throw failure(
+			throw refusal(
 				context,
 				'Products (JSON) has no products',
 				'Give a list with at least one product.',
@@ -155,7 +158,7 @@ function readProducts(context: IExecuteSingleFunctions): ProductPlan[] {
 	const entries = ((context.getNodeParameter('products', {}) as IDataObject).product ??
 		[]) as IDataObject[];
 	if (entries.length === 0) {
-		throw failure(context, 'No products', 'Add at least one product under Products.');
+		throw refusal(context, 'No products', 'Add at least one product under Products.');
 	}
 	// The entries as entered, before expressions: to tell an empty name from one mapped to nothing.
 	const raw = ((context.getNode().parameters.products as IDataObject | undefined)?.product ??
@@ -174,7 +177,7 @@ function componentRef(context: IExecuteSingleFunctions, value: unknown): Compone
 		const position = Number(value);
 		if (Number.isInteger(position) && position >= 1) return { position };
 	} else if (typeof value === 'string') return { name: value.trim() };
-	throw failure(
+	throw refusal(
 		context,
 		`Component must be a position from 1 or a name, not ${shown(value)}`,
 		'Give the position of the component in the product (1 = first) or its name, e.g. Inhalt.',
@@ -218,14 +221,14 @@ function buildProduct(
 	const names = variants.map((v) => v.name).filter((n) => n !== undefined);
 	const repeated = names.find((n, i) => names.indexOf(n) !== i);
 	if (repeated !== undefined) {
-		throw failure(
+		throw refusal(
 			context,
 			`${where}: two variants are named "${String(repeated)}"`,
 			'Each variant of a product needs its own name.',
 		);
 	}
 	if (body.circulation !== undefined && variants.length > 0) {
-		throw failure(
+		throw refusal(
 			context,
 			`${where}: give Circulation or Variants, not both`,
 			"With variants, the product's circulation is the sum of theirs: set each variant's circulation instead.",
@@ -241,7 +244,7 @@ function buildProduct(
 		const { ref, changes } = withErrorPrefix(context, here, () => {
 			const target = componentRef(context, change.component);
 			if (!target) {
-				throw failure(
+				throw refusal(
 					context,
 					'Component is empty',
 					'Give the position of the component in the product (1 = first) or its name.',
@@ -256,7 +259,7 @@ function buildProduct(
 			buildFile(context, `${here}, print data file ${j + 1}`, values, ref),
 		);
 		if (Object.keys(changes).length === 0 && own.length === 0) {
-			throw failure(
+			throw refusal(
 				context,
 				`${here}: nothing to change`,
 				'Add at least one change (paper, grain, grammage, size or colors), or remove the entry.',
@@ -340,7 +343,7 @@ function jsonRecord(
 	if (!isRecord(value)) {
 		// "product", "variant", "component change" or "print data file": what `where` ends with.
 		const noun = where.replace(/^.*, | \d+$/g, '');
-		throw failure(
+		throw refusal(
 			context,
 			`${where}: the ${noun} must be an object, not ${shown(value)}`,
 			JSON_FIX,
@@ -348,7 +351,7 @@ function jsonRecord(
 	}
 	const unknown = Object.keys(value).find((key) => !(key in names));
 	if (unknown !== undefined) {
-		throw failure(
+		throw refusal(
 			context,
 			`${where}: unknown key "${unknown}"`,
 			`The keys that can be given here are ${Object.keys(names).join(', ')}. Map your data to them, e.g. with a Set node or an expression.`,
@@ -369,7 +372,7 @@ function jsonList(
 	const value = record[key];
 	if (!given(value)) return [];
 	if (!Array.isArray(value))
-		throw failure(context, `${where}: "${key}" must be a list, not ${shown(value)}`, JSON_FIX);
+		throw refusal(context, `${where}: "${key}" must be a list, not ${shown(value)}`, JSON_FIX);
 	return value;
 }
 
@@ -380,7 +383,7 @@ function templateFromJson(
 ): IDataObject {
 	const byId = given(record.product_template_id);
 	if (byId === given(record.order_number)) {
-		throw failure(
+		throw refusal(
 			context,
 			byId
 				? `${where}: give "product_template_id" or "order_number", not both`
@@ -400,7 +403,7 @@ function referencesFromJson(
 	value: unknown,
 ): IDataObject {
 	const fail = (what: string) =>
-		failure(context, `${where}: "custom_references"${what}`, 'e.g. {"PO": "7891234"}.');
+		refusal(context, `${where}: "custom_references"${what}`, 'e.g. {"PO": "7891234"}.');
 	if (!isRecord(value)) throw fail(` must be an object of keys and values, not ${shown(value)}`);
 	const reference = Object.entries(value).map(([key, text]) => {
 		if (given(text) && typeof text !== 'string' && typeof text !== 'number') {
@@ -418,7 +421,7 @@ function colorsFromJson(
 	key: string,
 	value: unknown,
 ): IDataObject {
-	const fail = (what: string) => failure(context, `${where}: "${key}"${what}`, COLORS_FIX);
+	const fail = (what: string) => refusal(context, `${where}: "${key}"${what}`, COLORS_FIX);
 	const list =
 		typeof value === 'string'
 			? value
@@ -457,7 +460,7 @@ function componentFromJson(context: IExecuteSingleFunctions, where: string, raw:
 	const size = record.closed_dimensions;
 	if (given(size)) {
 		if (!Array.isArray(size) || size.length !== 2) {
-			throw failure(
+			throw refusal(
 				context,
 				`${where}: "closed_dimensions" must be [width, height] in millimeters, not ${shown(size)}`,
 				'e.g. [148, 210] for A5 portrait.',

@@ -17,20 +17,20 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { fieldErrors, toApiError } from '../../../shared/errors';
+import { toApiError } from '../../../shared/errors';
 import { KEYLINE } from '../../shared/api';
 import { keylineRequest, keylineResponse, type KeylineRequest } from '../../shared/call';
 import { unwrap } from '../../shared/output';
 import { placedOrder } from '../cart/checkout';
+import { checkoutReport } from '../cart/validate';
 import type { ComponentRef, OrderPlan } from './placeOrderPlan';
 import { readOrderPlan } from './placeOrderPlan';
-import { shapeList, sumNetTotals } from './shape';
+import { sumNetTotals } from './shape';
+import { itemHandOff } from '../../../shared/handOff';
+import { isRecord } from '../../../shared/validation';
 
 /** The checked plan of each item, from its preSend to its postReceive (one context per item). */
-const plans = new WeakMap<object, OrderPlan>();
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+const plans = itemHandOff<OrderPlan>();
 
 /** preSend of POST /carts: checks everything, then sends the cart's own fields. */
 export async function planPlaceOrder(
@@ -38,7 +38,7 @@ export async function planPlaceOrder(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const plan = readOrderPlan(this);
-	plans.set(this, plan);
+	plans.put(this, plan);
 	options.body = Object.keys(plan.cart).length ? { cart: plan.cart } : {};
 	return options;
 }
@@ -138,8 +138,7 @@ export async function completePlaceOrder(
 			description: `${error.description ?? ''} Nothing was created.`.trim(),
 		});
 	}
-	const plan = plans.get(this) ?? readOrderPlan(this);
-	plans.delete(this);
+	const plan = plans.take(this) ?? readOrderPlan(this);
 	const created = unwrap(response.body);
 	const id = isRecord(created) ? Number(created.id) : NaN;
 	if (!Number.isSafeInteger(id) || id < 1) {
@@ -187,13 +186,12 @@ export async function completePlaceOrder(
 
 	for (const [index, spec] of plan.products.entries()) {
 		const n = index + 1;
-		const product = unwrap(
-			await send(`Adding product ${n}`, {
-				method: 'POST',
-				path: `${base}/products`,
-				body: { product: spec.body },
-			}),
-		) as IDataObject;
+		// `send` gives the answer unwrapped: the product itself.
+		const product = (await send(`Adding product ${n}`, {
+			method: 'POST',
+			path: `${base}/products`,
+			body: { product: spec.body },
+		})) as IDataObject;
 		const path = `${base}/products/${String(product.id)}`;
 
 		// A new product comes with Keyline's default variant: the first variant given takes it over.
@@ -255,20 +253,21 @@ export async function completePlaceOrder(
 	} catch (error) {
 		throw stepFailed(this, 'Validating the cart', cart, error);
 	}
-	const errors = validation.statusCode === 422 ? fieldErrors(validation.body) : [];
-	const missing = [...new Set(errors.map((error) => error.field))];
+	const { ready, missing, errors } = checkoutReport(validation);
 
 	if (!plan.placeTheOrder) {
-		const products = shapeList(
-			await send("Reading the cart's products", { method: 'GET', path: `${base}/products` }),
-		);
+		const listed = await send("Reading the cart's products", {
+			method: 'GET',
+			path: `${base}/products`,
+		});
+		const products = (Array.isArray(listed) ? listed : []).filter(isRecord);
 		return [
 			{
 				json: {
 					cart_id: cart.id,
 					cart_reference: cart.reference as string,
 					placed: false,
-					ready: errors.length === 0,
+					ready,
 					missing,
 					errors,
 					products,

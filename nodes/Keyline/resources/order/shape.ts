@@ -5,9 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { unwrap } from '../../shared/output';
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord } from '../../../shared/validation';
 
 /**
  * The sum of the products' net totals, as money: Keyline gives a net total per product only.
@@ -39,10 +37,4 @@ export function shapeOrder(body: unknown): IDataObject {
 	if (!isRecord(order)) return { value: order as string };
 	// Keyline's own order total, should it ever send one, wins over the node's sum.
 	return { ...order, net_total: order.net_total ?? sumNetTotals(order.products) };
-}
-
-/** A list answer (e.g. GET /carts/{id}/products) as plain records. */
-export function shapeList(body: unknown): IDataObject[] {
-	const list = unwrap(body);
-	return Array.isArray(list) ? list.filter(isRecord) : [];
 }

@@ -2,10 +2,10 @@
  * A print data file is the same record in four places (a product or one of its components, in a
  * cart or an order): one path, one set of location fields, one set of file fields, one body.
  */
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idField, parentField, parentIdFields } from '../../shared/ids';
+import { refusal } from '../../../shared/validation';
 
 /** `{attachment}` is `/components/{componentId}` or nothing, by Attached To. */
 export const FILES_PATH = '{parent}/products/{productId}{attachment}/print_data_files';
@@ -140,17 +140,10 @@ export const updateFileFields: INodeProperties[] = [
 	},
 ];
 
-function fail(context: IExecuteSingleFunctions, message: string, description: string) {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
-}
-
 function checkUri(context: IExecuteSingleFunctions, value: unknown): string {
 	const uri = String(value ?? '').trim();
 	const hint = `Keyline downloads the file from this address, so give it in full with its protocol, e.g. ${URI_EXAMPLE} (http, https, ftp, ftps and sftp work).`;
-	if (uri === '') throw fail(context, 'URI is empty', hint);
+	if (uri === '') throw refusal(context, 'URI is empty', hint);
 	let url: URL | undefined;
 	try {
 		url = new URL(uri);
@@ -158,7 +151,7 @@ function checkUri(context: IExecuteSingleFunctions, value: unknown): string {
 		url = undefined;
 	}
 	if (!url || !PROTOCOLS.includes(url.protocol) || url.hostname === '' || /\s/.test(uri)) {
-		throw fail(context, `URI "${uri.slice(0, 100)}" is not a full web or FTP address`, hint);
+		throw refusal(context, `URI "${uri.slice(0, 100)}" is not a full web or FTP address`, hint);
 	}
 	return uri;
 }
@@ -166,7 +159,7 @@ function checkUri(context: IExecuteSingleFunctions, value: unknown): string {
 function checkKind(context: IExecuteSingleFunctions, value: unknown): string {
 	const kind = String(value ?? '').trim();
 	if (!(KINDS as readonly string[]).includes(kind)) {
-		throw fail(
+		throw refusal(
 			context,
 			kind === ''
 				? 'Kind is empty'
@@ -187,7 +180,7 @@ function wholeNumber(
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	const number = Number(text);
 	if (text === '' || !Number.isSafeInteger(number) || number < min) {
-		throw fail(
+		throw refusal(
 			context,
 			text === ''
 				? `${label} is empty`
@@ -209,7 +202,7 @@ export function checkPageRange(
 	kept?: 'First Page' | 'Last Page',
 ): void {
 	if (typeof first !== 'number' || typeof last !== 'number' || last >= first) return;
-	throw fail(
+	throw refusal(
 		context,
 		`Last Page (${last}) is before First Page (${first})`,
 		kept

@@ -2,26 +2,19 @@
  * Checks of the values products, variants and components share (names, counts, sizes), made
  * before anything is sent so the user reads the field's own name instead of Keyline's German.
  */
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { checkLength } from '../../shared/fields';
+import { refusal } from '../../../shared/validation';
 
 /** Names of products, variants and components; also the paper name. */
 export const NAME_MAX = 200;
-
-export function failure(context: IExecuteSingleFunctions, message: string, description: string) {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
-}
 
 /** A text Keyline needs at least one character of, up to 200. */
 export function nameValue(context: IExecuteSingleFunctions, value: unknown, label: string): string {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 	if (text.trim() === '') {
-		throw failure(
+		throw refusal(
 			context,
 			`${label} is empty`,
 			`Enter a ${label}, or remove the field to leave it as it is.`,
@@ -41,11 +34,11 @@ export function wholeNumber(
 ): number {
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	if (text === '') {
-		throw failure(context, `${label} is empty`, `Enter a whole number, e.g. ${example}.`);
+		throw refusal(context, `${label} is empty`, `Enter a whole number, e.g. ${example}.`);
 	}
 	const number = Number(text);
 	if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < min) {
-		throw failure(
+		throw refusal(
 			context,
 			`${label} must be a whole number of at least ${min}, not "${text.slice(0, 60)}"`,
 			`Enter a whole number, e.g. ${example}.`,

@@ -10,7 +10,8 @@ import type {
 } from 'n8n-workflow';
 
 import { customReferences, customReferencesOption } from '../../shared/fields';
-import { failure, nameValue, wholeNumber } from './checks';
+import { nameValue, wholeNumber } from './checks';
+import { refusal } from '../../../shared/validation';
 
 /**
  * `product_template_id` or `order_number`, whichever the Product Template field (`raw`, its value)
@@ -24,14 +25,14 @@ export function templateReference(context: IExecuteSingleFunctions, raw: unknown
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	if (mode === 'id') {
 		if (text === '') {
-			throw failure(
+			throw refusal(
 				context,
 				'Product Template ID is empty',
 				'Enter the ID of the product template the print shop gave you, e.g. 501.',
 			);
 		}
 		if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-			throw failure(
+			throw refusal(
 				context,
 				`Product Template ID must be a positive whole number, not "${text.slice(0, 60)}"`,
 				'An ID is digits only, e.g. 501. For an order number like KEY-XY-123, set Product Template to By Order Number.',
@@ -41,7 +42,7 @@ export function templateReference(context: IExecuteSingleFunctions, raw: unknown
 	}
 	if (mode === 'orderNumber') {
 		if (text === '') {
-			throw failure(
+			throw refusal(
 				context,
 				'Product Template order number is empty',
 				'Enter the order number of the product template the print shop gave you, e.g. KEY-XY-123.',
@@ -49,7 +50,7 @@ export function templateReference(context: IExecuteSingleFunctions, raw: unknown
 		}
 		return { order_number: text };
 	}
-	throw failure(
+	throw refusal(
 		context,
 		`Product Template must be given By Order Number or By ID, not "${String(mode)}"`,
 		'Choose By Order Number or By ID beside the field.',
@@ -138,7 +139,7 @@ function centsOf(context: IExecuteSingleFunctions, value: unknown): number {
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	const amount = Number(text);
 	if (text === '' || !Number.isFinite(amount) || amount <= 0) {
-		throw failure(
+		throw refusal(
 			context,
 			`Net Total (Amount) must be a price above 0, not "${text.slice(0, 60)}"`,
 			'Enter the net price in currency units, e.g. 43.21.',
@@ -146,7 +147,7 @@ function centsOf(context: IExecuteSingleFunctions, value: unknown): number {
 	}
 	const cents = Math.round(amount * 100);
 	if (Math.abs(cents - amount * 100) > 1e-6) {
-		throw failure(
+		throw refusal(
 			context,
 			`Net Total (Amount) ${text} has more than two decimal places`,
 			'Keyline takes prices in whole cents: round it to two decimals, e.g. 43.21.',
@@ -160,7 +161,7 @@ export function productBody(context: IExecuteSingleFunctions, fields: IDataObjec
 	const product: IDataObject = {};
 	if (fields.name !== undefined) product.name = nameValue(context, fields.name, 'Name');
 	if (fields.netTotal !== undefined && fields.netTotalCents !== undefined) {
-		throw failure(
+		throw refusal(
 			context,
 			'Net Total is given twice: as an amount and in cents',
 			'Keep one of Net Total (Amount) and Net Total (Cents).',

@@ -2,8 +2,8 @@
  * Text, email and phone checks the recipient and the delivery contact share. Keyline answers
  * "ist nicht gültig" or "hat ein ungültiges Format" otherwise, after the request.
  */
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { refusal } from '../../../shared/validation';
 
 /** The phone of a recipient or a delivery contact, in the form Keyline takes. */
 export const PHONE_FIELD: INodeProperties = {
@@ -39,13 +39,6 @@ const PHONE = /^\+[1-9]\d{5,14}$/;
 /** Spaces, dashes, slashes and dots people write between digit groups. */
 const PHONE_SEPARATORS = /[\s./-]/g;
 
-function fail(context: IExecuteSingleFunctions, message: string, description: string) {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
-}
-
 /** The text of a field, trimmed; undefined when blank. */
 export function text(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
@@ -61,7 +54,11 @@ export function requiredText(
 ): string {
 	const given = text(value);
 	if (given === undefined) {
-		throw fail(context, `${label} is empty`, `Enter the ${label}, or map it from a previous node.`);
+		throw refusal(
+			context,
+			`${label} is empty`,
+			`Enter the ${label}, or map it from a previous node.`,
+		);
 	}
 	return given;
 }
@@ -74,7 +71,7 @@ export function checkEmail(
 ): string | undefined {
 	const given = text(value);
 	if (given !== undefined && !EMAIL.test(given)) {
-		throw fail(
+		throw refusal(
 			context,
 			`${label} is not a valid email address: "${given.slice(0, 80)}"`,
 			'Use the form name@example.com, without spaces.',
@@ -100,7 +97,7 @@ export function checkPhone(
 	const description = /^0/.test(compact)
 		? 'Start with + and the country code instead of 0 or 00, e.g. +49 6131 6171000 for 06131 6171000 in Germany.'
 		: 'Write it as + with the country code and the number, e.g. +4961316171000 (spaces, dashes and slashes between the digits are fine).';
-	throw fail(
+	throw refusal(
 		context,
 		`${label} "${shown}" is not in the form Keyline takes, like +4961316171000`,
 		description,

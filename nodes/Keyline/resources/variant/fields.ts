@@ -1,7 +1,8 @@
 /** The variant's fields and its `variant` body, shared by Create and Update. */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { failure, nameValue, wholeNumber } from '../product/checks';
+import { nameValue, wholeNumber } from '../product/checks';
+import { refusal } from '../../../shared/validation';
 
 export const VARIANT_NAME: Omit<INodeProperties, 'displayOptions'> = {
 	displayName: 'Name',
@@ -54,7 +55,7 @@ export function newVariantBody(
 	const fields: IDataObject = { circulation: values.circulation ?? '' };
 	if (String(values.name ?? '').trim() !== '') fields.name = values.name;
 	else if (nameMapped) {
-		throw failure(
+		throw refusal(
 			context,
 			'Name is empty: its expression gave no value',
 			'Check the expression and the input item, or clear the field to let Keyline name the variant.',
