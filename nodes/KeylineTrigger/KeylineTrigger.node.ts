@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { keylineBaseUrl } from '../Keyline/shared/api';
+import { keylineFingerprint } from '../../credentials/keylineKey';
 import type { SavedState } from '../shared/polling';
 import {
 	exclusive,
@@ -326,7 +326,9 @@ async function pollChanges(
 ): Promise<INodeExecutionData[][] | null> {
 	const { named, orderEvents: events } = settings;
 	const credentials = await context.getCredentials('keylineApi');
-	const scope = `${settings.watch}|${keylineBaseUrl(credentials)}`;
+	// Another API key or URL is another account: its orders start over with a baseline. The
+	// fingerprint is a hash, so the state never holds the key.
+	const scope = `${settings.watch}|${keylineFingerprint(credentials)}`;
 	const outcome = new PollOutcome();
 	const saved = readState<KeylineState>(context, scope);
 	const state: KeylineState = saved ?? {

@@ -35,6 +35,26 @@ describe('Keyline Trigger', () => {
 	afterAll(async () => await sb.stop());
 	beforeEach(() => sb.reset());
 
+	it('a credential with another API key starts over with a baseline, and the state never holds the key', async () => {
+		const mine = order();
+		const t = await trigger({ events: ['newOrder', 'orderStateChanged'], watch: 'discover', startOrderId: mine.id });
+		await t.poll();
+		expect(Object.keys((t.state as Json).orders).map(Number)).toEqual([mine.id]);
+		const other = 'c'.repeat(64);
+		sb.addApiKey(other);
+		t.helper.store.get('kl1')!.data.apiKey = other;
+		later();
+		// Placed after the first key's baseline: to this key's own baseline it is not new.
+		const theirs = sb.seedOrder({ apiKey: other, products: [{ printDataFiles: [{}] }] });
+		sb.advanceOrder(mine.id);
+		later();
+		const after = await t.poll();
+		expect(after.returned).toBeNull();
+		expect(Object.keys((t.state as Json).orders).map(Number)).toEqual([theirs.id]);
+		expect(everythingVisible(t.state)).not.toContain(other);
+		expect(everythingVisible(t.state)).not.toContain(KEYLINE_SANDBOX_API_KEY);
+	});
+
 	describe('orders named by ID', () => {
 		it('takes a baseline, then reports state changes with reference, states, when seen and the whole order', async () => {
 			const a = order();
