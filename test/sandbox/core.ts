@@ -4,7 +4,8 @@
  * Each emulator is a plain `node:http` server bound to 127.0.0.1 that
  * - records every API request (method, path, query, headers, raw and parsed body, answer status),
  * - applies injected faults before the API logic (latency, any status, 429 + Retry-After,
- *   dropped connections, and emulator-specific ones such as an expired token),
+ *   dropped or hung connections, echoed requests, HTML pages, and emulator-specific ones such as
+ *   an expired token), or after it (`after: true`, truncated bodies) to lose a processed answer,
  * - runs on a virtual clock that tests can move forward,
  * - exposes the same controls over HTTP under `/__control/*`, so a real n8n process and the
  *   `npm run sandbox` user can drive it too.
@@ -63,21 +64,80 @@ export interface RecordedRequest {
 	form: Record<string, string | string[] | { filename: string; contentType: string; size: number }>;
 	json: unknown;
 	params: Record<string, unknown>;
-	/** Status sent back; 0 when the connection was dropped. */
+	/** Status the client got; 0 when the connection was dropped or left hanging. */
 	status: number;
 	/** Name of the fault applied, if any. */
 	fault?: string;
+	/**
+	 * Whether the API logic ran (its side effects happened). With an `after` fault this is what
+	 * tells "the call went through but the answer was lost" from "it never arrived".
+	 */
+	handled: boolean;
+	/** Status the API logic answered, when it ran (may differ from `status` under a fault). */
+	handledStatus?: number;
 }
 
 export type FaultKind =
 	| { kind: 'latency'; ms: number }
-	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+	/**
+	 * Any status. The body is `body` as JSON (default `{"error":"Injected status N"}`), or `raw` sent
+	 * as is (e.g. `[1,2`); `contentType` sets the content-type of either.
+	 */
+	| {
+			kind: 'status';
+			status: number;
+			body?: unknown;
+			raw?: string;
+			contentType?: string;
+			headers?: Record<string, string>;
+	  }
 	| { kind: 'rateLimit'; retryAfter: number }
+	/** The connection is destroyed without an answer (the client sees a socket error). */
 	| { kind: 'drop' }
+	/**
+	 * No answer: the socket stays open until `ms` passes (then it is destroyed) or the sandbox
+	 * stops, as behind a stuck proxy. Logged with status 0.
+	 */
+	| { kind: 'hang'; ms?: number }
+	/**
+	 * A debug page or careless proxy echoing the request: method, full URL with query string, every
+	 * header (authorization too) and the raw body, verbatim (not escaped), so secrets show byte for
+	 * byte. `json`: `{error, request: {method, url, headers, body}}`; `text` / `html`: the same as
+	 * plain text / inside an HTML page.
+	 */
+	| { kind: 'echo'; status?: number; format?: 'json' | 'text' | 'html' }
+	/** A proxy's "under maintenance" HTML page (`text/html`), by default with status 200. */
+	| { kind: 'html'; status?: number }
+	/**
+	 * The API logic runs, then its body is sent cut in half (real status, JSON content-type);
+	 * a bodyless answer becomes 200 `{"trunc` (a 204 cannot carry the broken body).
+	 */
+	| { kind: 'truncated' }
 	/** Emulator-specific (e.g. InstantCard `expireToken`): handled by `applyCustomFault`. */
 	| { kind: string; [key: string]: unknown };
 
+/** The fault kinds this base applies itself. */
+export const BASE_FAULT_KINDS = [
+	'latency',
+	'status',
+	'rateLimit',
+	'drop',
+	'hang',
+	'echo',
+	'html',
+	'truncated',
+];
+
+/** Kinds that take `after: true`. */
+const AFTER_FAULT_KINDS = ['drop', 'hang', 'status', 'echo'];
+
 export type Fault = FaultKind & {
+	/**
+	 * `drop`, `hang`, `status` and `echo` only: run the API logic first (a job is submitted and
+	 * charged, a cart checked out), then replace its answer. Without it the fault comes before the
+	 * logic and nothing happens.
+	 */
+	after?: boolean;
 	/** Upper-case HTTP method to match; any when absent. */
 	method?: string;
 	/** Regular expression (source) the path must match; any when absent. */
@@ -119,7 +179,50 @@ export class HttpError extends Error {
 	}
 }
 
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: an injected delay must not keep a test process alive after the sandbox stops.
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+const MAINTENANCE_PAGE = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Down for maintenance</title>
+<style>body { font-family: sans-serif; text-align: center; padding: 80px; color: #333; }</style>
+</head>
+<body>
+<h1>We&rsquo;ll be back soon!</h1>
+<p>The service is under maintenance. Please try again in a few minutes.</p>
+<hr>
+<address>nginx</address>
+</body>
+</html>
+`;
+
+/** Checks a fault's options where the base knows them, so a typo fails at `addFault`, not later. */
+function checkFault(fault: Fault): void {
+	const bad = (message: string) => new HttpError(400, { error: message });
+	const isStatus = (value: unknown) =>
+		Number.isInteger(Number(value)) && Number(value) >= 100 && Number(value) <= 599;
+	if (fault.after !== undefined && typeof fault.after !== 'boolean')
+		throw bad('after must be true or false');
+	// `truncated` always comes after the logic, so `after` is merely redundant there.
+	if (fault.after && !AFTER_FAULT_KINDS.includes(fault.kind) && fault.kind !== 'truncated')
+		throw bad(`after applies to ${AFTER_FAULT_KINDS.join(', ')} only, not '${fault.kind}'`);
+	if (fault.kind === 'status' && !isStatus(fault.status))
+		throw bad('status must be an HTTP status from 100 to 599');
+	if ((fault.kind === 'echo' || fault.kind === 'html') && fault.status !== undefined) {
+		if (!isStatus(fault.status)) throw bad('status must be an HTTP status from 100 to 599');
+	}
+	if (fault.kind === 'status' && fault.raw !== undefined && typeof fault.raw !== 'string')
+		throw bad('raw must be a string');
+	if (fault.kind === 'echo' && fault.format !== undefined) {
+		if (!['json', 'text', 'html'].includes(String(fault.format)))
+			throw bad("format must be 'json', 'text' or 'html'");
+	}
+	if (fault.kind === 'hang' && fault.ms !== undefined) {
+		if (!(Number(fault.ms) >= 0)) throw bad('ms must be a number of milliseconds');
+	}
+}
 
 /** Sets `target[a][b][]` style keys into a nested object, the way Rails reads params. */
 export function setNested(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -188,6 +291,24 @@ function addFlat(
 	else form[key] = [existing as string, value as string];
 }
 
+/** `response` with its body cut in half (at least one character short), for `truncated`. */
+function truncatedResponse(response: ApiResponse): ApiResponse {
+	const full =
+		response.raw !== undefined
+			? Buffer.from(response.raw)
+			: response.body !== undefined
+				? Buffer.from(JSON.stringify(response.body))
+				: Buffer.alloc(0);
+	const cut = full.subarray(0, Math.floor(full.length / 2));
+	// A 204/304 cannot carry a body, so a bodyless answer turns into a 200 with a broken one.
+	const bodyless = cut.length === 0;
+	return {
+		status: bodyless && [204, 304].includes(response.status) ? 200 : response.status,
+		headers: { ...(response.headers ?? {}), 'content-type': 'application/json; charset=utf-8' },
+		raw: bodyless ? '{"trunc' : cut,
+	};
+}
+
 export function parseRequest(
 	method: string,
 	url: string,
@@ -239,6 +360,16 @@ export function parseRequest(
 		json,
 		params,
 	};
+}
+
+/** What a fault may need of the request beyond its parsed form. */
+interface FaultContext {
+	req: IncomingMessage;
+	/** As sent: path and query string. */
+	url: string;
+	headers: Record<string, string>;
+	rawBody: Buffer;
+	record: RecordedRequest;
 }
 
 export interface SandboxOptions {
@@ -321,7 +452,9 @@ export abstract class Sandbox {
 		this.resetState();
 	}
 
+	/** Throws `HttpError` 400 for options the base kinds do not take (e.g. `after` on `latency`). */
 	addFault(fault: Fault): void {
+		checkFault(fault);
 		this.faults.push({ times: 1, skip: 0, ...fault });
 	}
 
@@ -408,6 +541,7 @@ export abstract class Sandbox {
 			json: undefined,
 			params: {},
 			status: 0,
+			handled: false,
 		};
 		this.requests.push(record);
 		try {
@@ -433,49 +567,148 @@ export abstract class Sandbox {
 			return;
 		}
 
-		let response: ApiResponse | undefined;
 		const fault = this.takeFault(parsed);
-		if (fault) {
-			record.fault = fault.kind;
-			switch (fault.kind) {
-				case 'latency':
-					await sleep(Number(fault.ms));
-					break;
-				case 'drop':
-					req.socket.destroy();
-					return;
-				case 'rateLimit':
-					response = {
-						status: 429,
-						headers: { 'retry-after': String(fault.retryAfter) },
-						body: { error: 'Too many requests' },
-					};
-					break;
-				case 'status':
-					response = {
-						status: Number(fault.status),
-						headers: fault.headers as Record<string, string> | undefined,
-						body: fault.body ?? { error: `Injected status ${String(fault.status)}` },
-					};
-					break;
-				default:
-					response = this.applyCustomFault(fault, parsed);
-			}
-		}
+		if (fault) record.fault = fault.kind;
+		// `after` faults and `truncated` replace the answer of the logic instead of preventing it.
+		const afterLogic = fault !== undefined && (fault.after === true || fault.kind === 'truncated');
+		const context: FaultContext = { req, url, headers, rawBody, record };
 
+		let response: ApiResponse | undefined;
+		if (fault && !afterLogic) {
+			const answer = await this.applyFault(fault, parsed, context);
+			if (answer === 'closed') return;
+			response = answer;
+		}
 		if (!response) {
-			try {
-				response = await this.handle(parsed);
-			} catch (error) {
-				if (error instanceof HttpError) {
-					response = { status: error.status, body: error.body, headers: error.headers };
-				} else {
-					response = { status: 500, body: { error: (error as Error).message } };
-				}
-			}
+			response = await this.runLogic(parsed);
+			record.handled = true;
+			record.handledStatus = response.status;
+		}
+		if (fault && afterLogic) {
+			const replaced =
+				fault.kind === 'truncated'
+					? truncatedResponse(response)
+					: await this.applyFault(fault, parsed, context);
+			if (replaced === 'closed') return;
+			response = replaced ?? response;
 		}
 		record.status = response.status;
 		this.send(res, response);
+	}
+
+	/** The API logic's answer, errors included. */
+	private async runLogic(parsed: ApiRequest): Promise<ApiResponse> {
+		try {
+			return await this.handle(parsed);
+		} catch (error) {
+			if (error instanceof HttpError) {
+				return { status: error.status, body: error.body, headers: error.headers };
+			}
+			return { status: 500, body: { error: (error as Error).message } };
+		}
+	}
+
+	/**
+	 * A fault's answer; `undefined` to go on with the logic's, `'closed'` when the connection was
+	 * dropped or is left hanging (nothing more to send).
+	 */
+	private async applyFault(
+		fault: Fault,
+		parsed: ApiRequest,
+		context: FaultContext,
+	): Promise<ApiResponse | 'closed' | undefined> {
+		const { req, record } = context;
+		switch (fault.kind) {
+			case 'latency':
+				await sleep(Number(fault.ms));
+				return undefined;
+			case 'drop':
+				record.status = 0;
+				req.socket.destroy();
+				return 'closed';
+			case 'hang': {
+				record.status = 0;
+				// Nothing is written; `stop()` destroys the socket, or the timer does after `ms`.
+				const socket = req.socket;
+				if (fault.ms !== undefined) {
+					const timer = setTimeout(() => socket.destroy(), Number(fault.ms)).unref();
+					socket.once('close', () => clearTimeout(timer));
+				}
+				return 'closed';
+			}
+			case 'rateLimit':
+				return {
+					status: 429,
+					headers: { 'retry-after': String(fault.retryAfter) },
+					body: { error: 'Too many requests' },
+				};
+			case 'status': {
+				const headers = { ...((fault.headers as Record<string, string> | undefined) ?? {}) };
+				if (fault.contentType !== undefined) headers['content-type'] = String(fault.contentType);
+				if (fault.raw !== undefined) {
+					return { status: Number(fault.status), headers, raw: String(fault.raw) };
+				}
+				return {
+					status: Number(fault.status),
+					headers,
+					body: fault.body ?? { error: `Injected status ${String(fault.status)}` },
+				};
+			}
+			case 'echo':
+				return this.echoResponse(fault, context);
+			case 'html':
+				return {
+					status: fault.status === undefined ? 200 : Number(fault.status),
+					headers: { 'content-type': 'text/html; charset=utf-8' },
+					raw: MAINTENANCE_PAGE,
+				};
+			default:
+				return this.applyCustomFault(fault, parsed);
+		}
+	}
+
+	/** The request as a debug page shows it: everything verbatim, nothing masked or escaped. */
+	private echoResponse(fault: Fault, context: FaultContext): ApiResponse {
+		const { headers, rawBody, record } = context;
+		const options = fault as { status?: number; format?: string };
+		const status = options.status === undefined ? 500 : Number(options.status);
+		const url = `http://${headers.host ?? new URL(this.url).host}${context.url}`;
+		const error = 'Internal Server Error';
+		const format = options.format ?? 'json';
+		if (format === 'json') {
+			return {
+				status,
+				body: {
+					error,
+					request: { method: record.method, url, headers, body: rawBody.toString('utf8') },
+				},
+			};
+		}
+		// Text and HTML carry the body's raw bytes, exactly as received.
+		const head = [
+			`${record.method} ${url}`,
+			...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+			'',
+			'',
+		].join('\n');
+		const text = Buffer.concat([Buffer.from(head), rawBody]);
+		if (format === 'text') {
+			return {
+				status,
+				headers: { 'content-type': 'text/plain; charset=utf-8' },
+				raw: Buffer.concat([Buffer.from(`${error}\n\nRequest:\n`), text, Buffer.from('\n')]),
+			};
+		}
+		const page = (before: string, after: string) =>
+			Buffer.concat([Buffer.from(before), text, Buffer.from(after)]);
+		return {
+			status,
+			headers: { 'content-type': 'text/html; charset=utf-8' },
+			raw: page(
+				`<!DOCTYPE html>\n<html>\n<head><title>${status} ${error}</title></head>\n<body>\n<h1>${error}</h1>\n<h2>Request</h2>\n<pre>`,
+				'</pre>\n</body>\n</html>\n',
+			),
+		};
 	}
 
 	private async onControl(method: string, url: string, rawBody: Buffer, res: ServerResponse) {

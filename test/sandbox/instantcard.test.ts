@@ -38,6 +38,7 @@ interface CallOptions {
 	/** `null` sends no Authorization header; default: the current login's token. */
 	token?: string | null;
 	authorization?: string;
+	signal?: AbortSignal;
 }
 
 let token = '';
@@ -61,7 +62,12 @@ async function call(method: string, path: string, options: CallOptions = {}): Pr
 	} else if (options.multipart) {
 		body = options.multipart;
 	}
-	const res = await fetch(`${sb.baseUrl}${path}`, { method, headers, body });
+	const res = await fetch(`${sb.baseUrl}${path}`, {
+		method,
+		headers,
+		body,
+		signal: options.signal,
+	});
 	const text = await res.text();
 	let json: Json;
 	try {
@@ -1070,6 +1076,314 @@ describe('faults', () => {
 	});
 });
 
+describe('faults that garble, echo or lose answers', () => {
+	const FORM_BODY = new URLSearchParams({
+		email: INSTANTCARD_SANDBOX_LOGIN.email,
+		password: INSTANTCARD_SANDBOX_LOGIN.password,
+	}).toString();
+
+	it('echo answers with the whole request as JSON: method, URL with query, headers, raw body', async () => {
+		sb.addFault({ kind: 'echo', path: '/authenticate$' });
+		const echoed = await call('POST', '/authenticate?locale=en', {
+			token: null,
+			form: {
+				email: INSTANTCARD_SANDBOX_LOGIN.email,
+				password: INSTANTCARD_SANDBOX_LOGIN.password,
+			},
+		});
+		expect(echoed.status).toBe(500);
+		expect(echoed.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(echoed.json).toEqual({
+			error: 'Internal Server Error',
+			request: {
+				method: 'POST',
+				url: `${sb.baseUrl}/authenticate?locale=en`,
+				headers: expect.objectContaining({
+					'content-type': 'application/x-www-form-urlencoded',
+					host: new URL(sb.url).host,
+				}),
+				body: FORM_BODY,
+			},
+		});
+		expect(echoed.text).toContain(INSTANTCARD_SANDBOX_LOGIN.password);
+
+		sb.addFault({ kind: 'echo', status: 502, path: '/profile/me$' });
+		const withToken = await call('GET', '/profile/me');
+		expect(withToken.status).toBe(502);
+		expect(withToken.json.request.headers.authorization).toBe(`bearer ${token}`);
+		// The echo came before the logic: no login happened (the one counted is beforeEach's).
+		expect(sb.loginCount).toBe(1);
+		expect(sb.requests.map((r) => [r.status, r.fault, r.handled])).toEqual([
+			[500, 'echo', false],
+			[502, 'echo', false],
+		]);
+		expect(sb.requests[0].body).toBe(FORM_BODY);
+	});
+
+	it('echo in text and html formats carries the same, verbatim, with the matching content-type', async () => {
+		sb.addFault({ kind: 'echo', format: 'text', path: '/authenticate$' });
+		const text = await login();
+		expect(text.status).toBe(500);
+		expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(text.json).toBeUndefined();
+		expect(text.text).toContain(`POST ${sb.baseUrl}/authenticate\n`);
+		expect(text.text).toContain('content-type: application/x-www-form-urlencoded\n');
+		expect(text.text).toContain(`\n\n${FORM_BODY}`);
+
+		sb.addFault({ kind: 'echo', format: 'html', status: 200, path: '/cards$' });
+		const html = await call('POST', `${ORG}/cards`, {
+			json: { card: { card_template_id: EMPLOYEE, data: [{ first_name: 'Ada' }] } },
+		});
+		expect(html.status).toBe(200);
+		expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(html.text).toMatch(/^<!DOCTYPE html>/);
+		expect(html.text).toContain(`authorization: bearer ${token}`);
+		expect(html.text).toContain('{"card":{"card_template_id":1001,"data":[{"first_name":"Ada"}]}}');
+		expect(sb.store.cards.size).toBe(0);
+		expect(sb.requests.map((r) => [r.status, r.fault, r.handled])).toEqual([
+			[500, 'echo', false],
+			[200, 'echo', false],
+		]);
+	});
+
+	it('html answers a maintenance page, 200 by default', async () => {
+		sb.addFault({ kind: 'html', path: '/profile/me$' });
+		const page = await call('GET', '/profile/me');
+		expect(page.status).toBe(200);
+		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(page.text).toMatch(/^<!DOCTYPE html>/);
+		expect(page.text).toContain('under maintenance');
+		expect(page.json).toBeUndefined();
+		sb.addFault({ kind: 'html', status: 503 });
+		expect((await login()).status).toBe(503);
+		expect(sb.loginCount).toBe(1);
+		expect(sb.requests.map((r) => [r.status, r.fault, r.handled])).toEqual([
+			[200, 'html', false],
+			[503, 'html', false],
+		]);
+	});
+
+	it('truncated runs the logic and sends half of its JSON with the real status', async () => {
+		const full = (await call('GET', '/profile/me')).text;
+		sb.addFault({ kind: 'truncated', path: '/authenticate$' });
+		const cut = await login();
+		expect(cut.status).toBe(200);
+		expect(cut.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(cut.text.startsWith('{"auth_token":"')).toBe(true);
+		expect(() => JSON.parse(cut.text) as unknown).toThrow();
+		// The login happened: a token was issued, the client just cannot read it.
+		expect(sb.loginCount).toBe(2);
+		expect(sb.snapshot().tokens).toEqual({ issued: 2, valid: 2 });
+
+		sb.addFault({ kind: 'truncated', path: '/profile/me$' });
+		const profile = await call('GET', '/profile/me');
+		expect(full.startsWith(profile.text)).toBe(true);
+		expect(profile.text.length).toBeGreaterThan(0);
+		expect(profile.text.length).toBeLessThan(full.length);
+
+		sb.addFault({ kind: 'truncated', path: '/cards/\\d+$' });
+		const missing = await call('GET', `${ORG}/cards/999`);
+		expect(missing.status).toBe(404);
+		expect('{"error":"Card not found"}'.startsWith(missing.text)).toBe(true);
+		expect(
+			sb.requests.slice(1).map((r) => [r.status, r.fault, r.handled, r.handledStatus]),
+		).toEqual([
+			[200, 'truncated', true, 200],
+			[200, 'truncated', true, 200],
+			[404, 'truncated', true, 404],
+		]);
+	});
+
+	it('status sends a raw body or wrong-shaped JSON with the given content-type', async () => {
+		sb.addFault({ kind: 'status', status: 200, raw: '[1,2', contentType: 'application/json' });
+		const broken = await call('GET', `${ORG}/cards`);
+		expect([broken.status, broken.text, broken.headers.get('content-type')]).toEqual([
+			200,
+			'[1,2',
+			'application/json',
+		]);
+		sb.addFault({ kind: 'status', status: 200, body: { cards: 'none' }, path: '/cards$' });
+		expect((await call('GET', `${ORG}/cards`)).json).toEqual({ cards: 'none' });
+		sb.addFault({ kind: 'status', status: 200, raw: 'OK', contentType: 'text/plain' });
+		const plain = await login();
+		expect([plain.text, plain.headers.get('content-type')]).toEqual(['OK', 'text/plain']);
+		expect(sb.loginCount).toBe(1);
+		expect(sb.requests.map((r) => [r.status, r.fault, r.handled])).toEqual([
+			[200, 'status', false],
+			[200, 'status', false],
+			[200, 'status', false],
+		]);
+	});
+
+	it('hang holds the request unanswered until ms passes or the client gives up', async () => {
+		sb.addFault({ kind: 'hang', path: '/profile/me$' });
+		const started = Date.now();
+		await expect(
+			call('GET', '/profile/me', { signal: AbortSignal.timeout(300) }),
+		).rejects.toThrow();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+
+		sb.addFault({ kind: 'hang', ms: 150, path: '/profile/me$' });
+		const cutOff = Date.now();
+		await expect(call('GET', '/profile/me')).rejects.toThrow();
+		expect(Date.now() - cutOff).toBeGreaterThanOrEqual(140);
+		expect((await call('GET', '/profile/me')).status).toBe(200);
+		expect(sb.requests.map((r) => [r.status, r.fault, r.handled])).toEqual([
+			[0, 'hang', false],
+			[0, 'hang', false],
+			[200, undefined, true],
+		]);
+	});
+
+	it('stop() closes promptly while a request hangs', async () => {
+		const other = new InstantCardSandbox();
+		await other.start();
+		other.addFault({ kind: 'hang' });
+		const pending = fetch(`${other.baseUrl}/profile/me`).then(
+			() => 'answered',
+			() => 'failed',
+		);
+		while (other.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+		const stopping = Date.now();
+		await other.stop();
+		expect(Date.now() - stopping).toBeLessThan(500);
+		expect(await pending).toBe('failed');
+		expect(other.requests).toEqual([expect.objectContaining({ status: 0, fault: 'hang' })]);
+	});
+
+	it('after: true lets a print job be submitted and charged, then loses the answer', async () => {
+		const card = await finalizedCard();
+		const job = await printJob([card.id]);
+		const submit = `/print_jobs/${job.id}/print$`;
+
+		// Before the logic (default): nothing is submitted.
+		sb.addFault({ kind: 'drop', path: submit });
+		await expect(call('POST', `${ORG}/print_jobs/${job.id}/print`)).rejects.toThrow();
+		expect(sb.snapshot().balance).toBe('250.00');
+		expect(sb.store.printJobs.get(job.id)?.status).toBe(0);
+
+		sb.addFault({ kind: 'drop', after: true, path: submit });
+		await expect(call('POST', `${ORG}/print_jobs/${job.id}/print`)).rejects.toThrow();
+		expect(sb.snapshot().balance).toBe('237.25');
+		expect(sb.snapshot().printJobs[0].status).toBe('Scheduled');
+
+		const log = sb.requestsTo('POST', /\/print$/);
+		expect(log.map((r) => [r.status, r.fault, r.handled, r.handledStatus])).toEqual([
+			[0, 'drop', false, undefined],
+			[0, 'drop', true, 200],
+		]);
+	});
+
+	it('after: true with status, echo and hang: the logic ran, the client got the fault', async () => {
+		sb.addFault({ kind: 'status', status: 502, after: true, path: '/cards$' });
+		const created = await call('POST', `${ORG}/cards`, {
+			json: { card: { card_template_id: EMPLOYEE, data: [{ first_name: 'Ada' }] } },
+		});
+		expect([created.status, created.json]).toEqual([502, { error: 'Injected status 502' }]);
+		expect(sb.store.cards.size).toBe(1);
+
+		sb.addFault({ kind: 'echo', after: true, path: '/authenticate$' });
+		const echoed = await login();
+		expect(echoed.status).toBe(500);
+		expect(echoed.json.request.body).toBe(FORM_BODY);
+		expect(sb.loginCount).toBe(2);
+
+		sb.addFault({ kind: 'hang', ms: 100, after: true, path: '/cards$' });
+		await expect(
+			call('POST', `${ORG}/cards`, {
+				json: { card: { card_template_id: EMPLOYEE, data: [{ first_name: 'Bob' }] } },
+			}),
+		).rejects.toThrow();
+		expect(sb.store.cards.size).toBe(2);
+		expect(sb.requests.map((r) => [r.status, r.fault, r.handled, r.handledStatus])).toEqual([
+			[502, 'status', true, 200],
+			[500, 'echo', true, 200],
+			[0, 'hang', true, 200],
+		]);
+	});
+
+	it('checks fault options; the new kinds and after work over HTTP too', async () => {
+		expect(() => sb.addFault({ kind: 'latency', ms: 10, after: true })).toThrow(/after applies/);
+		expect(
+			(await control('faults', { kind: 'rateLimit', retryAfter: 1, after: true })).status,
+		).toBe(400);
+		expect((await control('faults', { kind: 'echo', format: 'xml' })).status).toBe(400);
+		expect((await control('faults', { kind: 'status', status: 99 })).status).toBe(400);
+		expect((await control('faults', { kind: 'hang', ms: 'soon' })).status).toBe(400);
+		expect((await control('faults', { kind: 'expireToken', after: true })).status).toBe(400);
+		expect((await control('faults', { kind: 'meteor' })).status).toBe(400);
+		for (const fault of [
+			{ kind: 'echo', format: 'html', after: true, path: '/balance$' },
+			{ kind: 'html', status: 503, path: '/organization$' },
+			{ kind: 'truncated', path: '/cards$' },
+			{ kind: 'hang', ms: 50, after: true, path: '/never$' },
+			{ kind: 'status', status: 200, raw: '[1,2', contentType: 'application/json' },
+		]) {
+			expect((await control('faults', fault)).status).toBe(200);
+		}
+		expect((await control('faults', {}, 'GET')).json).toHaveLength(5);
+		const echoed = await call('GET', `${ORG}/balance`);
+		expect(echoed.text).toContain(`authorization: bearer ${token}`);
+		expect((await control('requests', {}, 'GET')).json[0]).toMatchObject({
+			fault: 'echo',
+			status: 500,
+			handled: true,
+			handledStatus: 200,
+		});
+	});
+});
+
+describe('sessions', () => {
+	it('singleSession: every login cancels the earlier tokens of that user; off by default', async () => {
+		const second = (await login()).json.auth_token;
+		expect((await call('GET', '/profile/me')).status).toBe(200);
+		expect((await call('GET', '/profile/me', { token: second })).status).toBe(200);
+
+		expect((await control('configure', { singleSession: 'yes' })).status).toBe(400);
+		expect((await control('configure', { singleSession: true })).json).toMatchObject({
+			singleSession: true,
+		});
+		const issued = sb.issueToken();
+		const third = (await login()).json.auth_token;
+		for (const old of [token, second, issued]) {
+			expect((await call('GET', '/profile/me', { token: old })).status).toBe(401);
+		}
+		expect((await call('GET', '/profile/me', { token: third })).status).toBe(200);
+		// A failed login ends nothing.
+		expect((await login({ password: 'wrong' })).status).toBe(401);
+		expect((await call('GET', '/profile/me', { token: third })).status).toBe(200);
+		expect((await control('state', {}, 'GET')).json).toMatchObject({
+			config: expect.objectContaining({ singleSession: true }),
+			logins: { succeeded: 3, failed: 1, total: 4 },
+			tokens: { issued: 4, valid: 1 },
+		});
+		sb.reset();
+		expect(sb.currentConfig.singleSession).toBe(false);
+		expect(new InstantCardSandbox({ singleSession: true }).currentConfig.singleSession).toBe(true);
+	});
+
+	it('cancels one token or all of them server-side, before their expiry', async () => {
+		const other = (await login()).json.auth_token;
+		expect(sb.cancelToken(other)).toBe(true);
+		expect(sb.cancelToken(other)).toBe(false);
+		expect((await call('GET', '/profile/me', { token: other })).status).toBe(401);
+		expect((await call('GET', '/profile/me')).status).toBe(200);
+
+		const third = (await login()).json.auth_token;
+		expect((await control('cancelToken', { token })).json).toEqual({ cancelled: true });
+		expect((await control('cancelToken', { token: 'nope' })).json).toEqual({ cancelled: false });
+		expect((await control('cancelToken', {})).status).toBe(400);
+		expect((await call('GET', '/profile/me')).status).toBe(401);
+		expect((await call('GET', '/profile/me', { token: third })).status).toBe(200);
+
+		const fourth = (await login()).json.auth_token;
+		expect((await control('cancelTokens')).json).toEqual({ cancelled: 2 });
+		expect((await call('GET', '/profile/me', { token: fourth })).status).toBe(401);
+		expect(sb.cancelTokens()).toBe(0);
+		expect(sb.loginCount).toBe(4);
+	});
+});
+
 describe('request log and control interface', () => {
 	it('records form fields, JSON-string card[data], headers and answers', async () => {
 		await draftCard([{ first_name: 'Ada' }]);
@@ -1099,6 +1413,7 @@ describe('request log and control interface', () => {
 			tokenLifetimeSeconds: 90,
 			loginFailure: '200',
 			printJobStatusFormat: 'name',
+			singleSession: false,
 		});
 		expect((await control('configure', { loginFailure: '500' })).status).toBe(400);
 		expect((await control('expireTokens')).json).toEqual({ expired: 1 });

@@ -40,6 +40,7 @@ async function api(
 	path: string,
 	body?: unknown,
 	headers: Record<string, string> = AUTH,
+	signal?: AbortSignal,
 ): Promise<Answer> {
 	const res = await fetch(`${sb.baseUrl}${path}`, {
 		method,
@@ -47,6 +48,23 @@ async function api(
 		body: body === undefined ? undefined : JSON.stringify(body),
 		// See the 301 of checkout instead of following it.
 		redirect: 'manual',
+		signal,
+	});
+	const text = await res.text();
+	let json: Json;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		// HTML pages and garbled bodies from faults: tests read `text`.
+		json = undefined;
+	}
+	return { status: res.status, headers: res.headers, text, json };
+}
+
+async function control(action: string, body?: unknown): Promise<Answer> {
+	const res = await fetch(`${sb.url}/__control/${action}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
 	return {
@@ -780,6 +798,200 @@ describe('products and prices', () => {
 		});
 		expect((await api('DELETE', c)).status).toBe(204);
 		expect((await api('GET', c)).status).toBe(404);
+	});
+});
+
+describe('faults that garble, echo or lose answers', () => {
+	const log = () => sb.requests.map((r) => [r.method, r.status, r.fault, r.handled]);
+
+	test('echo answers with the request as JSON, text or HTML: URL with query, the key, the raw body', async () => {
+		sb.addFault({ kind: 'echo', path: '/carts$' });
+		const echoed = await api('POST', '/carts?debug=1', { cart: { custom_offer_text: 'secret' } });
+		expect(echoed.status).toBe(500);
+		expect(echoed.json).toEqual({
+			error: 'Internal Server Error',
+			request: {
+				method: 'POST',
+				url: `${sb.baseUrl}/carts?debug=1`,
+				headers: expect.objectContaining({
+					authorization: `Bearer ${KEYLINE_SANDBOX_API_KEY}`,
+					'content-type': 'application/json',
+				}),
+				body: '{"cart":{"custom_offer_text":"secret"}}',
+			},
+		});
+		expect(sb.store.carts.size).toBe(0);
+
+		sb.addFault({ kind: 'echo', format: 'text', status: 503 });
+		const text = await api('GET', '/orders/1?page=2');
+		expect(text.status).toBe(503);
+		expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(text.text).toContain(`GET ${sb.baseUrl}/orders/1?page=2\n`);
+		expect(text.text).toContain(`authorization: Bearer ${KEYLINE_SANDBOX_API_KEY}\n`);
+
+		sb.addFault({ kind: 'echo', format: 'html' });
+		const html = await api('PATCH', '/carts/1', { cart: { due_at: null } });
+		expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(html.text).toMatch(/^<!DOCTYPE html>/);
+		expect(html.text).toContain(KEYLINE_SANDBOX_API_KEY);
+		expect(html.text).toContain('{"cart":{"due_at":null}}');
+		expect(log()).toEqual([
+			['POST', 500, 'echo', false],
+			['GET', 503, 'echo', false],
+			['PATCH', 500, 'echo', false],
+		]);
+	});
+
+	test('html answers a maintenance page; status with raw or wrong-shaped bodies', async () => {
+		sb.addFault({ kind: 'html', path: '/carts$' });
+		const page = await api('POST', '/carts');
+		expect(page.status).toBe(200);
+		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(page.text).toMatch(/^<!DOCTYPE html>/);
+		expect(page.text).toContain('under maintenance');
+		expect(sb.store.carts.size).toBe(0);
+
+		sb.addFault({ kind: 'status', status: 201, raw: '{"cart":', contentType: 'application/json' });
+		const raw = await api('POST', '/carts');
+		expect([raw.status, raw.text, raw.headers.get('content-type')]).toEqual([
+			201,
+			'{"cart":',
+			'application/json',
+		]);
+		sb.addFault({ kind: 'status', status: 201, body: { carts: [] } });
+		expect((await api('POST', '/carts')).json).toEqual({ carts: [] });
+		expect(sb.store.carts.size).toBe(0);
+		expect(log()).toEqual([
+			['POST', 200, 'html', false],
+			['POST', 201, 'status', false],
+			['POST', 201, 'status', false],
+		]);
+	});
+
+	test('truncated runs the logic and cuts its JSON; a bodyless 204 becomes 200 {"trunc', async () => {
+		sb.addFault({ kind: 'truncated', path: '/carts$' });
+		const created = await api('POST', '/carts');
+		expect(created.status).toBe(201);
+		expect(created.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(created.text.startsWith('{"cart":{')).toBe(true);
+		expect(created.json).toBeUndefined();
+		expect(sb.store.carts.size).toBe(1);
+		const [cartId] = sb.store.carts.keys();
+		const full = (await api('GET', `/carts/${cartId}`)).text;
+		expect(created.text.length).toBeLessThan(full.length);
+
+		sb.addFault({ kind: 'truncated' });
+		const updated = await api('PATCH', `/carts/${cartId}`, { cart: { custom_offer_text: 'x' } });
+		expect([updated.status, updated.text]).toEqual([200, '{"trunc']);
+		expect(sb.store.carts.get(cartId)?.custom_offer_text).toBe('x');
+		expect(sb.requests.map((r) => [r.status, r.fault, r.handled, r.handledStatus])).toEqual([
+			[201, 'truncated', true, 201],
+			[200, undefined, true, 200],
+			[200, 'truncated', true, 204],
+		]);
+	});
+
+	test('hang leaves the request unanswered; with ms the socket is closed then', async () => {
+		sb.addFault({ kind: 'hang', path: '/carts$' });
+		await expect(
+			api('POST', '/carts', undefined, AUTH, AbortSignal.timeout(200)),
+		).rejects.toThrow();
+		sb.addFault({ kind: 'hang', ms: 100 });
+		const started = Date.now();
+		await expect(api('GET', '/carts/1')).rejects.toThrow();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+		expect(sb.store.carts.size).toBe(0);
+		expect(log()).toEqual([
+			['POST', 0, 'hang', false],
+			['GET', 0, 'hang', false],
+		]);
+	});
+
+	test('after: true checks the cart out, then drops, hangs or replaces the 301', async () => {
+		const { cart } = await fullCart();
+		sb.clearRequests();
+		const checkout = `/carts/${cart.id}/checkout`;
+
+		// Without `after` the checkout never reaches the logic.
+		sb.addFault({ kind: 'drop', path: '/checkout$' });
+		await expect(api('POST', checkout)).rejects.toThrow();
+		expect(sb.store.orders.size).toBe(0);
+
+		sb.addFault({ kind: 'drop', after: true, path: '/checkout$' });
+		await expect(api('POST', checkout)).rejects.toThrow();
+		expect(sb.snapshot().orders).toHaveLength(1);
+		expect(sb.snapshot().carts[0].orderId).toBe(sb.snapshot().orders[0].id);
+
+		// The cart is gone now: a retried checkout answers 404, which the fault hides too.
+		sb.addFault({ kind: 'status', status: 504, after: true, path: '/checkout$' });
+		expect((await api('POST', checkout)).status).toBe(504);
+		sb.addFault({ kind: 'hang', ms: 50, after: true, path: '/checkout$' });
+		await expect(api('POST', checkout)).rejects.toThrow();
+		sb.addFault({ kind: 'echo', after: true, path: '/checkout$' });
+		expect((await api('POST', checkout)).json.request.method).toBe('POST');
+		expect(sb.store.orders.size).toBe(1);
+		expect(sb.requests.map((r) => [r.status, r.fault, r.handled, r.handledStatus])).toEqual([
+			[0, 'drop', false, undefined],
+			[0, 'drop', true, 301],
+			[504, 'status', true, 404],
+			[0, 'hang', true, 404],
+			[500, 'echo', true, 404],
+		]);
+	});
+
+	test('faults and after are checked, also over HTTP', async () => {
+		expect(() => sb.addFault({ kind: 'html', after: true })).toThrow(/after applies/);
+		expect((await control('faults', { kind: 'echo', format: 'yaml' })).status).toBe(400);
+		expect((await control('faults', { kind: 'echo', after: true, path: '/carts$' })).status).toBe(
+			200,
+		);
+		expect((await api('POST', '/carts')).status).toBe(500);
+		expect(sb.store.carts.size).toBe(1);
+		expect((await control('requests')).json).toEqual([
+			expect.objectContaining({ fault: 'echo', status: 500, handled: true, handledStatus: 201 }),
+		]);
+	});
+});
+
+describe('configuration', () => {
+	test("notFoundBody 'none' sends the Inbox API's 404s without a body; the HTML 404 stays", async () => {
+		const order = sb.seedOrder();
+		expect((await control('configure', { notFoundBody: 'empty' })).status).toBe(400);
+		expect((await control('configure', { notFoundBody: 'none' })).json).toEqual({
+			notFoundBody: 'none',
+		});
+		for (const path of ['/orders/999', '/carts/abc', '/nope', `/orders/${order.id}/carrier/x`]) {
+			const missing = await api('GET', path);
+			expect([missing.status, missing.text, missing.headers.get('content-type')]).toEqual([
+				404,
+				'',
+				null,
+			]);
+		}
+		expect((await api('GET', `/orders/${order.id}`)).status).toBe(200);
+		expect((await api('GET', '/orders/1', undefined, {})).json).toEqual({
+			error: 'Header missing or No token provided',
+		});
+		const outside = await fetch(`${sb.url}/nope`);
+		expect([outside.status, outside.headers.get('content-type')]).toEqual([
+			404,
+			'text/html; charset=utf-8',
+		]);
+		expect(sb.requestsTo('GET', '/api/v2/inbox/orders/999')[0]).toMatchObject({
+			status: 404,
+			handled: true,
+		});
+		expect((await control('state')).json.config).toEqual({ notFoundBody: 'none' });
+
+		sb.reset();
+		expect(sb.currentConfig).toEqual({ notFoundBody: 'json' });
+		expect((await api('GET', '/orders/999')).json).toEqual({
+			error: "Couldn't find Order with 'id'=999",
+		});
+		const quiet = new KeylineSandbox({ notFoundBody: 'none' });
+		expect(quiet.currentConfig.notFoundBody).toBe('none');
+		expect(sb.configure({ notFoundBody: 'none' })).toEqual({ notFoundBody: 'none' });
+		expect(() => new KeylineSandbox({ notFoundBody: 'html' as 'none' })).toThrow();
 	});
 });
 

@@ -49,6 +49,20 @@ export class TokenStore {
 		return !!record;
 	}
 
+	/**
+	 * Marks every token of one user expired (single session: a new login ends the others);
+	 * returns how many were still valid.
+	 */
+	expireUser(userId: number, nowMs: number): number {
+		let live = 0;
+		for (const [token, record] of this.tokens) {
+			if (record.userId !== userId) continue;
+			if (this.verify(token, nowMs) !== undefined) live++;
+			record.expired = true;
+		}
+		return live;
+	}
+
 	/** Marks every issued token expired; returns how many were still valid. */
 	expireAll(nowMs: number): number {
 		let live = 0;

@@ -12,6 +12,8 @@ export interface InstantCardConfig {
 	loginFailure: '401' | '200';
 	/** How print job `status` is serialised: its name ("Scheduled") or its number (1). */
 	printJobStatusFormat: 'name' | 'number';
+	/** One session per user: a successful login cancels every earlier token of that user. */
+	singleSession: boolean;
 }
 
 export interface Ctx {

@@ -8,6 +8,7 @@
  * control actions below move submitted jobs through printing and shape the login behaviour.
  */
 import {
+	BASE_FAULT_KINDS,
 	dispatch,
 	HttpError,
 	matchRoute,
@@ -55,9 +56,10 @@ const DEFAULT_CONFIG: InstantCardConfig = {
 	tokenLifetimeSeconds: 1800,
 	loginFailure: '401',
 	printJobStatusFormat: 'name',
+	singleSession: false,
 };
 
-const FAULT_KINDS = ['latency', 'status', 'rateLimit', 'drop', 'expireToken'];
+const FAULT_KINDS = [...BASE_FAULT_KINDS, 'expireToken'];
 
 const controlError = (status: number, error: string) => new HttpError(status, { error });
 
@@ -81,6 +83,11 @@ function checkedConfig(options: Record<string, unknown>): InstantCardSandboxOpti
 		if (format !== 'name' && format !== 'number')
 			throw controlError(400, "printJobStatusFormat must be 'name' or 'number'");
 		out.printJobStatusFormat = format;
+	}
+	if (options.singleSession !== undefined) {
+		if (typeof options.singleSession !== 'boolean')
+			throw controlError(400, 'singleSession must be true or false');
+		out.singleSession = options.singleSession;
 	}
 	return out;
 }
@@ -146,7 +153,10 @@ export class InstantCardSandbox extends Sandbox {
 		this.logins = { succeeded: 0, failed: 0 };
 	}
 
-	/** Every `POST /authenticate` that reached the API (successful or not; faulted ones excluded). */
+	/**
+	 * Every `POST /authenticate` that reached the API (successful or not); a fault before the logic
+	 * keeps a login out, an `after` fault does not (the login happened, its answer was lost).
+	 */
 	get loginCount(): number {
 		return this.logins.succeeded + this.logins.failed;
 	}
@@ -177,6 +187,8 @@ export class InstantCardSandbox extends Sandbox {
 			return { status: this.config.loginFailure === '200' ? 200 : 401, body };
 		}
 		this.logins.succeeded++;
+		// A server allowing one session per user ends the earlier ones (issued tokens included).
+		if (this.config.singleSession) this.tokens.expireUser(USER.id, this.clock.now());
 		return ok({ auth_token: this.issueToken() });
 	}
 
@@ -232,6 +244,18 @@ export class InstantCardSandbox extends Sandbox {
 	/** Expires every token issued so far; returns how many were still valid. */
 	expireTokens(): number {
 		return this.tokens.expireAll(this.clock.now());
+	}
+
+	/** The server cancels every session before its expiry (same as `expireTokens`). */
+	cancelTokens(): number {
+		return this.expireTokens();
+	}
+
+	/** Cancels one token before its expiry; true when it was still valid. */
+	cancelToken(token: string): boolean {
+		const valid = this.tokens.verify(token, this.clock.now()) !== undefined;
+		this.tokens.expire(token);
+		return valid;
 	}
 
 	/** A valid token without a login (not counted in `loginCount`). */
@@ -412,6 +436,12 @@ export class InstantCardSandbox extends Sandbox {
 				return this.configure(body as InstantCardSandboxOptions);
 			case 'expireTokens':
 				return { expired: this.expireTokens() };
+			case 'cancelTokens':
+				return { cancelled: this.cancelTokens() };
+			case 'cancelToken':
+				if (typeof body.token !== 'string' || body.token === '')
+					throw controlError(400, 'token must be a token string');
+				return { cancelled: this.cancelToken(body.token) };
 			case 'issueToken':
 				return { auth_token: this.issueToken() };
 			case 'advancePrintJob':

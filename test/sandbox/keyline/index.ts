@@ -99,14 +99,46 @@ const DEFAULT_ADDRESS: Address = {
 
 const controlError = (status: number, error: string) => new HttpError(status, { error });
 
+export interface KeylineConfig {
+	/**
+	 * Body of the Inbox API's 404s: 'json' (`{"error": "Couldn't find …"}`, the live server) or
+	 * 'none' (empty, as the Keyline documentation shows them). The HTML 404 outside the API stays.
+	 */
+	notFoundBody: 'json' | 'none';
+}
+
+export type KeylineSandboxOptions = Partial<KeylineConfig>;
+
+const DEFAULT_CONFIG: KeylineConfig = { notFoundBody: 'json' };
+
+/** Checks configuration values coming from tests or from `/__control/configure`. */
+function checkedConfig(options: Record<string, unknown>): KeylineSandboxOptions {
+	const out: KeylineSandboxOptions = {};
+	if (options.notFoundBody !== undefined) {
+		const mode = options.notFoundBody;
+		if (mode !== 'json' && mode !== 'none')
+			throw controlError(400, "notFoundBody must be 'json' or 'none'");
+		out.notFoundBody = mode;
+	}
+	return out;
+}
+
 export class KeylineSandbox extends Sandbox {
 	protected readonly basePath = '/api/v2/inbox';
 	store: Store = new Store(this.clock);
 	private apiKeys = new Set<string>([KEYLINE_SANDBOX_API_KEY]);
 	private readonly routes: Route[];
+	private config: KeylineConfig;
+	/** What `reset()` returns to: the constructor's options, not later `configure` calls. */
+	private readonly initialConfig: KeylineConfig;
 
-	constructor() {
+	constructor(options: KeylineSandboxOptions = {}) {
 		super();
+		this.initialConfig = {
+			...DEFAULT_CONFIG,
+			...checkedConfig(options as Record<string, unknown>),
+		};
+		this.config = { ...this.initialConfig };
 		const sandbox = this;
 		const ctx: Ctx = {
 			// A getter: `reset()` swaps the store.
@@ -137,6 +169,11 @@ export class KeylineSandbox extends Sandbox {
 	protected resetState(): void {
 		this.store = new Store(this.clock);
 		this.apiKeys = new Set([KEYLINE_SANDBOX_API_KEY]);
+		this.config = { ...this.initialConfig };
+	}
+
+	get currentConfig(): KeylineConfig {
+		return { ...this.config };
 	}
 
 	/** Accepts one more key (e.g. a second account); keys are 64 hex characters. */
@@ -167,13 +204,27 @@ export class KeylineSandbox extends Sandbox {
 				raw: '<!DOCTYPE html><html><head><title>The page you were looking for doesn\'t exist (404)</title></head><body><h1>The page you were looking for doesn\'t exist.</h1></body></html>',
 			};
 		}
-		this.authenticate(req);
-		const response = await dispatch(this.routes, req, req.path.slice(this.basePath.length) || '/');
-		if (!response) throw routeError();
+		let response: ApiResponse;
+		try {
+			this.authenticate(req);
+			const routed = await dispatch(this.routes, req, req.path.slice(this.basePath.length) || '/');
+			if (!routed) throw routeError();
+			response = routed;
+		} catch (error) {
+			if (!(error instanceof HttpError) || error.status !== 404) throw error;
+			response = { status: 404, body: error.body, headers: error.headers };
+		}
+		// The documentation's 404s have no body at all.
+		if (response.status === 404 && this.config.notFoundBody === 'none') return { status: 404 };
 		return response;
 	}
 
 	// ----- control: public methods, also reachable as POST /__control/<action> -----
+
+	configure(options: KeylineSandboxOptions): KeylineConfig {
+		Object.assign(this.config, checkedConfig(options as Record<string, unknown>));
+		return this.currentConfig;
+	}
 
 	private order(id: unknown): Order {
 		const order = this.store.orders.get(Number(id));
@@ -309,6 +360,7 @@ export class KeylineSandbox extends Sandbox {
 		const own = (owner: string) =>
 			owner === KEYLINE_SANDBOX_API_KEY ? 'sandbox' : owner === FOREIGN_OWNER ? 'foreign' : owner;
 		return {
+			config: this.currentConfig,
 			carts: [...this.store.carts.values()].map((c) => ({
 				id: c.id,
 				reference: c.reference,
@@ -333,6 +385,8 @@ export class KeylineSandbox extends Sandbox {
 
 	protected control(action: string, body: Record<string, unknown>): unknown {
 		switch (action) {
+			case 'configure':
+				return this.configure(body as KeylineSandboxOptions);
 			case 'setOrderState':
 				return this.renderOrder(this.setOrderState(Number(body.orderId), body.state as OrderState));
 			case 'advanceOrder':
