@@ -5,7 +5,7 @@ const common = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.ts'],
 	// dist/ and the real n8n install hold package.json files that would shadow ours.
-	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.n8n-e2e/'],
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.n8n-e2e/', '<rootDir>/.test-instances/'],
 };
 
 module.exports = {

@@ -1,14 +1,16 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { INSTANTCARD_BASE_URL, instantCardSessionToken } from './instantCardLogin';
+import { registerSecrets } from '../nodes/shared/secrets';
+import { authorize, CREDENTIAL_TEST_HEADER } from './binding';
+import { holdUsableToken, INSTANTCARD_BASE_URL, instantCardSession } from './instantCardLogin';
 
 export class InstantCardApi implements ICredentialType {
 	name = 'instantCardApi';
@@ -79,24 +81,63 @@ export class InstantCardApi implements ICredentialType {
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
+			typeOptions: { password: true },
 			default: '',
+		},
+		{
+			// Which values the session token was obtained with (a salted hash). Never empty
+			// before a login, so n8n always asks `authenticate` first, which decides.
+			displayName: 'Session For',
+			name: 'sessionFor',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: 'none',
 		},
 	];
 
-	/** Logs in (once per token lifetime, however many items run at once). */
+	/** Logs in (once per token lifetime and per changed values, however many items run at once). */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { sessionToken: await instantCardSessionToken(this, credentials) };
+		return await instantCardSession(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=bearer {{$credentials.sessionToken}}' },
-		},
-	};
+	/** Sends the session token, or makes n8n log in first when it was obtained with other values. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		registerSecrets([credentials.password, credentials.sessionToken]);
+		await authorize(credentials, requestOptions, async () => await holdUsableToken(credentials));
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `bearer ${String(credentials.sessionToken)}`,
+		};
+		return requestOptions;
+	}
 
+	// Logs in with the form's values every time (see `authenticate`), then reads the
+	// organization: a wrong Organization ID fails here, not in the first workflow.
 	test: ICredentialTestRequest = {
-		request: { baseURL: INSTANTCARD_BASE_URL, url: '/profile/me' },
+		request: {
+			baseURL: INSTANTCARD_BASE_URL,
+			url: "=/organizations/{{ String($credentials.organizationId).trim() }}",
+			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'The login worked, but InstantCard has no organization with this Organization ID for this user. Check the Organization ID (InstantCard → organization settings).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'InstantCard did not accept the new session token. Try the Test again.',
+				},
+			},
+		],
 	};
 }

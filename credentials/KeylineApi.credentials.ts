@@ -1,17 +1,20 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
+import { registerSecrets } from '../nodes/shared/secrets';
+import { authorize, CREDENTIAL_TEST_HEADER } from './binding';
 import {
-	KEYLINE_AUTHORIZATION,
 	KEYLINE_BASE_URL,
 	KEYLINE_DEFAULT_URL,
+	keylineApiKey,
+	keylineKeyUsable,
 	verifyKeylineCredential,
 } from './keylineKey';
 
@@ -46,38 +49,43 @@ export class KeylineApi implements ICredentialType {
 				"The Inbox API of your print shop's Keyline. Change it only if the print shop runs Keyline on another host.",
 		},
 		{
-			// Not a secret: a fingerprint of the key and URL last verified, so the check runs once.
+			// Not a secret: a fingerprint of the key and URL last checked. Never empty before a
+			// check, so n8n always asks `authenticate` first, which decides.
 			displayName: 'Verified Key',
 			name: 'verifiedKey',
 			type: 'hidden',
 			typeOptions: { expirable: true },
-			default: '',
+			default: 'none',
 		},
 	];
 
 	/**
-	 * Runs before the first request with this credential and after any 401, and on every
-	 * credential test: checks the key's format and tells a rejected key from a wrong URL.
+	 * Checks the key's format and tells a rejected key from a wrong URL: before the first request
+	 * with a key or URL not checked yet, after a 401, and on every credential Test.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { verifiedKey: await verifyKeylineCredential(this, credentials) };
+		return await verifyKeylineCredential(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: KEYLINE_AUTHORIZATION,
-			},
-		},
-	};
+	/** Sends the key, or makes n8n check it first when this key and URL have not passed the check. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const key = keylineApiKey(credentials);
+		registerSecrets([credentials.apiKey, key]);
+		await authorize(credentials, requestOptions, async () => await keylineKeyUsable(credentials));
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${key}` };
+		return requestOptions;
+	}
 
-	// preAuthentication has done the real check by the time this runs; any answer of the
-	// Inbox API (a 404 for cart 0 with a valid key) passes.
+	// `authenticate` makes every Test run the key check first; this request then shows that
+	// the checked key reaches the API (any answer of the Inbox API, e.g. the 404 for cart 0).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: KEYLINE_BASE_URL,
 			url: '/carts/0',
+			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 			ignoreHttpStatusErrors: true,
 		},
 	};

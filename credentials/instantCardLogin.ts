@@ -1,24 +1,31 @@
 /**
  * InstantCard login, shared by every request that uses an `instantCardApi` credential.
  *
- * n8n calls a credential's `preAuthentication` whenever the stored token is empty, and again
- * after any 401. A declarative node starts all items' requests at once, so without help a run
- * over N items logs in N times, and a token that expires mid-run causes N re-logins. This
- * module makes every concurrent caller with the same login share one login, and lets callers
- * that present a token already replaced by a newer one take the newer one instead of logging
- * in again. Sessions are keyed by a hash of URL, email, password and organization, so a changed
- * password never reuses an old session and no secret is kept as a key.
+ * A declarative node starts all items' requests at once, and n8n asks for a login for each of
+ * them; in queue mode several processes share one stored token. This module
+ * - lets concurrent callers with the same login values share one login;
+ * - hands a caller whose token was refused (401) another token only when that token's login
+ *   started after this process saw the refusal (a token cancelled server-side, e.g. by a
+ *   password reset, may have cancelled older ones too), and otherwise logs in;
+ * - never reuses a token for other values: sessions are keyed by a hash of URL, email, password
+ *   and organization, and the stored token is bound to them by `sessionFor`;
+ * - always logs in for a credential Test.
  */
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { apiErrorText, responseOf } from '../nodes/shared/errors';
-import { networkReason } from '../nodes/shared/network';
+import { isTimeout, networkReason } from '../nodes/shared/network';
+import { registerSecrets, scrub } from '../nodes/shared/secrets';
+import { formatDuration } from '../nodes/shared/timeouts';
+import { isCredentialTest, loginTimeout } from './binding';
 
 interface Session {
 	token?: string;
 	/** Milliseconds since epoch, from the JWT's `exp` when it has one. */
 	expiresAt?: number;
+	/** When the login that obtained `token` was sent (this process's clock). */
+	startedAt: number;
 	pending?: Promise<string>;
 }
 
@@ -26,8 +33,12 @@ interface Session {
 const EXPIRY_MARGIN_MS = 60_000;
 /** Distinct credentials a process keeps sessions for; the oldest is forgotten past this. */
 const MAX_SESSIONS = 500;
+/** Refused tokens remembered (by digest); the oldest is forgotten past this. */
+const MAX_REFUSED = 2000;
 
 const sessions = new Map<string, Session>();
+/** Digest of a token the server refused → when this process first saw it refused. */
+const refused = new Map<string, number>();
 
 /** The API root the credential points at, as an n8n expression (same rule as below). */
 export const INSTANTCARD_BASE_URL =
@@ -41,19 +52,32 @@ export function instantCardBaseUrl(credentials: IDataObject): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
+function loginValues(credentials: IDataObject): string {
+	return JSON.stringify([
+		instantCardBaseUrl(credentials),
+		String(credentials.email ?? '')
+			.trim()
+			.toLowerCase(),
+		String(credentials.password ?? ''),
+		String(credentials.organizationId ?? '').trim(),
+	]);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 function sessionKey(credentials: IDataObject): string {
-	return createHash('sha256')
-		.update(
-			JSON.stringify([
-				instantCardBaseUrl(credentials),
-				String(credentials.email ?? '')
-					.trim()
-					.toLowerCase(),
-				String(credentials.password ?? ''),
-				String(credentials.organizationId ?? '').trim(),
-			]),
-		)
-		.digest('hex');
+	return sha256(loginValues(credentials));
+}
+
+/** Binds a token to the values it was obtained with; salted by the token, so it reveals nothing. */
+export function sessionFingerprint(credentials: IDataObject, token: string): string {
+	return sha256(`${token}\n${loginValues(credentials)}`).slice(0, 32);
+}
+
+/** Whether the stored token was obtained with the credential's current values. */
+export function holdsBoundToken(credentials: IDataObject): boolean {
+	const token = String(credentials.sessionToken ?? '');
+	return !!token && credentials.sessionFor === sessionFingerprint(credentials, token);
 }
 
 /** Reads `exp` from a JWT without verifying it (only the server can); undefined when absent. */
@@ -68,14 +92,27 @@ function tokenExpiry(token: string): number | undefined {
 	}
 }
 
-function isFresh(session: Session): boolean {
-	return (
-		!!session.token &&
-		(session.expiresAt === undefined || session.expiresAt - EXPIRY_MARGIN_MS > Date.now())
-	);
+function noteRefused(token: string): void {
+	const key = sha256(token);
+	if (refused.has(key)) return;
+	refused.set(key, Date.now());
+	if (refused.size > MAX_REFUSED) refused.delete(refused.keys().next().value as string);
 }
 
-function loginFailureText(error: unknown, baseUrl: string, email: string): string {
+/**
+ * Whether `session` may be handed to a caller holding `held`: fresh, never refused, and, when
+ * `held` was refused, obtained by a login sent after that refusal was seen.
+ */
+function usable(session: Session, held: string, heldRefused: boolean): boolean {
+	if (!session.token || session.token === held || refused.has(sha256(session.token))) return false;
+	if (session.expiresAt !== undefined && session.expiresAt - EXPIRY_MARGIN_MS <= Date.now())
+		return false;
+	if (!heldRefused) return true;
+	const refusedAt = refused.get(sha256(held));
+	return refusedAt !== undefined && session.startedAt >= refusedAt;
+}
+
+function loginFailureText(error: unknown, baseUrl: string, email: string, timeout: number): string {
 	const { status, body, code } = responseOf(error);
 	const said = apiErrorText(body);
 	if (status === 401 || status === 403) {
@@ -84,10 +121,14 @@ function loginFailureText(error: unknown, baseUrl: string, email: string): strin
 	if (status !== undefined) {
 		return `InstantCard answered the login with HTTP ${status}${said ? `: "${said}"` : ''}. Check the credential's environment/URL.`;
 	}
+	if (isTimeout(error)) {
+		return `InstantCard at ${baseUrl} did not answer the login within ${formatDuration(timeout)}. Check the credential's environment/URL and that this n8n can reach it.`;
+	}
 	return `Could not reach InstantCard at ${baseUrl} (${networkReason(code)}). Check the credential's environment/URL and the network.`;
 }
 
-async function logIn(helper: IHttpRequestHelper, credentials: IDataObject): Promise<string> {
+/** Refuses values a login cannot succeed with, before anything is sent. */
+function checkLoginValues(credentials: IDataObject): void {
 	const baseUrl = instantCardBaseUrl(credentials);
 	const email = String(credentials.email ?? '').trim();
 	if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) {
@@ -98,66 +139,122 @@ async function logIn(helper: IHttpRequestHelper, credentials: IDataObject): Prom
 	if (!email || !credentials.password) {
 		throw new Error('The InstantCard credential needs both an email and a password.');
 	}
+	if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+		throw new Error(
+			`The InstantCard credential's Email "${email}" is not an email address. Enter the email you sign in to InstantCard with, e.g. name@example.com.`,
+		);
+	}
 	if (!/^\d+$/.test(String(credentials.organizationId ?? '').trim())) {
 		throw new Error(
 			'The InstantCard organization ID must be a number, e.g. 20003827 (shown in InstantCard under your organization settings).',
 		);
 	}
+}
 
-	let answer: IDataObject | undefined;
+async function logIn(helper: IHttpRequestHelper, credentials: IDataObject): Promise<string> {
+	checkLoginValues(credentials);
+	const baseUrl = instantCardBaseUrl(credentials);
+	const email = String(credentials.email ?? '').trim();
+	const timeout = loginTimeout(credentials);
+
+	let answer: unknown;
 	let failure: unknown;
 	try {
-		answer = (await helper.helpers.httpRequest({
+		answer = await helper.helpers.httpRequest({
 			method: 'POST',
 			url: `${baseUrl}/authenticate`,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			body: { email, password: credentials.password },
 			json: true,
-		})) as IDataObject;
+			timeout,
+		});
 	} catch (caught) {
 		failure = caught ?? 'failed';
 	}
-	// Never rethrow the HTTP error itself: its request config holds the password.
-	if (failure) throw new Error(loginFailureText(failure, baseUrl, email));
+	// Never rethrow the HTTP error itself: its request config holds the password. What the
+	// server said may echo the request, so it is scrubbed too.
+	if (failure) throw new Error(scrub(loginFailureText(failure, baseUrl, email, timeout)));
 
-	const token = typeof answer?.auth_token === 'string' ? answer.auth_token : '';
+	const record = (answer && typeof answer === 'object' ? answer : {}) as IDataObject;
+	const token = typeof record.auth_token === 'string' ? record.auth_token.trim() : '';
 	if (!token) {
 		// Older InstantCard servers answer a bad login with HTTP 200 and {"error": "..."}.
-		const said = typeof answer?.error === 'string' ? answer.error : undefined;
+		const said = typeof record.error === 'string' ? record.error : undefined;
+		if (said || typeof answer === 'object')
+			throw new Error(
+				scrub(
+					`InstantCard refused the login for ${email}${said ? `: "${said}"` : ' (no token in its answer)'}. Check the email and password of the credential.`,
+				),
+			);
+		// A page that is not the API's JSON (a proxy's or a maintenance page).
 		throw new Error(
-			`InstantCard refused the login for ${email}${said ? `: "${said}"` : ' (no token in its answer)'}. Check the email and password of the credential.`,
+			scrub(
+				`${baseUrl}/authenticate did not answer as the InstantCard API does (a JSON object with auth_token); it sent: "${String(answer ?? '').slice(0, 100)}". Check the credential's environment/URL.`,
+			),
 		);
 	}
+	registerSecrets([token]);
 	return token;
 }
 
 /**
- * Returns a token for these credentials: a session another caller already opened or is opening,
- * or a new login. `credentials.sessionToken` is the token the caller holds (empty, or one the
- * server just rejected with 401).
+ * For `authenticate`: makes `credentials` hold a token it may send without a login — the stored
+ * one when it was obtained with these values and was not refused, else one this process holds
+ * or is obtaining for the same values (waited for; put into this copy only, so n8n saves
+ * nothing). False when a login is needed. A login under way that fails fails this caller too,
+ * so N items share one failed login.
  */
-export async function instantCardSessionToken(
+export async function holdUsableToken(credentials: IDataObject): Promise<boolean> {
+	const held = String(credentials.sessionToken ?? '');
+	const heldRefused = !!held && refused.has(sha256(held));
+	if (holdsBoundToken(credentials) && !heldRefused) return true;
+	const session = sessions.get(sessionKey(credentials));
+	let token: string | undefined;
+	if (session?.pending) token = await session.pending;
+	else if (session && usable(session, held, heldRefused)) token = session.token;
+	if (!token) return false;
+	credentials.sessionToken = token;
+	credentials.sessionFor = sessionFingerprint(credentials, token);
+	return true;
+}
+
+/**
+ * A token for these credentials: a session another caller already opened or is opening (see
+ * the rules above), or a new login. Returns the token and its binding to the values.
+ */
+export async function instantCardSession(
 	helper: IHttpRequestHelper,
 	credentials: IDataObject,
-): Promise<string> {
+): Promise<{ sessionToken: string; sessionFor: string }> {
+	registerSecrets([credentials.password, credentials.sessionToken]);
 	const key = sessionKey(credentials);
 	const held = String(credentials.sessionToken ?? '');
+	const test = isCredentialTest(credentials);
+	// Held and bound to these values, yet we are asked again: the server refused it (401).
+	const heldRefused = !test && holdsBoundToken(credentials);
+	if (heldRefused) noteRefused(held);
+
 	const session = sessions.get(key);
-
-	if (session?.pending) return await session.pending;
-	if (session && isFresh(session) && session.token !== held) return session.token as string;
-
-	const pending = logIn(helper, credentials);
-	sessions.delete(key); // re-insert at the end: the Map's order is the age order
-	sessions.set(key, { pending });
-	if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
-	let token: string | undefined;
-	try {
-		token = await pending;
-		return token;
-	} finally {
-		// A failed login is not remembered: the next caller tries again.
-		if (token) sessions.set(key, { token, expiresAt: tokenExpiry(token) });
-		else sessions.delete(key);
+	let token: string;
+	if (session?.pending) {
+		token = await session.pending;
+	} else if (!test && session && usable(session, held, heldRefused)) {
+		token = session.token as string;
+	} else {
+		const startedAt = Date.now();
+		const pending = logIn(helper, credentials);
+		sessions.delete(key); // re-insert at the end: the Map's order is the age order
+		sessions.set(key, { pending, startedAt });
+		if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+		let obtained: string | undefined;
+		try {
+			obtained = await pending;
+		} finally {
+			// A failed login is not remembered: the next caller tries again.
+			if (obtained) sessions.set(key, { token: obtained, expiresAt: tokenExpiry(obtained), startedAt });
+			else sessions.delete(key);
+		}
+		token = obtained;
 	}
+	return { sessionToken: token, sessionFor: sessionFingerprint(credentials, token) };
 }

@@ -27,3 +27,11 @@ export function networkCode(error: unknown): string | undefined {
 	const code = e.cause?.code ?? e.code;
 	return typeof code === 'string' ? code : undefined;
 }
+
+/** Whether a request failed because it got no answer within its time bound. */
+export function isTimeout(error: unknown): boolean {
+	const code = networkCode(error);
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return true;
+	const message = String((error as { message?: unknown })?.message ?? '');
+	return /timeout of \d+ms exceeded|timed out/i.test(message);
+}

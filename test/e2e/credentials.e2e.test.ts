@@ -53,8 +53,10 @@ describe('credential tests in a real n8n', () => {
 			body: JSON.stringify({ credentials: { id, name, type, data } }),
 		});
 		expect(response.status).toBe(200);
+		lastId = id;
 		return ((await response.json()) as { data: { status: string; message: string } }).data;
 	};
+	let lastId = '';
 
 	const instantCard = (overrides: Record<string, unknown> = {}) => ({
 		environment: 'custom',
@@ -70,9 +72,25 @@ describe('credential tests in a real n8n', () => {
 		...overrides,
 	});
 
-	it('InstantCard: logs in and reads the profile; a wrong password is said plainly', async () => {
+	/** Tests a saved credential again after changing some of its values, as the editor does. */
+	const retest = async (id: string, type: string, data: Record<string, unknown>) => {
+		const updated = await fetch(`${base}/rest/credentials/${id}`, {
+			method: 'PATCH',
+			headers: headers(),
+			body: JSON.stringify({ name: `retested ${id}`, type, data }),
+		});
+		expect(updated.status).toBe(200);
+		const response = await fetch(`${base}/rest/credentials/test`, {
+			method: 'POST',
+			headers: headers(),
+			body: JSON.stringify({ credentials: { id, name: `retested ${id}`, type, data } }),
+		});
+		return ((await response.json()) as { data: { status: string; message: string } }).data;
+	};
+
+	it('InstantCard: logs in and reads the organization; a wrong password is said plainly', async () => {
 		expect(await test('instantCardApi', instantCard())).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandboxes.instantCard.requestsTo('GET', '/api/v2/profile/me').at(-1)?.status).toBe(200);
+		expect(sandboxes.instantCard.requestsTo('GET', '/api/v2/organizations/20003827').at(-1)?.status).toBe(200);
 		const bad = await test('instantCardApi', instantCard({ password: 'Not-The-Password-9' }));
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toContain('InstantCard refused the login for cards@sandbox.test');
@@ -89,7 +107,27 @@ describe('credential tests in a real n8n', () => {
 			'Could not reach Keyline at http://127.0.0.1:1/api/v2/inbox (connection refused)',
 		);
 		expect((await test('keylineApi', keyline({ baseUrl: `${sandboxes.keyline.url}/api/v1` }))).message).toMatch(
-			/answered HTTP 404 with a page that is not from the Keyline Inbox API/,
+			/is not a Keyline Inbox API: it answered with a web page \(HTML\)/,
+		);
+	});
+
+	it('a Test after first use checks the values in the form every time, in the real n8n', async () => {
+		// InstantCard: the first Test stores a session token; a wrong password must not reuse it.
+		expect((await test('instantCardApi', instantCard())).status).toBe('OK');
+		const icId = lastId;
+		const logins = sandboxes.instantCard.loginCount;
+		const wrong = await retest(icId, 'instantCardApi', instantCard({ password: 'Changed-Wrong-Pass-1' }));
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toContain('InstantCard refused the login');
+		expect(sandboxes.instantCard.loginCount).toBe(logins + 1);
+		expect((await retest(icId, 'instantCardApi', instantCard({ organizationId: '999' }))).message).toMatch(/no organization with this Organization ID/);
+		// Keyline: a key or URL changed after a passed Test is checked again.
+		expect((await test('keylineApi', keyline())).status).toBe('OK');
+		const klId = lastId;
+		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'not-a-key' }))).message).toMatch(/characters a key never has/);
+		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'f'.repeat(64) }))).message).toMatch(/rejected this API key/);
+		expect((await retest(klId, 'keylineApi', keyline({ baseUrl: sandboxes.instantCard.baseUrl }))).message).toMatch(
+			/is not a Keyline Inbox API: it does not ask for an API key/,
 		);
 	});
 });

@@ -110,10 +110,11 @@ describe('InstantCard API credential', () => {
 		expect(sandbox.loginCount).toBe(0);
 	});
 
-	it('passes the credential test with GET /profile/me, and fails it for a wrong password', async () => {
+	it('passes the credential test by logging in and reading the organization, and fails it for a wrong password', async () => {
 		const good = await testCredential('instantCardApi', instantCardCredential(sandbox).data);
 		expect(good).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.requestsTo('GET', '/api/v2/profile/me')).toHaveLength(1);
+		expect(sandbox.loginCount).toBe(1);
+		expect(sandbox.requestsTo('GET', '/api/v2/organizations/20003827')).toHaveLength(1);
 		const bad = await testCredential('instantCardApi', instantCardCredential(sandbox, { password: 'nope-123456' }).data);
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(/refused the login/);

@@ -1,5 +1,5 @@
 /**
- * Every Keyline endpoint of ../shared/api-docs/endpoints.json is reachable from an operation of
+ * Every Keyline endpoint of the repo's catalog (test/endpoints.json) is reachable from an operation of
  * the built Keyline node: read from the node's own description (each operation's URL step
  * carries its path template), not from a list kept beside it. Each operation is executed
  * against the sandbox in the resource's own test file.
@@ -11,7 +11,7 @@ import type { INodeProperties, INodeType } from 'n8n-workflow';
 import { loadPackage, PACKAGE_NAME } from '../harness/load';
 
 const ENDPOINTS = (
-	JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/api-docs/endpoints.json'), 'utf8')) as Array<{
+	JSON.parse(readFileSync(path.resolve(__dirname, '../endpoints.json'), 'utf8')) as Array<{
 		api: string;
 		method: string;
 		path: string;

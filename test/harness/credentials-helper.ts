@@ -31,13 +31,21 @@ export interface StoredCredential {
 }
 
 export class TestCredentialsHelper extends ICredentialsHelper {
-	/** What n8n's database would hold, by credential id. */
-	readonly store = new Map<string, StoredCredential>();
+	/** What n8n's database would hold, by credential id (shared by helpers of several "processes"). */
+	readonly store: Map<string, StoredCredential>;
 	/** Every `preAuthentication` the engine asked for, and how many actually ran the hook. */
 	readonly preAuthCalls: Array<{ type: string; expired: boolean; ran: boolean }> = [];
+	/** How often a credential was saved after `preAuthentication` (n8n writes its database each time). */
+	saves = 0;
+	/** Which copy of the package this "process" runs (see `loadPackage`). */
+	instance?: string;
 
-	constructor(private readonly types: Map<string, ICredentialType>) {
+	constructor(
+		private readonly types: Map<string, ICredentialType>,
+		store?: Map<string, StoredCredential>,
+	) {
 		super();
+		this.store = store ?? new Map();
 	}
 
 	add(credential: StoredCredential): void {
@@ -115,10 +123,19 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		call.ran = true;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
-		const details = node.credentials?.[typeName];
-		if (details?.id) {
-			const stored = this.store.get(details.id);
-			if (stored) stored.data = { ...stored.data, ...(output as ICredentialDataDecryptedObject) };
+		// As n8n 2.40's CredentialsHelper: what the hook returned is merged into the *stored*
+		// data (not into the values under test) and saved; the caller's copy gets it too.
+		if (!node.credentials) return undefined;
+		const details = node.credentials[typeName];
+		const stored = details?.id ? this.store.get(details.id) : undefined;
+		if (stored) {
+			const persisted = { ...stored.data };
+			for (const [key, value] of Object.entries(output as ICredentialDataDecryptedObject)) {
+				const storedValue = stored.data[key];
+				if (key === expirable.name || !(typeof storedValue === 'string' && storedValue.startsWith('='))) persisted[key] = value;
+			}
+			stored.data = persisted;
+			this.saves++;
 		}
 		return Object.assign(credentials, output);
 	}

@@ -3,7 +3,7 @@
  * uses for community packages: it validates the package.json `n8n` block, resolves icons and
  * injects what the server injects (request options, poll times).
  */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
@@ -74,33 +74,52 @@ export interface LoadedPackage {
 	types: string[];
 }
 
-let loaded: Promise<LoadedPackage> | undefined;
+const loaded = new Map<string, Promise<LoadedPackage>>();
 
-export async function loadPackage(): Promise<LoadedPackage> {
-	loaded ??= (async () => {
-		if (!existsSync(path.join(PACKAGE_DIR, 'dist'))) {
-			throw new Error('dist/ is missing: run `npm run build` before the tests (npm test does).');
-		}
-		const loader = new PackageDirectoryLoader(PACKAGE_DIR);
-		await loader.loadAll();
-		const byName = new Map<string, INodeType | IVersionedNodeType>();
-		for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
-			byName.set(`${PACKAGE_NAME}.${name}`, type);
-		}
-		byName.set(ITEMS_NODE_TYPE, new ItemsNode() as unknown as INodeType);
-		const credentialTypes = new Map<string, ICredentialType>();
-		for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes.set(name, type);
-		const nodeTypes: INodeTypes = {
-			getByName: (name) => {
-				const type = byName.get(name);
-				if (!type) throw new Error(`Unknown node type ${name}`);
-				return type;
-			},
-			getByNameAndVersion: (name, version) =>
-				NodeHelpers.getVersionedNodeType(nodeTypes.getByName(name), version),
-			getKnownTypes: () => ({}),
-		};
-		return { nodeTypes, credentialTypes, types: [...byName.keys()] };
-	})();
-	return await loaded;
+/**
+ * The package as n8n loads it. `instance` names a separate copy (its own folder, so its own
+ * module instances and process-wide state: login and key-check caches), as a second n8n
+ * process (a queue-mode worker) has; `main` is the repo's dist/.
+ */
+export async function loadPackage(instance = 'main'): Promise<LoadedPackage> {
+	let pending = loaded.get(instance);
+	if (!pending) {
+		pending = load(instance);
+		loaded.set(instance, pending);
+	}
+	return await pending;
+}
+
+async function load(instance: string): Promise<LoadedPackage> {
+	if (!existsSync(path.join(PACKAGE_DIR, 'dist'))) {
+		throw new Error('dist/ is missing: run `npm run build` before the tests (npm test does).');
+	}
+	let dir = PACKAGE_DIR;
+	if (instance !== 'main') {
+		// Inside the repo, so the copy resolves n8n-workflow from its node_modules as dist/ does.
+		mkdirSync(path.join(PACKAGE_DIR, '.test-instances'), { recursive: true });
+		dir = mkdtempSync(path.join(PACKAGE_DIR, '.test-instances', `${instance}-`));
+		cpSync(path.join(PACKAGE_DIR, 'package.json'), path.join(dir, 'package.json'));
+		cpSync(path.join(PACKAGE_DIR, 'dist'), path.join(dir, 'dist'), { recursive: true });
+	}
+	const loader = new PackageDirectoryLoader(dir);
+	await loader.loadAll();
+	const byName = new Map<string, INodeType | IVersionedNodeType>();
+	for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
+		byName.set(`${PACKAGE_NAME}.${name}`, type);
+	}
+	byName.set(ITEMS_NODE_TYPE, new ItemsNode() as unknown as INodeType);
+	const credentialTypes = new Map<string, ICredentialType>();
+	for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes.set(name, type);
+	const nodeTypes: INodeTypes = {
+		getByName: (name) => {
+			const type = byName.get(name);
+			if (!type) throw new Error(`Unknown node type ${name}`);
+			return type;
+		},
+		getByNameAndVersion: (name, version) =>
+			NodeHelpers.getVersionedNodeType(nodeTypes.getByName(name), version),
+		getKnownTypes: () => ({}),
+	};
+	return { nodeTypes, credentialTypes, types: [...byName.keys()] };
 }

@@ -3,7 +3,7 @@
  * package, against the sandboxes. Nothing of the engine is mocked: routing, expressions,
  * credentials, pagination, Continue On Fail and pairing all run as in n8n.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
@@ -14,7 +14,7 @@ import type {
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createEmptyRunExecutionData, createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper, type StoredCredential } from './credentials-helper';
 import { ITEMS_NODE_TYPE, loadPackage, PACKAGE_NAME } from './load';
@@ -44,9 +44,18 @@ export interface RunResult {
 	helper: TestCredentialsHelper;
 }
 
-export async function createCredentialsHelper(): Promise<TestCredentialsHelper> {
-	const { credentialTypes } = await loadPackage();
-	return new TestCredentialsHelper(credentialTypes);
+/**
+ * n8n's credentials side for one process. `instance` loads a separate copy of the package (a
+ * second n8n process); `store` shares one database between such processes.
+ */
+export async function createCredentialsHelper(
+	instance?: string,
+	store?: TestCredentialsHelper['store'],
+): Promise<TestCredentialsHelper> {
+	const { credentialTypes } = await loadPackage(instance);
+	const helper = new TestCredentialsHelper(credentialTypes, store);
+	helper.instance = instance;
+	return helper;
 }
 
 /** What n8n hands every node context beside the workflow: credentials helper, hooks, URLs. */
@@ -85,7 +94,7 @@ export async function runWorkflow(
 	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'> & { staticData?: object },
 	helper: TestCredentialsHelper,
 ): Promise<IRun> {
-	const { nodeTypes } = await loadPackage();
+	const { nodeTypes } = await loadPackage(helper.instance);
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		name: 'test',
@@ -158,25 +167,45 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 export type { StoredCredential, ICredentialDataDecryptedObject };
 
 /**
- * Runs a credential's test the way n8n's CredentialsTester does for a declarative `test`: a
- * `n8n-nodes-base.noOp` node with one `temp` parameter whose routing is the test request, run
- * by RoutingNode; then the `responseCode` rules. Returns n8n's verdict shape.
+ * Runs a credential's Test the way n8n 2.40's `CredentialsTester.runRequestTest` does for a
+ * declarative `test`: a `Temp-Node` (type `noOp`, parameters `{}`) whose one `temp`
+ * property routes the test request, run by n8n-core's `RoutingNode` with the values under test
+ * handed in directly; then the same verdict rules (responseCode rules, the HTTP status text,
+ * the error code, the error message).
+ *
+ * `formData` is what the editor's form holds. With `options.helper` the credential is stored
+ * already (as after first use): the values under test are the stored ones with the form's
+ * values over them, as n8n merges a tested form into the saved credential.
  */
 export async function testCredential(
 	type: string,
-	data: ICredentialDataDecryptedObject,
+	formData: ICredentialDataDecryptedObject,
+	options: { helper?: TestCredentialsHelper; id?: string } = {},
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const { credentialTypes, nodeTypes } = await loadPackage();
+	const { credentialTypes } = await loadPackage(options.helper?.instance);
 	const credentialType = credentialTypes.get(type);
 	if (!credentialType?.test) throw new Error(`${type} has no test`);
 	const test = credentialType.test;
-	const helper = new TestCredentialsHelper(credentialTypes);
-	helper.add({ id: 'tested', name: 'tested', type, data });
+	const helper = options.helper ?? new TestCredentialsHelper(credentialTypes);
+	const id = options.id ?? 'tested';
+	if (!helper.store.has(id)) helper.add({ id, name: 'tested', type, data: {} });
+	const stored = helper.store.get(id)!;
+	const defaults = Object.fromEntries(
+		credentialType.properties.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]),
+	);
+	const credentialsDecrypted = {
+		id,
+		name: stored.name,
+		type,
+		data: { ...defaults, ...stored.data, ...formData } as ICredentialDataDecryptedObject,
+	};
 	const tempType = {
 		description: {
-			displayName: 'Temp',
+			displayName: 'No Operation, do nothing',
+			// The loaded noOp's description keeps its short name, so the Temp-Node is typed
+			// `noOp` and n8n's "is this a credential test" check (`n8n-nodes-base.noOp`) is false.
 			name: 'noOp',
-			group: ['transform'],
+			group: ['organization'],
 			version: 1,
 			description: '',
 			defaults: {},
@@ -188,39 +217,56 @@ export async function testCredential(
 			],
 		},
 	};
-	const types = {
-		...nodeTypes,
-		getByName: (name: string) => (name === 'n8n-nodes-base.noOp' ? tempType : nodeTypes.getByName(name)),
-		getByNameAndVersion: (name: string, version?: number) =>
-			name === 'n8n-nodes-base.noOp' ? tempType : nodeTypes.getByNameAndVersion(name, version),
-	};
-	const node = {
+	const node: INode = {
 		id: 'temp',
+		parameters: {},
 		name: 'Temp-Node',
-		type: 'n8n-nodes-base.noOp',
+		type: 'noOp',
 		typeVersion: 1,
-		position: [0, 0] as [number, number],
-		parameters: { temp: '' },
-		credentials: { [type]: { id: 'tested', name: 'tested' } },
+		position: [0, 0],
+		credentials: { [type]: { id, name: stored.name } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types as never });
+	const nodeTypes = {
+		getByName: () => tempType,
+		getByNameAndVersion: () => tempType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes as never });
 	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { nodes: [node] } as never);
-	const runData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }] },
-	});
-	const run = await new WorkflowExecute(additionalData(helper, hooks), 'internal', runData).processRunExecutionData(
+	const data = { ...additionalData(helper, hooks), currentNodeParameters: node.parameters };
+	const executeFunctions = new ExecuteContext(
 		workflow,
+		node,
+		data as IWorkflowExecuteAdditionalData,
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
 	);
-	const error = (run.data.resultData.runData['Temp-Node']?.[0]?.error ?? run.data.resultData.error) as
-		| { message?: string; httpCode?: string; context?: unknown }
-		| undefined;
-	if (!error) return { status: 'OK', message: 'Connection successful!' };
-	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseCode' && String(rule.properties.value) === error.httpCode) {
-			return { status: 'Error', message: rule.properties.message };
+	const routingNode = new RoutingNode(executeFunctions, tempType as never, credentialsDecrypted as never);
+	try {
+		await routingNode.runNode();
+	} catch (caught) {
+		const error = caught as { cause?: { response?: { status: number; statusText?: string }; code?: string }; message: string };
+		if (error.cause?.response) {
+			const { status, statusText } = error.cause.response;
+			for (const rule of test.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			if (status < 199 || status > 299) {
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+			}
+		} else if (error.cause?.code) {
+			return { status: 'Error', message: error.cause.code };
 		}
+		return { status: 'Error', message: error.message.toString() };
 	}
-	return { status: 'Error', message: String(error.message) };
+	return { status: 'OK', message: 'Connection successful!' };
 }
 
 /**

@@ -1,0 +1,59 @@
+/**
+ * How both credentials decide, before every request, whether what they hold may be used.
+ *
+ * n8n runs a credential's `preAuthentication` only when its hidden expirable field is empty or
+ * after the server answered 401. That alone reuses a token (or a key check) obtained with
+ * values the user has since changed, and a credential Test never logs in once a token is
+ * stored. So `authenticate` (run before every request, Tests included) checks that what is held
+ * was obtained with the values in the form. When it was not, or when the request is a Test,
+ * it refuses before anything is sent, in the shape n8n-core reads as a 401: n8n then runs
+ * `preAuthentication` (the login or key check, with the form's values) and sends the request
+ * once more. Nothing extra goes over the network.
+ */
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { checkTimeout } from '../nodes/shared/timeouts';
+
+/** Set on a credential's `test.request`; removed before the request is sent. */
+export const CREDENTIAL_TEST_HEADER = 'x-n8n-credential-test';
+
+/** The credential objects of Tests that have logged in / checked the key already. */
+const testsChecked = new WeakSet<object>();
+/** The bound of the request each credential object is being used for (for its login). */
+const requestBounds = new WeakMap<object, number>();
+
+/** What n8n-core's `httpRequestWithAuthentication` takes for "token refused": re-authenticate, retry once. */
+function refusedBeforeSending(reason: string): Error {
+	return Object.assign(new Error(reason), { response: { status: 401 } });
+}
+
+/**
+ * The first step of `authenticate`. Throws the 401 shape when this is a Test that has not
+ * checked the form yet, or when `usable` (what is held, or what this process can hand over for
+ * the same values) says no; otherwise returns and the request goes on.
+ */
+export async function authorize(
+	credentials: IDataObject,
+	requestOptions: IHttpRequestOptions,
+	usable: () => Promise<boolean>,
+): Promise<void> {
+	const headers = (requestOptions.headers ?? {}) as IDataObject;
+	const marker = Object.keys(headers).filter((h) => h.toLowerCase() === CREDENTIAL_TEST_HEADER);
+	for (const name of marker) delete headers[name];
+	if (typeof requestOptions.timeout === 'number') requestBounds.set(credentials, requestOptions.timeout);
+	if (marker.length && !testsChecked.has(credentials)) {
+		testsChecked.add(credentials);
+		throw refusedBeforeSending('credential test: check the values in the form');
+	}
+	if (!(await usable())) throw refusedBeforeSending('held for other credential values');
+}
+
+/** Whether this credential object belongs to a Test (which must check, never reuse). */
+export function isCredentialTest(credentials: object): boolean {
+	return testsChecked.has(credentials);
+}
+
+/** How long a login or key check for this credential object may take. */
+export function loginTimeout(credentials: object): number {
+	return checkTimeout(requestBounds.get(credentials));
+}
