@@ -119,7 +119,7 @@ export class InstantCardApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: INSTANTCARD_BASE_URL,
-			url: "=/organizations/{{ String($credentials.organizationId).trim() }}",
+			url: '=/organizations/{{ String($credentials.organizationId).trim() }}',
 			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 		},
 		rules: [

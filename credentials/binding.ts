@@ -40,7 +40,8 @@ export async function authorize(
 	const headers = (requestOptions.headers ?? {}) as IDataObject;
 	const marker = Object.keys(headers).filter((h) => h.toLowerCase() === CREDENTIAL_TEST_HEADER);
 	for (const name of marker) delete headers[name];
-	if (typeof requestOptions.timeout === 'number') requestBounds.set(credentials, requestOptions.timeout);
+	if (typeof requestOptions.timeout === 'number')
+		requestBounds.set(credentials, requestOptions.timeout);
 	if (marker.length && !testsChecked.has(credentials)) {
 		testsChecked.add(credentials);
 		throw refusedBeforeSending('credential test: check the values in the form');

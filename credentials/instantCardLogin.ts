@@ -251,7 +251,8 @@ export async function instantCardSession(
 			obtained = await pending;
 		} finally {
 			// A failed login is not remembered: the next caller tries again.
-			if (obtained) sessions.set(key, { token: obtained, expiresAt: tokenExpiry(obtained), startedAt });
+			if (obtained)
+				sessions.set(key, { token: obtained, expiresAt: tokenExpiry(obtained), startedAt });
 			else sessions.delete(key);
 		}
 		token = obtained;

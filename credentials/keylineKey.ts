@@ -211,7 +211,8 @@ export async function verifyKeylineCredential(
 	registerSecrets([credentials.apiKey, keylineApiKey(credentials)]);
 	const fingerprint = keylineFingerprint(credentials);
 	// Asked again for a key that had passed: Keyline answered 401, or this is a Test. Check again.
-	if (isCredentialTest(credentials) || keylineKeyVerified(credentials)) verified.delete(fingerprint);
+	if (isCredentialTest(credentials) || keylineKeyVerified(credentials))
+		verified.delete(fingerprint);
 	const running = pending.get(fingerprint);
 	if (running) {
 		await running;

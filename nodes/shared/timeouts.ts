@@ -36,7 +36,9 @@ export function requestTimeout(context: ParameterReader): number {
 
 /** The bound of a login or a key check made for a request bounded by `requestBound`. */
 export function checkTimeout(requestBound?: number): number {
-	return requestBound && requestBound > 0 ? Math.min(requestBound, CHECK_TIMEOUT_MS) : CHECK_TIMEOUT_MS;
+	return requestBound && requestBound > 0
+		? Math.min(requestBound, CHECK_TIMEOUT_MS)
+		: CHECK_TIMEOUT_MS;
 }
 
 /** "15 s", "1.5 s", "800 ms" */

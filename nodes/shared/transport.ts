@@ -9,13 +9,16 @@
  */
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	PostReceiveAction,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { toApiError, type ApiProfile } from './errors';
+import { checkAnswer, toApiError, type ApiProfile, type ExpectedAnswer } from './errors';
+import { requestTimeout } from './timeouts';
 
 type ResultOptions = DeclarativeRestApiSettings.ResultOptions;
 type Hook = (
@@ -28,23 +31,48 @@ export const MAX_PAGES = 1000;
 /** Rows asked for per page when returning all. */
 export const PAGE_SIZE = 100;
 
+/** Requests whose output steps already begin with the shape check. */
+const checked = new WeakSet<object>();
+
+/**
+ * Makes the operation's first output step refuse an answer of the wrong shape (see
+ * `checkAnswer`) before its own steps read it. When the operation has no steps of its own the
+ * check also does what n8n does then: one item per element of a list, else one item.
+ * RoutingNode reads the output steps from the request data it handed the hook, so they are
+ * added to that object, once.
+ */
+function checkAnswers(requestData: ResultOptions, api: ApiProfile, expected: ExpectedAnswer): void {
+	if (checked.has(requestData)) return;
+	checked.add(requestData);
+	const alone = requestData.postReceive.length === 0;
+	const request = { method: requestData.options.method, url: requestData.options.url };
+	const check: PostReceiveAction = async function checkShape(this, items, response) {
+		checkAnswer(this, api, response, request, expected);
+		if (!alone) return items;
+		return Array.isArray(response.body)
+			? response.body.map((json) => ({ json: json as IDataObject }))
+			: items;
+	};
+	requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [check] });
+}
+
 async function routed(
 	context: IExecutePaginationFunctions,
 	api: ApiProfile,
 	requestData: ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	// n8n bounds a declarative request by 300 s unless the node's Timeout is set: use ours.
+	requestData.options.timeout = requestTimeout(context);
 	try {
 		return await context.makeRoutingRequest(requestData);
 	} catch (error) {
-		throw toApiError(context, api, error, {
-			method: requestData.options.method,
-			url: requestData.options.url,
-		});
+		throw toApiError(context, api, error, requestData.options);
 	}
 }
 
 export function requestHook(api: ApiProfile): Hook {
 	return async function sendRequest(this, requestData) {
+		checkAnswers(requestData, api, 'json');
 		return await routed(this, api, requestData);
 	};
 }
@@ -55,6 +83,7 @@ export function requestHook(api: ApiProfile): Hook {
  */
 export function pagedRequestHook(api: ApiProfile): Hook {
 	return async function sendPagedRequest(this, requestData) {
+		checkAnswers(requestData, api, 'list');
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
 		const pageSize = returnAll ? PAGE_SIZE : Math.min(Math.max(limit, 1), PAGE_SIZE);

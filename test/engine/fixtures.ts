@@ -24,7 +24,7 @@ export function keylineCredential(sandbox: KeylineSandbox, overrides: Record<str
 		id: 'kl1',
 		name: 'Keyline sandbox',
 		type: 'keylineApi',
-		data: { apiKey: KEYLINE_SANDBOX_API_KEY, baseUrl: sandbox.baseUrl, verifiedKey: '', ...overrides },
+		data: { apiKey: KEYLINE_SANDBOX_API_KEY, baseUrl: sandbox.baseUrl, ...overrides },
 	};
 }
 

@@ -33,6 +33,8 @@ export interface RunOptions {
 	/** The helper to use across runs (keeps stored tokens, like n8n's database). */
 	helper?: TestCredentialsHelper;
 	continueOnFail?: boolean;
+	/** Node settings as the editor stores them, e.g. `{ retryOnFail: true, maxTries: 2, waitBetweenTries: 0 }`. */
+	settings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
 }
 
 export interface RunResult {
@@ -149,6 +151,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters,
 			credentials: nodeCredentials,
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.settings ?? {}),
 		},
 	];
 	const connections: IConnections = {

@@ -10,11 +10,13 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
 
 import { instantCardBaseUrl } from '../../../credentials/instantCardLogin';
-import { apiErrorText, responseOf, toApiError } from '../../shared/errors';
+import { apiErrorText, checkAnswer, responseOf, toApiError } from '../../shared/errors';
+import { requestTimeout } from '../../shared/timeouts';
 import { INSTANTCARD } from './api';
 
 /** One request to `path` under the credential's organization, e.g. `/print_jobs/81001/print`. */
@@ -26,18 +28,31 @@ export async function instantCardCall(
 ): Promise<unknown> {
 	const credentials = await context.getCredentials('instantCardApi');
 	const url = `/organizations/${String(credentials.organizationId).trim()}${path}`;
+	const timeout = requestTimeout(context);
+	let response: IN8nHttpFullResponse;
 	try {
-		return await context.helpers.httpRequestWithAuthentication.call(context, 'instantCardApi', {
-			method,
-			url: `${instantCardBaseUrl(credentials)}${url}`,
-			qs,
-			headers: { Accept: 'application/json' },
-			json: true,
-		});
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'instantCardApi',
+			{
+				method,
+				url: `${instantCardBaseUrl(credentials)}${url}`,
+				qs,
+				headers: { Accept: 'application/json' },
+				json: true,
+				timeout,
+				returnFullResponse: true,
+			},
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		// An operation or a trigger's poll: the API's words with what the status means.
 		if ('getItemIndex' in context || 'getActivationMode' in context)
-			throw toApiError(context, INSTANTCARD, error, { method, url });
+			throw toApiError(context, INSTANTCARD, error, {
+				method,
+				url,
+				baseURL: instantCardBaseUrl(credentials),
+				timeout,
+			});
 		// A picker: a short message, never the raw error (its request holds the token).
 		const { status, body } = responseOf(error);
 		throw new NodeOperationError(
@@ -45,6 +60,8 @@ export async function instantCardCall(
 			`InstantCard: ${apiErrorText(body) ?? (status ? `HTTP ${status}` : 'no answer')} (${method} ${url})`,
 		);
 	}
+	checkAnswer(context, INSTANTCARD, response, { method, url });
+	return response.body;
 }
 
 /** GET of the URL the operation is about to send to: the record as it is before the change. */
@@ -56,16 +73,20 @@ export async function readCurrent(
 		...options,
 		method: 'GET',
 		json: true,
-		returnFullResponse: false,
+		returnFullResponse: true,
+		timeout: requestTimeout(context),
 	};
 	delete request.body;
+	let response: IN8nHttpFullResponse;
 	try {
-		return await context.helpers.httpRequestWithAuthentication.call(
+		response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			'instantCardApi',
 			request,
-		);
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw toApiError(context, INSTANTCARD, error, { method: 'GET', url: options.url });
+		throw toApiError(context, INSTANTCARD, error, request);
 	}
+	checkAnswer(context, INSTANTCARD, response, request);
+	return response.body;
 }

@@ -13,7 +13,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { toApiError, type ErrorContext } from '../../shared/errors';
+import { checkAnswer, toApiError, type ErrorContext } from '../../shared/errors';
+import { requestTimeout } from '../../shared/timeouts';
 import { KEYLINE, keylineBaseUrl } from './api';
 
 export type KeylineContext =
@@ -67,7 +68,13 @@ export async function keylineResponse(
 	answers: number[] = [],
 ): Promise<KeylineResponse> {
 	const credentials = await context.getCredentials('keylineApi');
-	const what = { method: request.method, url: request.path };
+	const timeout = requestTimeout(context);
+	const what = {
+		method: request.method,
+		url: request.path,
+		baseURL: keylineBaseUrl(credentials),
+		timeout,
+	};
 	let response: KeylineResponse;
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(context, 'keylineApi', {
@@ -79,11 +86,13 @@ export async function keylineResponse(
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
+			timeout,
 		})) as KeylineResponse;
 	} catch (error) {
 		throw toApiError(context, KEYLINE, error, what);
 	}
 	if (!answers.includes(response.statusCode)) failOnHttpError(context, response, what);
+	checkAnswer(context, KEYLINE, response, what);
 	return response;
 }
 

@@ -11,6 +11,7 @@ import type {
 	ResourceMapperValue,
 } from 'n8n-workflow';
 
+import { requestTimeout } from '../../../shared/timeouts';
 import { parseJsonParameter } from '../../../shared/validation';
 import { IMAGE_FIELD_PREFIX } from '../cardTemplate/fields';
 
@@ -118,6 +119,7 @@ async function imageBase64(
 			url: text,
 			encoding: 'arraybuffer',
 			json: false,
+			timeout: requestTimeout(context),
 		})) as Buffer;
 		return Buffer.from(body).toString('base64');
 	}

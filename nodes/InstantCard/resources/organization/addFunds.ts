@@ -2,7 +2,8 @@
  * Add Funds charges a payment card. The card number and CVC are checked here before anything is
  * sent, and they are masked wherever they could come back to the user: the output (an API that
  * echoes the card), the error message, description and details, and the node copy an error carries.
- * Nothing here retries: a second attempt could charge twice.
+ * The charge is sent once (see `spendOnce`): after an unclear failure the organization's
+ * financial transactions are read back and compared with those before the charge.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type {
@@ -15,7 +16,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { sendRequest } from '../../shared/api';
+import { spendOnce } from '../../../shared/money';
+import { INSTANTCARD, sendRequest } from '../../shared/api';
+import { instantCardCall } from '../../shared/call';
 import { moneyAmount } from './getBalance';
 
 const show = { resource: ['organization'], operation: ['addFunds'] };
@@ -258,13 +261,78 @@ async function buildAddFundsBody(this: IExecuteSingleFunctions, options: IHttpRe
 	return options;
 }
 
-/** The node's request path for this operation, with every failure masked before it reaches the user. */
+/** The IDs of the organization's financial transactions before a charge, per input item. */
+const transactionsBefore = new WeakMap<object, Set<string>>();
+
+async function transactionList(context: IExecuteSingleFunctions): Promise<IDataObject[]> {
+	const answer = await instantCardCall(context, 'GET', '/financial_transactions');
+	if (!Array.isArray(answer)) throw new Error('the financial transactions are not a list');
+	return answer.filter((tx): tx is IDataObject => !!tx && typeof tx === 'object');
+}
+
+/**
+ * Reads back whether a charge of `amount` went through: a credit of that amount among the
+ * transactions that were not there before it was sent.
+ */
+async function fundsAdded(
+	context: IExecuteSingleFunctions,
+	amount: string,
+): Promise<{ done: true; output: INodeExecutionData[] } | { done: false; state: string }> {
+	const before = transactionsBefore.get(context.getInputData());
+	if (!before) throw new Error('the transactions could not be read before the charge');
+	const added = (await transactionList(context)).find(
+		(tx) => !before.has(String(tx.id)) && moneyAmount(tx.credit) === Number(amount),
+	);
+	if (!added)
+		return {
+			done: false,
+			state: `no new credit of ${amount} among the organization's transactions`,
+		};
+	const balance = moneyAmount(added.balance);
+	return {
+		done: true,
+		output: [
+			{
+				json: {
+					result: 'Success',
+					amount_added: amount,
+					balance: added.balance ?? null,
+					...(balance !== undefined ? { balance_amount: balance } : {}),
+					financial_transaction: added,
+				},
+			},
+		],
+	};
+}
+
+/**
+ * The node's request path for this operation: the charge sent once, its outcome read back after
+ * an unclear failure, every failure masked before it reaches the user.
+ */
 async function sendAddFunds(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	const amount = (Math.round(Number(this.getNodeParameter('amount', 0)) * 100) / 100).toFixed(2);
+	const item = this.getInputData();
 	try {
-		return await sendRequest.call(this, requestData);
+		return await spendOnce(this, `organization:addFunds:${amount}`, {
+			api: INSTANTCARD,
+			action: `Adding ${amount} to the organization's balance`,
+			howToCheck: `the organization's financial transactions (Organization → Get Transactions, or InstantCard's billing page) for a credit of ${amount} made just now`,
+			send: async () => {
+				try {
+					transactionsBefore.set(
+						item,
+						new Set((await transactionList(this)).map((tx) => String(tx.id))),
+					);
+				} catch {
+					transactionsBefore.delete(item); // the charge goes on; an unclear outcome then reads "unknown"
+				}
+				return await sendRequest.call(this, requestData);
+			},
+			check: async () => await fundsAdded(this, amount),
+		});
 	} catch (error) {
 		throw maskError(error, readSecrets(this));
 	}
@@ -307,7 +375,7 @@ export const addFundsRouting = {
 
 export const organizationAddFundsDescription: INodeProperties[] = [
 	{
-		displayName: `${ADD_FUNDS_NOTICE} It is sent once and never retried by this node; do not turn on Retry On Fail for it.`,
+		displayName: `${ADD_FUNDS_NOTICE} It is sent once: after an unclear failure the node reads the organization's transactions to tell whether the card was charged, and with Retry On Fail on, a retry checks first, so the card is never charged twice.`,
 		name: 'addFundsNotice',
 		type: 'notice',
 		default: '',

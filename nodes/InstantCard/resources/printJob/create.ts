@@ -1,14 +1,20 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { asNodeError } from '../../../shared/errors';
+import { createdEarlier, isMoneyOutcome, noteCreated, spendOnce } from '../../../shared/money';
 import { toPositiveInteger, validateIds } from '../../../shared/validation';
+import { INSTANTCARD, sendRequest } from '../../shared/api';
 import { idLocator } from '../../shared/descriptions';
+import { SUBMIT_NOTICE } from './submit';
 import {
 	asBoolean,
 	cardIdsJson,
@@ -17,7 +23,9 @@ import {
 	normalizePrintJob,
 	oneOffAddressProperties,
 	parseCardIds,
+	printJobSubmitted,
 	readAddressFields,
+	submitCheckAdvice,
 } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['create'] };
@@ -59,8 +67,8 @@ function notSubmitted(
 
 /**
  * postReceive of Submit After Creating: checks the balance covers the new job, then submits it
- * once (POST /print charges the organization; it is never retried here). A short balance leaves
- * the job in status Created and stops the item with its cost and the balance.
+ * once (see `spendOnce`: an unclear failure is read back, a retry never pays twice). A short
+ * balance leaves the job in status Created and stops the item with its cost and the balance.
  */
 async function submitAfterCreating(
 	this: IExecuteSingleFunctions,
@@ -79,6 +87,8 @@ async function submitAfterCreating(
 			},
 		);
 	}
+	const retried = createdEarlier(this, CREATED) === String(jobId);
+	noteCreated(this, CREATED, String(jobId));
 	const later =
 		'The job stays in status Created. Fix the cause, then submit it with Print Job → Submit.';
 	const call = async (method: 'GET' | 'POST', path: string) => {
@@ -90,6 +100,35 @@ async function submitAfterCreating(
 		}
 	};
 
+	// A retry of the node goes straight to the submit: it reads back what the first attempt did.
+	if (!retried) await refuseUncovered(this, jobId, call);
+	let submitted: unknown;
+	try {
+		submitted = await spendOnce(this, `printJob:${String(jobId)}:submit`, {
+			api: INSTANTCARD,
+			action: `Print job #${String(jobId)} was created; submitting it`,
+			howToCheck: submitCheckAdvice(String(jobId)),
+			send: async () => await instantCardCall(this, 'POST', `/print_jobs/${String(jobId)}/print`),
+			check: async () => await printJobSubmitted(this, String(jobId)),
+		});
+	} catch (error) {
+		if (isMoneyOutcome(error)) throw asNodeError(this, error);
+		const { message, description } = error as { message: string; description?: string };
+		throw notSubmitted(this, jobId, message, `${description ? `${description} ` : ''}${later}`);
+	}
+	const job =
+		submitted && typeof submitted === 'object' && !Array.isArray(submitted)
+			? (submitted as IDataObject)
+			: { id: Number(jobId) };
+	return [{ json: normalizePrintJob(job) }];
+}
+
+/** Stops the item, before anything is charged, when the balance does not cover the job. */
+async function refuseUncovered(
+	context: IExecuteSingleFunctions,
+	jobId: unknown,
+	call: (method: 'GET' | 'POST', path: string) => Promise<unknown>,
+): Promise<void> {
 	let covered = asBoolean(await call('GET', '/check_balance'), 'has_balance');
 	let charge: IDataObject | undefined;
 	if (covered === undefined) {
@@ -97,29 +136,41 @@ async function submitAfterCreating(
 		charge = (await call('GET', '/charge_details')) as IDataObject | undefined;
 		covered = asBoolean(charge, 'has_balance');
 	}
-	if (covered !== true) {
-		charge ??= (await call('GET', '/charge_details')) as IDataObject | undefined;
-		let balance: unknown;
-		try {
-			balance = ((await instantCardCall(this, 'GET', '/balance')) as IDataObject | undefined)
-				?.balance;
-		} catch {
-			balance = undefined; // the refusal matters more than the exact balance
-		}
-		const cost = charge?.job_total_cost ?? charge?.total_cost ?? charge?.total;
-		throw notSubmitted(
-			this,
-			jobId,
-			`the organization's balance (${money(balance)}) does not cover its cost (${money(cost)})`,
-			'Nothing was charged. The job stays in status Created: add funds (Organization → Add Funds), then submit it with Print Job → Submit.',
-		);
+	if (covered === true) return;
+	charge ??= (await call('GET', '/charge_details')) as IDataObject | undefined;
+	let balance: unknown;
+	try {
+		balance = ((await instantCardCall(context, 'GET', '/balance')) as IDataObject | undefined)
+			?.balance;
+	} catch {
+		balance = undefined; // the refusal matters more than the exact balance
 	}
-	const submitted = await call('POST', '/print');
-	const job =
-		submitted && typeof submitted === 'object' && !Array.isArray(submitted)
-			? (submitted as IDataObject)
-			: { id: Number(jobId) };
-	return [{ json: normalizePrintJob(job) }];
+	const cost = charge?.job_total_cost ?? charge?.total_cost ?? charge?.total;
+	throw notSubmitted(
+		context,
+		jobId,
+		`the organization's balance (${money(balance)}) does not cover its cost (${money(cost)})`,
+		'Nothing was charged. The job stays in status Created: add funds (Organization → Add Funds), then submit it with Print Job → Submit.',
+	);
+}
+
+/** What an item's Submit After Creating created, for a retry of the node. */
+const CREATED = 'printJob:createdToSubmit';
+
+/**
+ * The node's request path for Create. With Submit After Creating on, a retry of the node
+ * (Retry On Fail) does not create the job again: it goes on with the job the first attempt
+ * created, whose submit it reads back before sending anything.
+ */
+export async function createPrintJob(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const earlier = this.getNodeParameter('submitAfterCreate', false)
+		? createdEarlier(this, CREATED)
+		: undefined;
+	if (earlier === undefined) return await sendRequest.call(this, requestData);
+	return await submitAfterCreating.call(this, [{ json: { id: Number(earlier) } }]);
 }
 
 const providerLocator = idLocator({
@@ -192,5 +243,12 @@ export const printJobCreateDescription: INodeProperties[] = [
 		description:
 			"Whether to send the job to production right away. This SPENDS the organization's balance and cannot be undone. The balance is checked first: if it does not cover the job, the job is created but not submitted and the item fails.",
 		routing: { output: { postReceive: [submitAfterCreating] } },
+	},
+	{
+		displayName: SUBMIT_NOTICE,
+		name: 'submitAfterCreateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, submitAfterCreate: [true] } },
 	},
 ];

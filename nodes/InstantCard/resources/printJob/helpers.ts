@@ -11,8 +11,9 @@ import type {
 } from 'n8n-workflow';
 
 import { toPositiveInteger } from '../../../shared/validation';
+import { instantCardCall } from '../../shared/call';
 
-export { instantCardCall } from '../../shared/call';
+export { instantCardCall };
 
 export const FORM_HEADERS = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
@@ -342,4 +343,35 @@ export function cardIdsProperty(
 		displayOptions: { show },
 		description,
 	};
+}
+
+/**
+ * Reads back whether print job `jobId` was submitted, for a submit whose answer was lost: status
+ * Created (or No_Balance: refused, nothing charged) means it was not; any later status means it
+ * was, and the job is the output as after a successful submit.
+ */
+export async function printJobSubmitted(
+	context: IExecuteSingleFunctions,
+	jobId: string | number,
+): Promise<{ done: true; output: IDataObject } | { done: false; state: string }> {
+	const answer = await instantCardCall(context, 'GET', `/print_jobs/${String(jobId)}`);
+	if (!answer || typeof answer !== 'object' || Array.isArray(answer))
+		throw new Error(`print job #${String(jobId)} could not be read back`);
+	const job = normalizePrintJob(answer as IDataObject);
+	const code = statusCode(job.status);
+	if (code === undefined)
+		throw new Error(
+			`print job #${String(jobId)} has a status this node does not know (${String(job.status)})`,
+		);
+	if (code === 0 || code === 5)
+		return {
+			done: false,
+			state: `print job #${String(jobId)} in status ${PRINT_JOB_STATUSES[code]}`,
+		};
+	return { done: true, output: job };
+}
+
+/** What a user checks when a submit's outcome cannot be read back. */
+export function submitCheckAdvice(jobId: string | number): string {
+	return `the status of print job #${String(jobId)} (Print Job → Get, or InstantCard's Print Jobs page): Created means it was not submitted; Scheduled or later means it was, and was charged`;
 }

@@ -10,12 +10,12 @@ import { instantCardList } from '../../shared/listSearch';
 import { printJobAddCardsDescription } from './addCards';
 import { printJobChargeDetailsDescription } from './chargeDetails';
 import { outputHasBalance, printJobCheckBalanceDescription } from './checkBalance';
-import { printJobCreateDescription } from './create';
+import { createPrintJob, printJobCreateDescription } from './create';
 import { printJobGetDescription } from './get';
 import { printJobGetAllDescription } from './getAll';
 import { FORM_HEADERS, instantCardCall, outputPrintJobs, printJobName } from './helpers';
 import { printJobRemoveCardDescription, removeCardRouting } from './removeCard';
-import { printJobSubmitDescription } from './submit';
+import { printJobSubmitDescription, submitPrintJob } from './submit';
 import { printJobUpdateDescription } from './update';
 
 const showOnlyForPrintJob = { resource: ['printJob'] };
@@ -60,6 +60,7 @@ export const printJobDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: `=${ORG}/print_jobs`, headers: FORM_HEADERS },
 					output: outputJobs,
+					operations: { pagination: createPrintJob },
 				},
 			},
 			{
@@ -89,7 +90,11 @@ export const printJobDescription: INodeProperties[] = [
 				action: 'Submit a print job',
 				description:
 					"Sends the job to production and charges the organization's balance. Cannot be undone.",
-				routing: { request: { method: 'POST' }, output: outputJobs },
+				routing: {
+					request: { method: 'POST' },
+					output: outputJobs,
+					operations: { pagination: submitPrintJob },
+				},
 			},
 			{
 				name: 'Update',

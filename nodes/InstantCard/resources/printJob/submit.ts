@@ -1,13 +1,51 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { spendOnce } from '../../../shared/money';
+import { INSTANTCARD, sendRequest } from '../../shared/api';
 import { idLocator } from '../../shared/descriptions';
+import { printJobSubmitted, submitCheckAdvice } from './helpers';
+
+const show = { resource: ['printJob'], operation: ['submit'] };
+
+export const SUBMIT_NOTICE =
+	"Submitting sends the job to production and charges the organization's balance; it cannot be undone. It is sent once: after an unclear failure the node reads the job back to tell whether it was submitted, and with Retry On Fail on, a retry checks first, so a job is never paid twice.";
+
+/** The node's request path for Submit: sent once per item, its outcome read back when unclear. */
+export async function submitPrintJob(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const jobId = /\/print_jobs\/(\d+)\/print$/.exec(String(requestData.options.url))?.[1] ?? '?';
+	return await spendOnce(this, `printJob:${jobId}:submit`, {
+		api: INSTANTCARD,
+		action: `Submitting print job #${jobId}`,
+		howToCheck: submitCheckAdvice(jobId),
+		send: async () => await sendRequest.call(this, requestData),
+		check: async () => {
+			const read = await printJobSubmitted(this, jobId);
+			return read.done ? { done: true, output: [{ json: read.output }] } : read;
+		},
+	});
+}
 
 export const printJobSubmitDescription: INodeProperties[] = [
+	{
+		displayName: SUBMIT_NOTICE,
+		name: 'submitNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
 	idLocator({
 		name: 'printJobId',
 		displayName: 'Print Job',
 		searchListMethod: 'searchPrintJobs',
-		show: { resource: ['printJob'], operation: ['submit'] },
+		show,
 		path: '/print_jobs/{{ $value }}/print',
 		description:
 			"The job to send to production. This charges the organization's balance and cannot be undone. Check Balance tells whether the balance covers it.",

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
-import { CHECKOUT_NOTICE, cartCheckoutDescription, outputPlacedOrder } from './checkout';
+import {
+	CHECKOUT_NOTICE,
+	cartCheckoutDescription,
+	checkOutCart,
+	outputPlacedOrder,
+} from './checkout';
 import { buildCreateBody, cartCreateDescription } from './create';
 import { cartDeleteDescription } from './delete';
 import { cartGetDescription, outputCart } from './get';
@@ -24,10 +29,13 @@ export const cartDescription: INodeProperties[] = [
 				value: 'checkout',
 				action: 'Check out a cart and place the order',
 				description: CHECKOUT_NOTICE,
-				routing: keylineRoute('POST', '/carts/{cartId}/checkout', {
-					request: KEEP_STATUS,
-					postReceive: [outputPlacedOrder],
-				}),
+				routing: {
+					...keylineRoute('POST', '/carts/{cartId}/checkout', {
+						request: KEEP_STATUS,
+						postReceive: [outputPlacedOrder],
+					}),
+					operations: { pagination: checkOutCart },
+				},
 			},
 			{
 				name: 'Create',

@@ -4,7 +4,7 @@ import { keylineRoute } from '../../shared/route';
 import { CANCEL_DESCRIPTION, orderCancelDescription, outputCancelled } from './cancel';
 import { ORDER_GET_DESCRIPTION, orderGetDescription, outputOrder } from './get';
 import { PLACE_ORDER_DESCRIPTION, placeOrderDescription } from './placeOrder';
-import { completePlaceOrder, planPlaceOrder } from './placeOrderRun';
+import { completePlaceOrder, placeOrderOnce, planPlaceOrder } from './placeOrderRun';
 
 export const orderDescription: INodeProperties[] = [
 	{
@@ -38,11 +38,14 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Place an order in one step',
 				description: PLACE_ORDER_DESCRIPTION,
 				// The request creates the cart; everything after it runs in the postReceive.
-				routing: keylineRoute('POST', '/carts', {
-					preSend: [planPlaceOrder],
-					request: { ignoreHttpStatusErrors: true },
-					postReceive: [completePlaceOrder],
-				}),
+				routing: {
+					...keylineRoute('POST', '/carts', {
+						preSend: [planPlaceOrder],
+						request: { ignoreHttpStatusErrors: true },
+						postReceive: [completePlaceOrder],
+					}),
+					operations: { pagination: placeOrderOnce },
+				},
 			},
 		],
 		default: 'get',

@@ -10,18 +10,21 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { toApiError } from '../../../shared/errors';
-import { KEYLINE } from '../../shared/api';
+import { asNodeError, toApiError } from '../../../shared/errors';
+import { createdEarlier, isMoneyOutcome, noteCreated, spendOnce } from '../../../shared/money';
+import { KEYLINE, sendRequest } from '../../shared/api';
 import { keylineRequest, keylineResponse, type KeylineRequest } from '../../shared/call';
 import { unwrap } from '../../shared/output';
-import { placedOrder } from '../cart/checkout';
+import { cartCheckedOut, checkoutCheckAdvice, placedOrder } from '../cart/checkout';
 import { checkoutReport } from '../cart/validate';
 import type { ComponentRef, OrderPlan } from './placeOrderPlan';
 import { readOrderPlan } from './placeOrderPlan';
@@ -289,15 +292,52 @@ export async function completePlaceOrder(
 		);
 	}
 
-	// Sent once: never retried here, and the 301 is not followed.
-	const checkoutPath = `${base}/checkout`;
+	noteCreated(this, CART_TO_ORDER, JSON.stringify(cart));
+	return await checkOutOnce(this, cart);
+}
+
+/** The cart an item's one-step order built and was checking out, for a retry of the node. */
+const CART_TO_ORDER = 'keyline:placeOrderCart';
+
+/**
+ * The checkout: sent once (the 301 is not followed); an unclear failure is read back from the
+ * cart (see `spendOnce`); a clear refusal keeps the cart and says so.
+ */
+async function checkOutOnce(
+	context: IExecuteSingleFunctions,
+	cart: CartRef,
+): Promise<INodeExecutionData[]> {
+	const checkoutPath = `/carts/${cart.id}/checkout`;
 	let placed;
 	try {
-		placed = await keylineResponse(this, { method: 'POST', path: checkoutPath });
+		placed = await spendOnce(context, `cart:${cart.id}:checkout`, {
+			api: KEYLINE,
+			action: `Checking out cart ${cart.id}`,
+			howToCheck: checkoutCheckAdvice(cart.id),
+			send: async () =>
+				placedOrder(
+					checkoutPath,
+					await keylineResponse(context, { method: 'POST', path: checkoutPath }),
+				),
+			check: async () => await cartCheckedOut(context, cart.id),
+		});
 	} catch (error) {
-		throw checkoutFailed(this, cart, error);
+		if (isMoneyOutcome(error)) throw asNodeError(context, error);
+		throw checkoutFailed(context, cart, error);
 	}
-	return [
-		{ json: { ...placedOrder(checkoutPath, placed), cart_reference: cart.reference as string } },
-	];
+	return [{ json: { ...placed, cart_reference: (cart.reference as string) ?? null } }];
+}
+
+/**
+ * The node's request path for Place Order. A retry of the node (Retry On Fail) after the item
+ * reached its checkout does not build another cart: it goes on with the cart it built, whose
+ * checkout it reads back before sending anything, so nothing is ordered twice.
+ */
+export async function placeOrderOnce(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const earlier = createdEarlier(this, CART_TO_ORDER);
+	if (earlier === undefined) return await sendRequest.call(this, requestData);
+	return await checkOutOnce(this, JSON.parse(earlier) as CartRef);
 }
