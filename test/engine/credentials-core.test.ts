@@ -13,13 +13,17 @@ const items = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i }));
 const profileGet = { resource: 'profile', operation: 'get' };
 const ORG = `/api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
 
+/** One InstantCard sandbox per group; reset before each test, so no earlier token is valid. */
+function instantCardSandbox(): InstantCardSandbox {
+	const sandbox = new InstantCardSandbox();
+	beforeAll(async () => await sandbox.start());
+	afterAll(async () => await sandbox.stop());
+	beforeEach(() => sandbox.reset());
+	return sandbox;
+}
+
 describe('InstantCard credential Test after first use', () => {
-	let sandbox: InstantCardSandbox;
-	beforeEach(async () => {
-		sandbox = new InstantCardSandbox();
-		await sandbox.start();
-	});
-	afterEach(async () => await sandbox.stop());
+	const sandbox = instantCardSandbox();
 
 	/** A credential that has run once: a token obtained with the right values is stored. */
 	async function usedCredential() {
@@ -94,12 +98,7 @@ describe('InstantCard credential Test after first use', () => {
 });
 
 describe('InstantCard tokens across two processes sharing one credential store', () => {
-	let sandbox: InstantCardSandbox;
-	beforeEach(async () => {
-		sandbox = new InstantCardSandbox();
-		await sandbox.start();
-	});
-	afterEach(async () => await sandbox.stop());
+	const sandbox = instantCardSandbox();
 
 	it('a token cancelled server-side, with an older dead token cached in the other process: 0 items lost, one login', async () => {
 		const store = new Map();
@@ -176,16 +175,17 @@ describe('Keyline credential: checked once per key and URL, and again when they 
 	});
 
 	describe('Test after first use', () => {
-		async function used() {
-			const helper = await createCredentialsHelper();
-			const order = sandbox.seedOrder();
-			const { error } = await runNode({
+		/** Order → Get of a new order with the stored credential. */
+		const getOrder = async (helper: Awaited<ReturnType<typeof createCredentialsHelper>>) =>
+			await runNode({
 				type: 'keyline',
-				parameters: { resource: 'order', operation: 'get', orderId: String(order.id) },
+				parameters: { resource: 'order', operation: 'get', orderId: String(sandbox.seedOrder().id) },
 				credentials: [keylineCredential(sandbox)],
 				helper,
 			});
-			expect(error).toBeUndefined();
+		async function used() {
+			const helper = await createCredentialsHelper();
+			expect((await getOrder(helper)).error).toBeUndefined();
 			sandbox.clearRequests();
 			return helper;
 		}
@@ -229,13 +229,7 @@ describe('Keyline credential: checked once per key and URL, and again when they 
 		it('a workflow after the key was changed in the credential checks the new key before using it', async () => {
 			const helper = await used();
 			helper.store.get('kl1')!.data.apiKey = 'd'.repeat(64);
-			const order = sandbox.seedOrder();
-			const { error } = await runNode({
-				type: 'keyline',
-				parameters: { resource: 'order', operation: 'get', orderId: String(order.id) },
-				credentials: [keylineCredential(sandbox)],
-				helper,
-			});
+			const { error } = await getOrder(helper);
 			expect(error?.message).toMatch(/rejected this API key/);
 			expect(keyChecks()).toHaveLength(1);
 			expect(sandbox.requestsTo('GET', /\/orders\//)).toHaveLength(0);

@@ -1,5 +1,11 @@
 import { INSTANTCARD_SANDBOX_LOGIN, type InstantCardSandbox } from '../sandbox/instantcard';
-import { KEYLINE_SANDBOX_API_KEY, type KeylineSandbox } from '../sandbox/keyline';
+import {
+	KEYLINE_CARRIERS,
+	KEYLINE_CUSTOMERS,
+	KEYLINE_PRODUCT_TEMPLATES,
+	KEYLINE_SANDBOX_API_KEY,
+	type KeylineSandbox,
+} from '../sandbox/keyline';
 import type { StoredCredential } from '../harness/credentials-helper';
 
 export function instantCardCredential(sandbox: InstantCardSandbox, overrides: Record<string, string> = {}): StoredCredential {
@@ -35,3 +41,18 @@ export function everythingVisible(value: unknown): string {
 
 /** A resource-locator value in By-ID mode, as the editor stores it. */
 export const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+/** A Keyline cart the sandbox can check out: everything set directly in its store. */
+export function completeKeylineCart(sandbox: KeylineSandbox) {
+	const cart = sandbox.store.createCart(KEYLINE_SANDBOX_API_KEY);
+	const product = sandbox.store.createProduct(KEYLINE_PRODUCT_TEMPLATES[0]);
+	sandbox.store.createPrintDataFile(product, null, { kind: 'original', uri: 'https://example.com/a.pdf' });
+	cart.products.push(product);
+	cart.customer_id = KEYLINE_CUSTOMERS[0].id;
+	cart.recipient = { first_name: 'Bran', name: 'Stark', email: 'bran@example.com', phone: null };
+	cart.carrier_id = KEYLINE_CARRIERS[0].id;
+	const address = { addressee: 'Crispy', street: 'Str.', number: '1', addition: null, zip_code: '55116', town: 'Mainz', country_code: 'DE' };
+	cart.billing_address = { ...address };
+	cart.delivery_address = { ...address };
+	return cart;
+}

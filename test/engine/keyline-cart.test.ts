@@ -7,7 +7,7 @@ import {
 	KeylineSandbox,
 } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { keylineCredential } from './fixtures';
+import { completeKeylineCart, keylineCredential } from './fixtures';
 
 const BASE = '/api/v2/inbox';
 
@@ -24,20 +24,7 @@ describe('Keyline node: cart', () => {
 	/** API requests (the credential's probe of /carts/0 left out). */
 	const apiRequests = () => sandbox.requests.filter((r) => r.path !== `${BASE}/carts/0`);
 
-	/** A cart the sandbox can check out: everything set directly in its store. */
-	function completeCart() {
-		const cart = sandbox.store.createCart(OWNER);
-		const product = sandbox.store.createProduct(KEYLINE_PRODUCT_TEMPLATES[0]);
-		sandbox.store.createPrintDataFile(product, null, { kind: 'original', uri: 'https://example.com/a.pdf' });
-		cart.products.push(product);
-		cart.customer_id = KEYLINE_CUSTOMERS[0].id;
-		cart.recipient = { first_name: 'Bran', name: 'Stark', email: 'bran@example.com', phone: null };
-		cart.carrier_id = KEYLINE_CARRIERS[0].id;
-		const address = { addressee: 'Crispy', street: 'Str.', number: '1', addition: null, zip_code: '55116', town: 'Mainz', country_code: 'DE' };
-		cart.billing_address = { ...address };
-		cart.delivery_address = { ...address };
-		return cart;
-	}
+	const completeCart = () => completeKeylineCart(sandbox);
 
 	beforeAll(async () => await sandbox.start());
 	afterAll(async () => await sandbox.stop());

@@ -6,9 +6,9 @@
  * sandbox's request log and what was charged.
  */
 import { INSTANTCARD_SHIPPING_PROVIDERS, InstantCardSandbox } from '../sandbox/instantcard';
-import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES, KEYLINE_SANDBOX_API_KEY as OWNER, KeylineSandbox } from '../sandbox/keyline';
+import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES, KeylineSandbox } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { instantCardCredential, keylineCredential, rl } from './fixtures';
+import { completeKeylineCart, instantCardCredential, keylineCredential, rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
@@ -44,18 +44,21 @@ describe('money calls after an unclear failure', () => {
 
 	describe('InstantCard Print Job → Submit', () => {
 		let jobId: number;
-		beforeEach(async () => {
-			await freshSandbox();
-			const addressId = [...ic.store.addresses.keys()][0];
+		/** A job ready to submit, with `cards` new cards. */
+		const createJob = async (cards: number) => {
 			const created = await instantCard({
 				resource: 'printJob',
 				operation: 'create',
 				addressMode: 'saved',
-				addressId: rl(addressId),
+				addressId: rl([...ic.store.addresses.keys()][0]),
 				shippingProviderId: rl(INSTANTCARD_SHIPPING_PROVIDERS[0].id),
-				cardIds: ic.seedCards(2).join(','),
+				cardIds: ic.seedCards(cards).join(','),
 			});
-			jobId = Number(created.items[0].json.id);
+			return Number(created.items[0].json.id);
+		};
+		beforeEach(async () => {
+			await freshSandbox();
+			jobId = await createJob(2);
 			ic.clearRequests();
 		});
 		const submit = async (settings?: object, items?: Array<Record<string, unknown>>) =>
@@ -104,16 +107,7 @@ describe('money calls after an unclear failure', () => {
 		});
 
 		it('Retry On Fail with two items: the one that went through is not sent again', async () => {
-			const addressId = [...ic.store.addresses.keys()][0];
-			const second = await instantCard({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(INSTANTCARD_SHIPPING_PROVIDERS[0].id),
-				cardIds: ic.seedCards(1).join(','),
-			});
-			const secondId = Number(second.items[0].json.id);
+			const secondId = await createJob(1);
 			ic.clearRequests();
 			// The second job's submit is lost and cannot be read back on the first try.
 			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: `/print_jobs/${secondId}/print$` });
@@ -229,19 +223,7 @@ describe('money calls after an unclear failure', () => {
 		beforeEach(() => kl.reset());
 		const keyline = async (parameters: Record<string, unknown>, settings?: object) =>
 			await runNode({ type: 'keyline', parameters: { ...TIMEOUT, ...parameters } as never, credentials: [keylineCredential(kl)], settings });
-		function completeCart() {
-			const cart = kl.store.createCart(OWNER);
-			const product = kl.store.createProduct(KEYLINE_PRODUCT_TEMPLATES[0]);
-			kl.store.createPrintDataFile(product, null, { kind: 'original', uri: 'https://example.com/a.pdf' });
-			cart.products.push(product);
-			cart.customer_id = KEYLINE_CUSTOMERS[0].id;
-			cart.recipient = { first_name: 'Bran', name: 'Stark', email: 'bran@example.com', phone: null };
-			cart.carrier_id = KEYLINE_CARRIERS[0].id;
-			const address = { addressee: 'Crispy', street: 'Str.', number: '1', addition: null, zip_code: '55116', town: 'Mainz', country_code: 'DE' };
-			cart.billing_address = { ...address };
-			cart.delivery_address = { ...address };
-			return cart;
-		}
+		const completeCart = () => completeKeylineCart(kl);
 		const checkouts = () => kl.requestsTo('POST', /\/checkout$/);
 
 		it.each(LOST_AFTER)('checked out, answer lost to %s: the cart points to its order, output as placed', async (_name, fault) => {

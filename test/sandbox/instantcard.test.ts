@@ -1,5 +1,6 @@
 /** The InstantCard emulator, driven over HTTP the way a node would. */
 import { readFileSync } from 'node:fs';
+import { readAnswer } from './answer';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 
@@ -68,14 +69,7 @@ async function call(method: string, path: string, options: CallOptions = {}): Pr
 		body,
 		signal: options.signal,
 	});
-	const text = await res.text();
-	let json: Json;
-	try {
-		json = text ? JSON.parse(text) : undefined;
-	} catch {
-		json = undefined;
-	}
-	return { status: res.status, headers: res.headers, text, json };
+	return await readAnswer(res);
 }
 
 async function login(form: Record<string, string> = {}): Promise<Answer> {

@@ -1,5 +1,6 @@
 /** The Keyline Inbox emulator, driven over HTTP the way a node would. */
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from './keyline';
+import { readAnswer } from './answer';
 
 const sb = new KeylineSandbox();
 const AUTH = { authorization: `Bearer ${KEYLINE_SANDBOX_API_KEY}` };
@@ -50,15 +51,7 @@ async function api(
 		redirect: 'manual',
 		signal,
 	});
-	const text = await res.text();
-	let json: Json;
-	try {
-		json = text ? JSON.parse(text) : undefined;
-	} catch {
-		// HTML pages and garbled bodies from faults: tests read `text`.
-		json = undefined;
-	}
-	return { status: res.status, headers: res.headers, text, json };
+	return await readAnswer(res);
 }
 
 async function control(action: string, body?: unknown): Promise<Answer> {
