@@ -1,11 +1,5 @@
 /** Cart operations through n8n-core's engine against the Keyline sandbox, request log checked. */
-import {
-	KEYLINE_CARRIERS,
-	KEYLINE_CUSTOMERS,
-	KEYLINE_PRODUCT_TEMPLATES,
-	KEYLINE_SANDBOX_API_KEY as OWNER,
-	KeylineSandbox,
-} from '../sandbox/keyline';
+import { KEYLINE_SANDBOX_API_KEY as OWNER, KeylineSandbox } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
 import { completeKeylineCart, keylineCredential } from './fixtures';
 
