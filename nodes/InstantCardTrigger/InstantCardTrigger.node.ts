@@ -10,7 +10,14 @@ import type {
 import { instantCardBaseUrl } from '../../credentials/instantCardLogin';
 import { PRINT_JOB_STATUSES } from '../InstantCard/resources/printJob/helpers';
 import type { SavedState } from '../shared/polling';
-import { exclusive, idList, PollOutcome, readState, STATE_VERSION } from '../shared/polling';
+import {
+	exclusive,
+	idList,
+	PollOutcome,
+	readState,
+	stateFilter,
+	STATE_VERSION,
+} from '../shared/polling';
 import { compareHistories, type HistorySnapshot } from './printHistory';
 import {
 	baselineJobs,
@@ -29,6 +36,8 @@ interface InstantCardState extends SavedState {
 	jobs?: JobsState;
 	/** Print history of watched cards, by card ID. */
 	history: Record<string, HistorySnapshot>;
+	/** Watched cards InstantCard no longer has (reported once), and the Card IDs they were in. */
+	gone?: { cards: number[]; watched: string };
 }
 
 const JOB_EVENTS = [
@@ -78,7 +87,8 @@ export class InstantCardTrigger implements INodeType {
 					{
 						name: 'Print History Changed',
 						value: 'printHistoryChanged',
-						description: 'A watched card got a new print history entry, or an entry changed',
+						description:
+							'A watched card got a new print history entry, or an entry changed. A watched card that no longer exists is reported once (event "watchedCardNotFound").',
 					},
 					{
 						name: 'Print Job Created',
@@ -195,7 +205,7 @@ async function pollChanges(
 		const jobEvents: JobEvents = {
 			created: events.includes('printJobCreated'),
 			statusChanged: events.includes('printJobStatusChanged'),
-			statuses: context.getNodeParameter('statuses', []) as string[],
+			statuses: stateFilter(context, 'statuses', 'Only Into Statuses', PRINT_JOB_STATUSES),
 			finished: events.includes('printJobFinished'),
 			cardPrinted: events.includes('cardPrinted'),
 			cardFailed: events.includes('cardFailed'),
@@ -213,9 +223,24 @@ async function pollChanges(
 		delete state.jobs;
 	}
 
-	state.history = historyWanted(events)
-		? await compareHistories(context, outcome, cardIds, state.history, existing)
-		: {};
+	if (historyWanted(events)) {
+		// A card reported gone is left alone until the Card IDs change.
+		const watched = [...cardIds].sort((a, b) => a - b).join(',');
+		const gone = new Set(state.gone?.watched === watched ? state.gone.cards : []);
+		state.history = await compareHistories(
+			context,
+			outcome,
+			cardIds,
+			state.history,
+			existing,
+			gone,
+		);
+		state.gone = gone.size ? { cards: [...gone].sort((a, b) => a - b), watched } : undefined;
+		if (!state.gone) delete state.gone;
+	} else {
+		state.history = {};
+		delete state.gone;
+	}
 	return outcome.finish(context, state);
 }
 

@@ -11,7 +11,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { instantCardCall } from '../InstantCard/shared/call';
 import type { PollOutcome } from '../shared/polling';
 import { newestKeys, settleEach } from '../shared/polling';
-import { cardStatusName } from './printJobs';
+import { cardStatusName, requireList } from './printJobs';
 
 /** Entries kept per card; older ones are forgotten (a card is rarely printed this often). */
 const MAX_ENTRIES = 200;
@@ -32,8 +32,11 @@ const signature = (entry: IDataObject) =>
 	`${String(entry.status ?? '')}|${String(entry.processed_at ?? '')}`;
 
 export async function readHistory(context: IPollFunctions, cardId: number): Promise<IDataObject[]> {
-	const answer = await instantCardCall(context, 'GET', `/cards/${cardId}/print_history`);
-	return Array.isArray(answer) ? (answer as IDataObject[]) : [];
+	const path = `/cards/${cardId}/print_history`;
+	const answer = await instantCardCall(context, 'GET', path);
+	// Not a list: a failed read of this card, never an empty history.
+	requireList(context, answer, path);
+	return answer as IDataObject[];
 }
 
 /** The history as kept: newest entries only. */
@@ -50,7 +53,9 @@ function compare(
 	entries: IDataObject[],
 	before: HistorySnapshot,
 ): HistorySnapshot {
-	const kept = snapshotOf(entries);
+	// A history only grows: an entry missing from one answer (a server glitch) is kept, so it is
+	// not told again as added when the next answer lists it.
+	const kept = newestKeys({ ...before, ...snapshotOf(entries) }, MAX_ENTRIES);
 	entries.forEach((entry, index) => {
 		const key = entryKey(entry, index);
 		const was = before[key];
@@ -82,7 +87,9 @@ function compare(
  * Reads every watched card's history and compares it. `state` (card ID → snapshot) is the poll's
  * copy: a card read changes its entry, a card that failed keeps the old one and its error is
  * handed to `outcome`. A card seen for the first time is taken as it is (nothing emitted) unless
- * `emitExisting`, and cards no longer watched are dropped.
+ * `emitExisting`, and cards no longer watched are dropped. A card InstantCard answers 404 for (it
+ * was deleted) is reported once, as a `watchedCardNotFound` event, and added to `gone`: it is not
+ * read again while it stays there (until the Card IDs change), so it does not fail every poll.
  */
 export async function compareHistories(
 	context: IPollFunctions,
@@ -90,15 +97,34 @@ export async function compareHistories(
 	cardIds: number[],
 	state: Record<string, HistorySnapshot>,
 	emitExisting: boolean,
+	gone: Set<number>,
 ): Promise<Record<string, HistorySnapshot>> {
 	const next: Record<string, HistorySnapshot> = {};
 	const results = await settleEach(
-		cardIds,
+		cardIds.filter((cardId) => !gone.has(cardId)),
 		CONCURRENCY,
 		async (cardId) => await readHistory(context, cardId),
 	);
 	for (const { entry: cardId, value, error } of results) {
 		const key = String(cardId);
+		if ((error as { httpCode?: string } | undefined)?.httpCode === '404') {
+			gone.add(cardId);
+			outcome.emit(
+				{
+					event: 'watchedCardNotFound',
+					resource: 'card',
+					id: cardId,
+					reference: null,
+					previousState: 'watched',
+					state: 'not found',
+				},
+				{
+					cardId,
+					message: `InstantCard has no card ${cardId} (it may have been deleted). It is no longer watched; change the Card IDs to watch it again.`,
+				},
+			);
+			continue;
+		}
 		if (error !== undefined || !value) {
 			outcome.fail(error);
 			if (state[key]) next[key] = state[key];

@@ -4,17 +4,25 @@
  * the list's pages, whatever the number of cards in the organization.
  *
  * What is kept between polls: every job that is not finished yet, with the status of its cards
- * that are no longer at "not printed" (0), and the highest job ID of the last complete list (the
- * watermark). A job in a final status (Finished, Failed, Duplicated, Not_Printed) is forgotten
- * once it was reported and lies under the watermark: the list keeps showing it, and a job under
- * the watermark that is final and not kept is one already reported. Job IDs grow, so a new job
- * is one above the watermark, or one not final that is not kept.
+ * that are no longer at "not printed" (0), and the highest job ID of the last complete lists
+ * (the watermark, and the ones before it). A job in a final status (Finished, Failed,
+ * Duplicated, Not_Printed) is forgotten once it was reported and lies under the *confirmed*
+ * watermark; a job under it that is final and not kept is one already reported.
+ *
+ * The confirmed watermark is the one of `CONFIRMING_LISTS` complete lists ago, not the last one:
+ * the documentation does not say in which order the list comes, and a job deleted while a poll
+ * pages through it shifts the next one onto a page already read, so a list that read complete can
+ * miss a job. Such a job lies under the newest watermark but above the confirmed one, so it is
+ * still compared (as new) when a later list shows it, even already finished; a job is only taken
+ * as reported when it was missed by that many lists in a row.
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { PRINT_JOB_STATUSES, statusCode } from '../InstantCard/resources/printJob/helpers';
+import { INSTANTCARD } from '../InstantCard/shared/api';
 import { instantCardCall } from '../InstantCard/shared/call';
+import { checkAnswer, notTheApisAnswer } from '../shared/errors';
 import type { PollOutcome } from '../shared/polling';
 import { wanted } from '../shared/polling';
 import { MAX_PAGES, PAGE_SIZE } from '../shared/transport';
@@ -27,6 +35,8 @@ export const CARD_STATUSES = ['Pending', 'Printed', 'Failed'] as const;
 
 /** Complete polls a kept job may be missing from the list before it is taken as deleted. */
 const ABSENT_POLLS = 3;
+/** Complete lists a watermark must stand through before jobs under it count as seen. */
+const CONFIRMING_LISTS = 3;
 
 export interface JobSnapshot extends IDataObject {
 	/** Status name. */
@@ -40,6 +50,8 @@ export interface JobSnapshot extends IDataObject {
 export interface JobsState extends IDataObject {
 	/** Highest job ID of the last complete list. */
 	watermark: number;
+	/** The watermarks of the complete lists before it, oldest first (see `confirmedWatermark`). */
+	earlier?: number[];
 	/** Jobs not forgotten yet, by ID. */
 	open: Record<string, JobSnapshot>;
 }
@@ -88,6 +100,38 @@ function jobSummary(job: IDataObject): IDataObject {
 	return summary;
 }
 
+/**
+ * Throws the "not the JSON list its API sends" error for an answer that is not a list of records
+ * (with an `id` where `withIds`).
+ */
+export function requireList(
+	context: IPollFunctions,
+	answer: unknown,
+	path: string,
+	withIds = false,
+): void {
+	const request = { method: 'GET', url: path };
+	if (!Array.isArray(answer)) {
+		checkAnswer(context, INSTANTCARD, { statusCode: 200, body: answer }, request, 'list');
+		return;
+	}
+	const odd = answer.some(
+		(row) =>
+			!row ||
+			typeof row !== 'object' ||
+			Array.isArray(row) ||
+			(withIds && !Number.isSafeInteger(Number((row as IDataObject).id))),
+	);
+	if (odd) {
+		throw notTheApisAnswer(context, INSTANTCARD, request, {
+			status: 200,
+			kind: `a list whose entries are not records${withIds ? ' with an ID' : ''}`,
+			expected: 'JSON list',
+			body: answer,
+		});
+	}
+}
+
 export interface JobList {
 	jobs: IDataObject[];
 	/** Every page was read; false when a request failed part way. */
@@ -108,7 +152,10 @@ export async function readJobList(context: IPollFunctions, pageSize = PAGE_SIZE)
 				page,
 				page_size: pageSize,
 			});
-			rows = Array.isArray(answer) ? (answer as IDataObject[]) : [];
+			// A page that is not a list (a proxy's JSON, an error object) is a failed read, never
+			// an empty last page: that would take the jobs after it as gone.
+			requireList(context, answer, '/print_jobs', true);
+			rows = answer as IDataObject[];
 		} catch (error) {
 			return { jobs: [...byId.values()], complete: false, error: error as Error };
 		}
@@ -216,6 +263,11 @@ export function isFinal(status: string): boolean {
 	return FINAL.has(status);
 }
 
+/** The watermark every job under which has been seen by a list (see the top of this file). */
+function confirmedWatermark(state: JobsState): number {
+	return Math.min(state.watermark, ...(state.earlier ?? []));
+}
+
 /**
  * The baseline: every job as it is now, nothing emitted, unless `emitExisting` (then each job is
  * compared with a job's start, as if all were new).
@@ -258,6 +310,7 @@ export function compareJobs(
 	list: JobList,
 ): void {
 	const listed = new Set<string>();
+	const confirmed = confirmedWatermark(state);
 	for (const job of [...list.jobs].sort((a, b) => Number(a.id) - Number(b.id))) {
 		const id = Number(job.id);
 		if (!Number.isSafeInteger(id)) continue;
@@ -265,12 +318,17 @@ export function compareJobs(
 		listed.add(key);
 		const before = state.open[key];
 		const status = statusName(job.status);
-		// Under the watermark, final and not kept: reported before and forgotten.
-		if (!before && id <= state.watermark && isFinal(status)) continue;
+		// Under the confirmed watermark, final and not kept: reported before and forgotten.
+		if (!before && id <= confirmed && isFinal(status)) continue;
 		state.open[key] = compareJob(outcome, events, job, before);
 	}
 	if (!list.complete) return;
-	for (const job of list.jobs) state.watermark = Math.max(state.watermark, Number(job.id) || 0);
+	const top = Math.max(state.watermark, ...list.jobs.map((job) => Number(job.id) || 0));
+	if (top !== state.watermark || (state.earlier ?? []).some((mark) => mark !== top)) {
+		state.earlier = [...(state.earlier ?? []), state.watermark].slice(-(CONFIRMING_LISTS - 1));
+		state.watermark = top;
+	}
+	const nowConfirmed = confirmedWatermark(state);
 	for (const [key, snapshot] of Object.entries(state.open)) {
 		if (!listed.has(key)) {
 			snapshot.a = (snapshot.a ?? 0) + 1;
@@ -278,6 +336,7 @@ export function compareJobs(
 			continue;
 		}
 		delete snapshot.a;
-		if (isFinal(snapshot.s) && Number(key) <= state.watermark) delete state.open[key];
+		if (isFinal(snapshot.s) && Number(key) <= nowConfirmed) delete state.open[key];
 	}
+	if ((state.earlier ?? []).every((mark) => mark === state.watermark)) delete state.earlier;
 }

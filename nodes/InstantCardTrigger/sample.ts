@@ -1,7 +1,8 @@
 /**
  * "Fetch Test Event": one item per chosen event, built from the organization's newest print job
  * and the first watched card's history when there are any, else from a fixed example. The same
- * shape as real events, so fields can be mapped; the saved state is neither read nor changed.
+ * shape as real events, so fields can be mapped, each marked `sample: true` with a note saying
+ * what it was built from; the saved state is neither read nor changed.
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
@@ -54,18 +55,31 @@ export async function sampleEvents(
 	cardIds: number[],
 ): Promise<INodeExecutionData[][]> {
 	const outcome = new PollOutcome();
+	const notes: string[] = [];
 	const jobEvents = events.filter((e) => e !== 'printHistoryChanged');
 	if (jobEvents.length > 0) {
 		const list = await readJobList(context);
 		if (list.error && list.jobs.length === 0) throw list.error;
-		const job = [...list.jobs].sort((a, b) => Number(b.id) - Number(a.id))[0] ?? EXAMPLE_JOB;
+		const newest = [...list.jobs].sort((a, b) => Number(b.id) - Number(a.id))[0];
+		const job = newest ?? EXAMPLE_JOB;
+		notes.push(
+			newest
+				? `print job #${String(job.id)} (the newest)`
+				: 'an example print job (this organization has none yet)',
+		);
 		const status = statusName(job.status);
-		const card = jobCards(job)[0] ?? jobCards(EXAMPLE_JOB)[0];
+		// One card cannot be both printed and failed: each card event gets its own card.
+		const cards = jobCards(job);
+		const example = jobCards(EXAMPLE_JOB)[0];
+		const printedCard = cards.find((c) => c.status === 1) ?? cards[0] ?? example;
+		const failedCard = cards.find((c) => c.status === 2 && c.id !== printedCard.id) ??
+			cards.find((c) => c.id !== printedCard.id) ?? { ...example, id: printedCard.id + 1 };
 		const summary = { ...job };
 		delete summary.list_users;
 		for (const event of jobEvents) {
 			const base = { event, reference: null };
 			if (event === 'cardPrinted' || event === 'cardFailed') {
+				const card = event === 'cardPrinted' ? printedCard : failedCard;
 				outcome.emit(
 					{
 						...base,
@@ -100,6 +114,13 @@ export async function sampleEvents(
 		const cardId = cardIds[0] ?? 264561;
 		const history = cardIds.length > 0 ? await readHistory(context, cardId) : [];
 		const entries = history.length > 0 ? history : EXAMPLE_HISTORY;
+		notes.push(
+			history.length > 0
+				? `the print history of card ${cardId}`
+				: cardIds.length > 0
+					? `an example entry (card ${cardId} has no print history yet)`
+					: 'an example print history entry',
+		);
 		const entry = entries[entries.length - 1];
 		outcome.emit(
 			{
@@ -119,5 +140,9 @@ export async function sampleEvents(
 			},
 		);
 	}
-	return [outcome.items];
+	return [
+		outcome.markSamples(
+			`A sample to map fields with, built from ${notes.join(' and ')}: not a real event.`,
+		),
+	];
 }

@@ -15,6 +15,7 @@ import {
 	PollOutcome,
 	readState,
 	settleEach,
+	stateFilter,
 	STATE_VERSION,
 } from '../shared/polling';
 import { getOrder, newScan, scanOrders, type OrderAnswer, type ScanState } from './discovery';
@@ -291,9 +292,9 @@ export class KeylineTrigger implements INodeType {
 		const orderEvents: OrderEvents = {
 			newOrder: events.includes('newOrder'),
 			stateChanged: events.includes('orderStateChanged'),
-			states: this.getNodeParameter('orderStates', []) as string[],
+			states: stateFilter(this, 'orderStates', 'Only Into Order States', ORDER_STATES),
 			fileChanged: events.includes('printDataFileStateChanged'),
-			fileStates: this.getNodeParameter('fileStates', []) as string[],
+			fileStates: stateFilter(this, 'fileStates', 'Only Into File States', PRINT_DATA_FILE_STATES),
 		};
 		if (this.getMode() === 'manual') return await sampleEvents(this, events, named, start);
 		return await exclusive(

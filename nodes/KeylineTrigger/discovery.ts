@@ -18,7 +18,10 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { KEYLINE } from '../Keyline/shared/api';
 import { keylineResponse } from '../Keyline/shared/call';
+import { shapeOrder } from '../Keyline/resources/order/shape';
+import { notTheApisAnswer } from '../shared/errors';
 
 export interface ScanState extends IDataObject {
 	/** The Start From Order ID the scan was set up with: another value starts the scan over. */
@@ -56,7 +59,25 @@ export interface OrderAnswer {
  * back with its Date header instead of as an error; other failures throw in Keyline's words.
  */
 export async function getOrder(context: IPollFunctions, id: number): Promise<OrderAnswer> {
-	const response = await keylineResponse(context, { method: 'GET', path: `/orders/${id}` }, [404]);
+	const path = `/orders/${id}`;
+	const response = await keylineResponse(context, { method: 'GET', path }, [404]);
+	if (response.statusCode < 300) {
+		// An order without its ID or state is a failed read, never an order in state "".
+		const order = shapeOrder(response.body);
+		if (Number(order.id) !== id || typeof order.state !== 'string' || !order.state.trim()) {
+			throw notTheApisAnswer(
+				context,
+				KEYLINE,
+				{ method: 'GET', url: path },
+				{
+					status: response.statusCode,
+					kind: 'JSON that is not this order (no ID or state)',
+					expected: 'order',
+					body: response.body,
+				},
+			);
+		}
+	}
 	const date = response.headers?.date;
 	return {
 		id,

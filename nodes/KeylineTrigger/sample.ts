@@ -1,7 +1,8 @@
 /**
  * "Fetch Test Event": one item per chosen event, built from a real order when one can be read
  * (the first named, else the discovery's start), else from the example order of Keyline's
- * documentation. Same shape as real events; the saved state is neither read nor changed.
+ * documentation (saying so when a named order was not found). Same shape as real events, each
+ * marked `sample: true` with a note; the saved state is neither read nor changed.
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
@@ -91,7 +92,13 @@ export async function sampleEvents(
 ): Promise<INodeExecutionData[][]> {
 	const id = named ? named.ids[0] : start;
 	const answer = id ? await getOrder(context, id) : undefined;
-	const order = orderOf(answer && answer.status !== 404 ? answer.body : EXAMPLE_ORDER);
+	const found = !!answer && answer.status !== 404;
+	const order = orderOf(found ? answer.body : EXAMPLE_ORDER);
+	const note = found
+		? `A sample to map fields with, built from order ${id}: not a real event.`
+		: id
+			? `Order ${id} was not found for this API key (Keyline answered 404): this sample is the example order from Keyline's documentation, to map fields with. Check the order ID${named ? ' under Orders' : ''}.`
+			: "A sample to map fields with, built from the example order of Keyline's documentation: not a real event.";
 	const outcome = new PollOutcome();
 	const reference = typeof order.reference === 'string' ? order.reference : null;
 	const state = String(order.state);
@@ -133,5 +140,5 @@ export async function sampleEvents(
 			{ order },
 		);
 	}
-	return [outcome.items];
+	return [outcome.markSamples(note)];
 }

@@ -275,12 +275,7 @@ export function checkAnswer(
 	const isText = text !== undefined && text.trim() !== '';
 	const notList = expected === 'list' && !Array.isArray(body) && !isText;
 	if (!isText && !notList) return;
-	const what = `${(request.method ?? 'GET').toUpperCase()} ${request.url ?? ''}`.trim();
 	const contentType = String(response.headers?.['content-type'] ?? '').split(';')[0];
-	const shown = scrub(
-		isText ? (text as string).replace(/\s+/g, ' ').trim() : (JSON.stringify(body) ?? String(body)),
-	);
-	const excerpt = shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
 	const kind = !isText
 		? 'JSON that is not a list'
 		: /^\s*</.test(text as string) || contentType.includes('html')
@@ -288,11 +283,39 @@ export function checkAnswer(
 			: /^\s*[[{]/.test(text as string)
 				? 'JSON that is cut off'
 				: 'text that is not JSON';
-	throw remember(
-		new NodeApiError(context.getNode(), { status, body: excerpt } as JsonObject, {
-			message: `${api.name} answered ${what} with ${kind}, not the ${expected === 'list' ? 'JSON list' : 'JSON'} its API sends`,
-			description: `Expected ${expected === 'list' ? 'a JSON list (array)' : 'JSON'}; got HTTP ${status}${contentType ? ` (${contentType})` : ''}: "${excerpt}". A proxy, a maintenance page or a dropped connection may be in between: check the credential's URL, or try again later. Nothing was read from this answer.`,
-			httpCode: String(status),
+	throw notTheApisAnswer(context, api, request, {
+		status,
+		contentType,
+		kind,
+		expected: expected === 'list' ? 'JSON list' : 'JSON',
+		body: isText ? text : body,
+	});
+}
+
+/**
+ * The error for an answer that is not what the API sends (see `checkAnswer`; also for JSON of
+ * the wrong shape, which only the operation can tell): names the request, what was expected,
+ * and quotes the first ~100 characters of what came, scrubbed.
+ */
+export function notTheApisAnswer(
+	context: ErrorContext,
+	api: ApiProfile,
+	request: { method?: string; url?: string },
+	answer: { status: number; contentType?: string; kind: string; expected: string; body: unknown },
+): NodeApiError {
+	const what = `${(request.method ?? 'GET').toUpperCase()} ${request.url ?? ''}`.trim();
+	const raw =
+		typeof answer.body === 'string'
+			? answer.body
+			: (JSON.stringify(answer.body) ?? String(answer.body));
+	const shown = scrub(raw.replace(/\s+/g, ' ').trim());
+	const excerpt = shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
+	const type = answer.contentType ? ` (${answer.contentType})` : '';
+	return remember(
+		new NodeApiError(context.getNode(), { status: answer.status, body: excerpt } as JsonObject, {
+			message: `${api.name} answered ${what} with ${answer.kind}, not the ${answer.expected} its API sends`,
+			description: `Expected ${answer.expected === 'JSON list' ? 'a JSON list (array)' : answer.expected}; got HTTP ${answer.status}${type}: "${excerpt}". A proxy, a maintenance page or a dropped connection may be in between: check the credential's URL, or try again later. Nothing was read from this answer.`,
+			httpCode: String(answer.status),
 			itemIndex: context.getItemIndex?.(),
 		}),
 	);

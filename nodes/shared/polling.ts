@@ -102,6 +102,12 @@ export class PollOutcome {
 		this.items.push({ json: { ...event, seenAt: this.seenAt, ...objects } });
 	}
 
+	/** Marks every item as a sample ("Fetch Test Event"), saying what it was built from. */
+	markSamples(note: string): INodeExecutionData[] {
+		for (const item of this.items) item.json = { sample: true, sampleNote: note, ...item.json };
+		return this.items;
+	}
+
 	fail(error: unknown): void {
 		this.errors.push(error instanceof Error ? error : new Error(String(error)));
 	}
@@ -192,9 +198,42 @@ export function idList(
 	return ids;
 }
 
+/** "In Progress", "in-progress", "IN_PROGRESS" → "in_progress": how state names are compared. */
+const comparable = (name: string) =>
+	name
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
+
 /** Whether a change into `state` is wanted: an empty filter wants every state. */
 export function wanted(filter: readonly string[], state: string): boolean {
-	return filter.length === 0 || filter.includes(state);
+	return filter.length === 0 || filter.some((name) => comparable(name) === comparable(state));
+}
+
+/**
+ * A "only into these states" filter as the user gave it (picked, or by expression: an array or a
+ * comma-separated text, in any case), as the valid names; an unknown name is refused, listing the
+ * valid ones, so a filter never silently matches nothing.
+ */
+export function stateFilter(
+	context: Pick<IPollFunctions, 'getNode' | 'getNodeParameter'>,
+	parameter: string,
+	label: string,
+	valid: readonly string[],
+): string[] {
+	const raw = context.getNodeParameter(parameter, []) as unknown;
+	const given = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+		.map((name) => String(name).trim())
+		.filter(Boolean);
+	return given.map((name) => {
+		const match = valid.find((candidate) => comparable(candidate) === comparable(name));
+		if (match === undefined) {
+			throw new NodeOperationError(context.getNode(), `${label}: "${name}" is not a state`, {
+				description: `The states are: ${valid.join(', ')} (in any case).`,
+			});
+		}
+		return match;
+	});
 }
 
 /** The highest numeric keys of a record, at most `max` of them (older ones are forgotten). */

@@ -139,8 +139,8 @@ describe('money calls after an unclear failure', () => {
 				{ settings },
 			);
 
-		it('the submit went through but its answer was lost: the new job is read back, output as submitted', async () => {
-			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: '/print$' });
+		it.each(LOST_AFTER)('the submit went through, answer lost to %s: the new job is read back, output as submitted', async (_name, fault) => {
+			ic.addFault({ ...fault, method: 'POST', path: '/print$' } as never);
 			const { items, error } = await createAndSubmit();
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ status_name: 'Scheduled' });
@@ -254,6 +254,17 @@ describe('money calls after an unclear failure', () => {
 			expect(error?.description).toContain(`Before trying again, check cart ${cart.id} with Cart → Get`);
 		});
 
+		it('Check Out with Retry On Fail: the retry reads the cart first and orders once', async () => {
+			const cart = completeCart();
+			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
+			kl.addFault({ kind: 'status', status: 503, method: 'GET', path: `/carts/${cart.id}$`, times: 1 });
+			const { items, error } = await keyline({ resource: 'cart', operation: 'checkout', cartId: String(cart.id) }, RETRY);
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ cart_id: cart.id, placed: true });
+			expect(checkouts()).toHaveLength(1);
+			expect(kl.store.orders.size).toBe(1);
+		});
+
 		const placeOrder = {
 			resource: 'order',
 			operation: 'placeOrder',
@@ -267,8 +278,8 @@ describe('money calls after an unclear failure', () => {
 			placeTheOrder: true,
 		};
 
-		it('Place Order: the checkout went through but its answer was lost: output as placed, one order', async () => {
-			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
+		it.each(LOST_AFTER)('Place Order: the checkout went through, answer lost to %s: output as placed, one order', async (_name, fault) => {
+			kl.addFault({ ...fault, method: 'POST', path: '/checkout$' } as never);
 			const { items, error } = await keyline(placeOrder);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ placed: true, order_id: expect.any(Number) });

@@ -1408,8 +1408,10 @@ describe('request log and control interface', () => {
 			loginFailure: '200',
 			printJobStatusFormat: 'name',
 			singleSession: false,
+			printJobOrder: 'oldest',
 		});
 		expect((await control('configure', { loginFailure: '500' })).status).toBe(400);
+		expect((await control('configure', { printJobOrder: 'random' })).status).toBe(400);
 		expect((await control('expireTokens')).json).toEqual({ expired: 1 });
 		expect((await call('GET', '/profile/me')).status).toBe(401);
 		const issued = (await control('issueToken')).json.auth_token;

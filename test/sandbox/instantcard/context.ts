@@ -14,6 +14,8 @@ export interface InstantCardConfig {
 	printJobStatusFormat: 'name' | 'number';
 	/** One session per user: a successful login cancels every earlier token of that user. */
 	singleSession: boolean;
+	/** The order of `GET /print_jobs` (the documentation does not say): oldest first or newest first. */
+	printJobOrder: 'oldest' | 'newest';
 }
 
 export interface Ctx {

@@ -57,6 +57,7 @@ const DEFAULT_CONFIG: InstantCardConfig = {
 	loginFailure: '401',
 	printJobStatusFormat: 'name',
 	singleSession: false,
+	printJobOrder: 'oldest',
 };
 
 const FAULT_KINDS = [...BASE_FAULT_KINDS, 'expireToken'];
@@ -83,6 +84,12 @@ function checkedConfig(options: Record<string, unknown>): InstantCardSandboxOpti
 		if (format !== 'name' && format !== 'number')
 			throw controlError(400, "printJobStatusFormat must be 'name' or 'number'");
 		out.printJobStatusFormat = format;
+	}
+	if (options.printJobOrder !== undefined) {
+		const order = options.printJobOrder;
+		if (order !== 'oldest' && order !== 'newest')
+			throw controlError(400, "printJobOrder must be 'oldest' or 'newest'");
+		out.printJobOrder = order;
 	}
 	if (options.singleSession !== undefined) {
 		if (typeof options.singleSession !== 'boolean')

@@ -189,6 +189,7 @@ export function printJobRoutes(ctx: Ctx): Route[] {
 			pattern: '/print_jobs',
 			handler: (req) => {
 				let jobs = [...ctx.store.printJobs.values()];
+				if (ctx.config.printJobOrder === 'newest') jobs.reverse();
 				const wanted = req.query.status;
 				if (wanted !== undefined && wanted !== '') {
 					const status = parseStatus(Array.isArray(wanted) ? wanted[wanted.length - 1] : wanted);
