@@ -489,14 +489,37 @@ describe('InstantCard Trigger', () => {
 			expect((await all.poll()).returned).toBeNull();
 			expect((await intoFinished.poll()).returned).toBeNull();
 
-			const stats = { faults: 0, hit: 0, failed: 0, partial: 0, restarts: 0, clean: 0, jobs: 0, moves: 0, cards: 0, requests: 0 };
-			/** One poll with maybe a fault on one of its requests and maybe a restart before it. */
+			const stats = { faults: 0, hit: 0, failed: 0, partial: 0, restarts: 0, clean: 0, jobs: 0, moves: 0, cards: 0, requests: 0, drifts: 0 };
+			/**
+			 * While the poll waits for page 2, a finished job already reported is deleted from page 1:
+			 * the list shifts under the poll, and a job moves onto a page already read.
+			 */
+			const pollWithDrift = async (t: TriggerHarness) => {
+				const listing = [...sb.store.printJobs.values()];
+				if (order === 'newest') listing.reverse();
+				const gone = listing
+					.slice(0, 100)
+					.filter((j) => STATUS_NAMES[j.status] === 'Finished' && (baseline.has(j.id) || finishedCount.has(j.id)));
+				if (gone.length === 0 || listing.length <= 100) return await t.poll();
+				sb.addFault({ kind: 'latency', ms: 60, path: '/print_jobs$', skip: 1 });
+				const polling = t.poll();
+				await new Promise((resolve) => setTimeout(resolve, 30));
+				sb.store.printJobs.delete(pick(gone).id);
+				stats.drifts++;
+				return await polling;
+			};
+			/** One poll with maybe a fault on one of its requests, maybe a drift, and maybe a restart before it. */
 			const pollWithChaos = async (t: TriggerHarness) => {
 				if (random() < 0.06) {
 					await t.restart();
 					stats.restarts++;
 				}
 				let faulted = false;
+				if (random() < 0.08) {
+					const result = await pollWithDrift(t);
+					sb.clearFaults();
+					return { result, clean: false };
+				}
 				if (random() < 0.45) {
 					const kind = pick(['status', 'status', 'rateLimit', 'drop', 'expireToken', 'html', 'truncated', 'shape']);
 					const fault =
@@ -574,7 +597,7 @@ describe('InstantCard Trigger', () => {
 			console.log(
 				`InstantCard soak: ${2 * (POLLS + 1)} polls (2 triggers), ${stats.jobs} jobs created, ${stats.moves} status moves, ${stats.cards} card changes; ` +
 					`${stats.faults} faults injected, ${stats.hit} hit a request, ${stats.failed} polls failed, ${stats.partial} went on past a fault, ` +
-					`${stats.restarts} restarts, ${stats.clean} clean polls checked against the sandbox; ${stats.requests} requests; ` +
+					`${stats.restarts} restarts, ${stats.drifts} lists shifted during paging, ${stats.clean} clean polls checked against the sandbox; ${stats.requests} requests; ` +
 					`≈${events_} things told; ${problems.length} lost or duplicated`,
 			);
 			expect(problems).toEqual([]);
@@ -582,6 +605,7 @@ describe('InstantCard Trigger', () => {
 			expect(stats.failed).toBeGreaterThan(10);
 			expect(stats.partial).toBeGreaterThan(10);
 			expect(stats.restarts).toBeGreaterThan(10);
+			expect(stats.drifts).toBeGreaterThan(10);
 			expect(newJobs.length).toBeGreaterThan(50);
 			// Bounded: exactly the jobs that are not final are kept.
 			const open = [...sb.store.printJobs.values()].filter((j) => !FINAL.includes(STATUS_NAMES[j.status])).map((j) => String(j.id));
