@@ -130,7 +130,8 @@ export class InstantCardTrigger implements INodeType {
 				type: 'string',
 				displayOptions: { show: { events: ['printHistoryChanged'] } },
 				default: '',
-				required: true,
+				// Checked when the trigger runs ("Card IDs is empty"), not marked required: n8n would
+				// disable Fetch Test Event without saying which field is missing.
 				placeholder: 'e.g. 264561, 264562',
 				description: `The cards whose print history to watch, separated by commas (at most ${MAX_WATCHED_CARDS}; each costs one request per poll). An expression may give a list.`,
 			},

@@ -192,7 +192,8 @@ export class KeylineTrigger implements INodeType {
 				type: 'string',
 				displayOptions: { show: { watch: ['named'] } },
 				default: '',
-				required: true,
+				// Checked when the trigger runs ("Orders is empty"), not marked required: n8n would
+				// disable Fetch Test Event without saying which field is missing.
 				placeholder: 'e.g. 14011, 14012, S28H7Q',
 				description: `Order IDs or references (six letters and digits), separated by commas; at most ${MAX_NAMED_ORDERS}, each costs one request per poll. An expression may give a list. A reference made of digits only is read as an ID.`,
 			},

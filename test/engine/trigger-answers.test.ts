@@ -173,6 +173,13 @@ describe('Keyline Trigger: answers that are not data', () => {
 		expect(real).toMatchObject({ sample: true, id: order.id, sampleNote: `A sample to map fields with, built from order ${order.id}: not a real event.` });
 	});
 
+	it('Fetch Test Event with no orders named runs and names the empty field (it is not marked required, which would only disable the button)', async () => {
+		const t = await trigger({ events: ['orderStateChanged'], watch: 'named', orders: '' });
+		const result = await t.fetchTestEvent();
+		expect(result.error?.message).toBe('Orders is empty');
+		expect(String(result.error?.description)).toContain('Enter the IDs or references of the orders to watch');
+	});
+
 	it('"Only Into Order States" in another case matches; an unknown state is refused', async () => {
 		const order = sb.seedOrder();
 		const t = await trigger({ events: ['orderStateChanged'], watch: 'named', orders: String(order.id), orderStates: '={{ "Confirmed" }}' });
