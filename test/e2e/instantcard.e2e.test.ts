@@ -181,4 +181,33 @@ describe('InstantCard in a real n8n', () => {
 		expect(got[1].json.error).toBe('InstantCard: Card not found');
 		expect(sandboxes.instantCard.requestsTo('GET', /\/cards\/abc$/)).toHaveLength(0);
 	});
+
+	it("Retry On Fail in the real n8n: a submit whose answer was lost, unreadable at first, is read back on n8n's retry and paid once", async () => {
+		const ic = sandboxes.instantCard;
+		const job = ic.seedPrintJob({ cardCount: 1 });
+		await importWorkflow(n8n, {
+			id: 'e2eInstantCardSubmitRetry',
+			name: 'InstantCard submit retry e2e',
+			active: false,
+			nodes: [
+				start,
+				node(
+					'Submit',
+					200,
+					{ resource: 'printJob', operation: 'submit', printJobId: rl(String(job.id)) },
+					{ retryOnFail: true, maxTries: 2, waitBetweenTries: 0 },
+				),
+			],
+			connections: chain('Start', 'Submit'),
+			settings: { executionOrder: 'v1' },
+		});
+		ic.clearRequests();
+		// The submit goes through but its answer is lost; reading the job back fails once.
+		ic.addFault({ kind: 'drop', after: true, method: 'POST', path: `/print_jobs/${job.id}/print$` });
+		ic.addFault({ kind: 'status', status: 503, method: 'GET', path: `/print_jobs/${job.id}$` });
+		const run = await executeWorkflow(n8n, 'e2eInstantCardSubmitRetry');
+		expect(nodeOutput(run, 'Submit')[0].json).toEqual(expect.objectContaining({ id: job.id, status_name: 'Scheduled' }));
+		expect(ic.requestsTo('POST', `/api/v2/organizations/20003827/print_jobs/${job.id}/print`)).toHaveLength(1);
+		expect(ic.requestsTo('GET', `/api/v2/organizations/20003827/print_jobs/${job.id}`).map((r) => r.status)).toEqual([503, 200]);
+	});
 });
