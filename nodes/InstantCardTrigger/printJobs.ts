@@ -4,17 +4,15 @@
  * the list's pages, whatever the number of cards in the organization.
  *
  * What is kept between polls: every job that is not finished yet, with the status of its cards
- * that are no longer at "not printed" (0), and the highest job ID of the last complete lists
- * (the watermark, and the ones before it). A job in a final status (Finished, Failed,
- * Duplicated, Not_Printed) is forgotten once it was reported and lies under the *confirmed*
- * watermark; a job under it that is final and not kept is one already reported.
+ * that are no longer at "not printed" (0), and which jobs in a final status (Finished, Failed,
+ * Duplicated, Not_Printed) were reported already (or found so at the baseline): their IDs, as
+ * ranges of consecutive IDs, newest `MAX_SETTLED_RANGES`; every older one is under `floor`.
  *
- * The confirmed watermark is the one of `CONFIRMING_LISTS` complete lists ago, not the last one:
- * the documentation does not say in which order the list comes, and a job deleted while a poll
- * pages through it shifts the next one onto a page already read, so a list that read complete can
- * miss a job. Such a job lies under the newest watermark but above the confirmed one, so it is
- * still compared (as new) when a later list shows it, even already finished; a job is only taken
- * as reported when it was missed by that many lists in a row.
+ * A final job is skipped only when it is one of those. The documentation does not say in which
+ * order the list comes, and a job deleted while a poll pages through it shifts the next one onto a
+ * page already read, so a list that reads complete can miss a job: a job never seen is compared
+ * (as new) whenever a list shows it, even already finished, never skipped for looking final.
+ * The highest job ID seen (`watermark`) is kept for reference only.
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
@@ -35,8 +33,8 @@ export const CARD_STATUSES = ['Pending', 'Printed', 'Failed'] as const;
 
 /** Complete polls a kept job may be missing from the list before it is taken as deleted. */
 const ABSENT_POLLS = 3;
-/** Complete lists a watermark must stand through before jobs under it count as seen. */
-const CONFIRMING_LISTS = 3;
+/** Ranges of reported final job IDs kept; past this the oldest go under `floor`. */
+const MAX_SETTLED_RANGES = 2000;
 
 export interface JobSnapshot extends IDataObject {
 	/** Status name. */
@@ -48,10 +46,12 @@ export interface JobSnapshot extends IDataObject {
 }
 
 export interface JobsState extends IDataObject {
-	/** Highest job ID of the last complete list. */
+	/** Highest job ID seen. */
 	watermark: number;
-	/** The watermarks of the complete lists before it, oldest first (see `confirmedWatermark`). */
-	earlier?: number[];
+	/** Final jobs reported (or found final at the baseline): ranges [first, last] of IDs, ascending. */
+	settled?: Array<[number, number]>;
+	/** Every final job with an ID up to here counts as reported (ranges dropped past the bound). */
+	floor?: number;
 	/** Jobs not forgotten yet, by ID. */
 	open: Record<string, JobSnapshot>;
 }
@@ -263,9 +263,36 @@ export function isFinal(status: string): boolean {
 	return FINAL.has(status);
 }
 
-/** The watermark every job under which has been seen by a list (see the top of this file). */
-function confirmedWatermark(state: JobsState): number {
-	return Math.min(state.watermark, ...(state.earlier ?? []));
+/**
+ * Whether a final job was reported already. A state saved before `settled` existed counts every
+ * job up to its watermark (as it was then kept).
+ */
+function isSettled(state: JobsState, id: number): boolean {
+	if (id <= (state.floor ?? (state.settled ? 0 : state.watermark))) return true;
+	return (state.settled ?? []).some(([first, last]) => id >= first && id <= last);
+}
+
+/** Notes a final job as reported: merged into the range of its neighbour IDs, bounded. */
+function settle(state: JobsState, id: number): void {
+	if (!state.settled) {
+		state.floor = Math.max(state.floor ?? 0, state.watermark);
+		state.settled = [];
+	}
+	if (isSettled(state, id)) return;
+	const ranges = state.settled;
+	let at = ranges.findIndex(([first]) => first > id);
+	if (at === -1) at = ranges.length;
+	const before = ranges[at - 1];
+	const after = ranges[at];
+	if (before && before[1] === id - 1 && after && after[0] === id + 1) {
+		ranges.splice(at - 1, 2, [before[0], after[1]]);
+	} else if (before && before[1] === id - 1) before[1] = id;
+	else if (after && after[0] === id + 1) after[0] = id;
+	else ranges.splice(at, 0, [id, id]);
+	while (ranges.length > MAX_SETTLED_RANGES) {
+		const dropped = ranges.shift() as [number, number];
+		state.floor = Math.max(state.floor ?? 0, dropped[1]);
+	}
 }
 
 /**
@@ -278,14 +305,15 @@ export function baselineJobs(
 	list: JobList,
 	emitExisting: boolean,
 ): JobsState {
-	const state: JobsState = { watermark: 0, open: {} };
+	const state: JobsState = { watermark: 0, open: {}, settled: [], floor: 0 };
 	for (const job of [...list.jobs].sort((a, b) => Number(a.id) - Number(b.id))) {
 		const id = Number(job.id);
 		const snapshot = emitExisting
 			? compareJob(outcome, events, job, undefined)
 			: compareJob(outcome, { ...events, ...NONE }, job, undefined);
 		state.watermark = Math.max(state.watermark, id);
-		if (!isFinal(snapshot.s)) state.open[String(id)] = snapshot;
+		if (isFinal(snapshot.s)) settle(state, id);
+		else state.open[String(id)] = snapshot;
 	}
 	return state;
 }
@@ -310,7 +338,6 @@ export function compareJobs(
 	list: JobList,
 ): void {
 	const listed = new Set<string>();
-	const confirmed = confirmedWatermark(state);
 	for (const job of [...list.jobs].sort((a, b) => Number(a.id) - Number(b.id))) {
 		const id = Number(job.id);
 		if (!Number.isSafeInteger(id)) continue;
@@ -318,25 +345,23 @@ export function compareJobs(
 		listed.add(key);
 		const before = state.open[key];
 		const status = statusName(job.status);
-		// Under the confirmed watermark, final and not kept: reported before and forgotten.
-		if (!before && id <= confirmed && isFinal(status)) continue;
-		state.open[key] = compareJob(outcome, events, job, before);
+		// Final, not kept, and reported before: nothing can come of it any more.
+		if (!before && isFinal(status) && isSettled(state, id)) continue;
+		const snapshot = compareJob(outcome, events, job, before);
+		state.watermark = Math.max(state.watermark, id);
+		// Reported as final in this poll (committed with its items): settled from now on.
+		if (isFinal(snapshot.s)) {
+			delete state.open[key];
+			settle(state, id);
+		} else state.open[key] = snapshot;
 	}
 	if (!list.complete) return;
-	const top = Math.max(state.watermark, ...list.jobs.map((job) => Number(job.id) || 0));
-	if (top !== state.watermark || (state.earlier ?? []).some((mark) => mark !== top)) {
-		state.earlier = [...(state.earlier ?? []), state.watermark].slice(-(CONFIRMING_LISTS - 1));
-		state.watermark = top;
-	}
-	const nowConfirmed = confirmedWatermark(state);
 	for (const [key, snapshot] of Object.entries(state.open)) {
-		if (!listed.has(key)) {
-			snapshot.a = (snapshot.a ?? 0) + 1;
-			if (snapshot.a >= ABSENT_POLLS) delete state.open[key];
+		if (listed.has(key)) {
+			delete snapshot.a;
 			continue;
 		}
-		delete snapshot.a;
-		if (isFinal(snapshot.s) && Number(key) <= nowConfirmed) delete state.open[key];
+		snapshot.a = (snapshot.a ?? 0) + 1;
+		if (snapshot.a >= ABSENT_POLLS) delete state.open[key];
 	}
-	if ((state.earlier ?? []).every((mark) => mark === state.watermark)) delete state.earlier;
 }

@@ -87,6 +87,26 @@ describe('InstantCard Trigger: answers that are not data', () => {
 		});
 	});
 
+	it('a job missing from the list for five polls in a row is still reported when it shows up, already finished', async () => {
+		sb.seedPrintJob({ cardCount: 1, status: 'Finished' });
+		const t = await trigger({ events: ['printJobCreated', 'printJobFinished'] });
+		await t.poll();
+		const j = sb.seedPrintJob({ cardCount: 1 });
+		const k = sb.seedPrintJob({ cardCount: 1 });
+		const hidden = sb.store.printJobs.get(j.id)!;
+		sb.store.printJobs.delete(j.id);
+		const told: unknown[][] = [];
+		for (let i = 0; i < 5; i++) {
+			if (i === 1) sb.advancePrintJob(k.id, 'Finished');
+			told.push(...brief(await t.poll()));
+		}
+		sb.store.printJobs.set(j.id, hidden);
+		sb.advancePrintJob(j.id, 'Finished');
+		told.push(...brief(await t.poll()), ...brief(await t.poll()));
+		expect(told.filter((e) => e[1] === j.id).map((e) => e[0])).toEqual(['printJobCreated', 'printJobFinished']);
+		expect(told.filter((e) => e[1] === k.id).map((e) => e[0])).toEqual(['printJobCreated', 'printJobFinished']);
+	});
+
 	it('a watched card that was deleted is reported once, then left alone (also after a restart) until the Card IDs change', async () => {
 		const [kept, deleted] = sb.seedCards(2);
 		const t = await trigger({ events: ['printHistoryChanged'], cardIds: `${kept}, ${deleted}` });
