@@ -200,6 +200,48 @@ describe('Keyline Trigger: answers that are not data', () => {
 		expect(String(result.error?.description)).toContain('Enter the IDs or references of the orders to watch');
 	});
 
+	describe('restarts and orders that existed before activation (the README window)', () => {
+		/** An order that existed before activation, found by discovery in a later, quiet poll. */
+		async function foundQuietly() {
+			const first = sb.seedOrder();
+			for (let i = 0; i < 12; i++) sb.seedOrder({ foreign: true });
+			const existing = sb.seedOrder({ state: 'confirmed' });
+			later();
+			const t = await trigger({ events: ['orderStateChanged'], watch: 'discover', startOrderId: first.id });
+			await t.poll();
+			for (let polls = 0; !(t.state as Json).orders[existing.id] && polls < 20; polls++) {
+				expect((await t.poll()).returned).toBeNull();
+			}
+			expect((t.state as Json).orders[existing.id]).toBeDefined();
+			expect((t.savedState as Json).orders[existing.id]).toBeUndefined();
+			return { t, existing };
+		}
+
+		it('a change reported before a restart is saved with it: nothing is lost', async () => {
+			const { t, existing } = await foundQuietly();
+			later();
+			sb.advanceOrder(existing.id);
+			expect(brief(await t.poll())).toEqual([['orderStateChanged', existing.id, 'confirmed', 'completed']]);
+			await t.restart();
+			later();
+			sb.advanceOrder(existing.id);
+			expect(brief(await t.poll())).toEqual([['orderStateChanged', existing.id, 'completed', 'archived']]);
+		});
+
+		it('the window: changed and restarted before any poll reported anything, that one change is not reported; the next is', async () => {
+			const { t, existing } = await foundQuietly();
+			later();
+			sb.advanceOrder(existing.id);
+			await t.restart();
+			const after = await t.poll();
+			expect(brief(after)).toEqual([]);
+			expect((t.state as Json).orders[existing.id]).toMatchObject({ s: 'completed' });
+			later();
+			sb.advanceOrder(existing.id);
+			expect(brief(await t.poll())).toEqual([['orderStateChanged', existing.id, 'completed', 'archived']]);
+		});
+	});
+
 	it('"Only Into Order States" in another case matches; an unknown state is refused', async () => {
 		const order = sb.seedOrder();
 		const t = await trigger({ events: ['orderStateChanged'], watch: 'named', orders: String(order.id), orderStates: '={{ "Confirmed" }}' });
