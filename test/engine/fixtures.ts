@@ -56,3 +56,20 @@ export function completeKeylineCart(sandbox: KeylineSandbox) {
 	cart.delivery_address = { ...address };
 	return cart;
 }
+
+/**
+ * A fault a soak injects: a 5xx, a 429, a dropped connection, HTML with status 200, JSON cut off,
+ * JSON of a wrong shape (one of `wrongShapes`), or one of `extraKinds`. `pick` is the soak's
+ * seeded chooser, so a run is the same every time.
+ */
+export function soakFault(
+	pick: <T>(list: readonly T[]) => T,
+	wrongShapes: unknown[],
+	extraKinds: string[] = [],
+): Record<string, unknown> {
+	const kind = pick(['status', 'status', 'rateLimit', 'drop', ...extraKinds, 'html', 'truncated', 'shape']);
+	if (kind === 'status') return { kind, status: pick([500, 502, 503]) };
+	if (kind === 'rateLimit') return { kind, retryAfter: 1 };
+	if (kind === 'shape') return { kind: 'status', status: 200, body: pick(wrongShapes) };
+	return { kind };
+}

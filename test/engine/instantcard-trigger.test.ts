@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from '../sandbox/instantcard';
 import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { everythingVisible, instantCardCredential } from './fixtures';
+import { everythingVisible, instantCardCredential, soakFault } from './fixtures';
 
 const ORG = `/api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
 const ALL_JOB_EVENTS = ['printJobCreated', 'printJobStatusChanged', 'printJobFinished', 'cardPrinted', 'cardFailed'];
@@ -518,15 +518,7 @@ describe('InstantCard Trigger', () => {
 					return { result, clean: false };
 				}
 				if (random() < 0.45) {
-					const kind = pick(['status', 'status', 'rateLimit', 'drop', 'expireToken', 'html', 'truncated', 'shape']);
-					const fault =
-						kind === 'status'
-							? { kind, status: pick([500, 502, 503]) }
-							: kind === 'rateLimit'
-								? { kind, retryAfter: 1 }
-								: kind === 'shape'
-									? { kind: 'status', status: 200, body: pick([{}, { error: 'maintenance' }, [1, 2]]) }
-									: { kind };
+					const fault = soakFault(pick, [{}, { error: 'maintenance' }, [1, 2]], ['expireToken']);
 					sb.addFault({ ...fault, path: pick(['/print_jobs$', '/print_history$']), skip: Math.floor(random() * 3) });
 					stats.faults++;
 					faulted = true;

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox, type Order } from '../sandbox/keyline';
 import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { everythingVisible, keylineCredential } from './fixtures';
+import { everythingVisible, keylineCredential, soakFault } from './fixtures';
 
 type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const BASE = '/api/v2/inbox';
@@ -527,15 +527,7 @@ describe('Keyline Trigger', () => {
 				}
 				let faulted = false;
 				if (random() < 0.45) {
-					const kind = pick(['status', 'status', 'rateLimit', 'drop', 'html', 'truncated', 'shape']);
-					const fault =
-						kind === 'status'
-							? { kind, status: pick([500, 502, 503]) }
-							: kind === 'rateLimit'
-								? { kind, retryAfter: 1 }
-								: kind === 'shape'
-									? { kind: 'status', status: 200, body: pick([{}, { order: { id: 1 } }, []]) }
-									: { kind };
+					const fault = soakFault(pick, [{}, { order: { id: 1 } }, []]);
 					sb.addFault({ ...fault, path: '/orders/', skip: Math.floor(random() * 6) });
 					stats.faults++;
 					faulted = true;
