@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds nothing (run `npm run build` first), measures, prints the figures:
- * what a trigger poll costs, and how many expressions a one-ID Get evaluates per item.
+ * what a trigger poll costs, how many expressions a one-ID Get evaluates per item, and (unless
+ * `--quick`) per-item node time beside n8n's HTTP Request node in a real n8n.
  */
 process.env.N8N_LOG_LEVEL = 'silent';
 
@@ -22,6 +23,22 @@ async function main() {
 	for (const f of expressions) {
 		console.log(
 			`${f.scenario.padEnd(w)}  ${f.perItem.toFixed(1).padStart(16)}  ${f.userPerItem.toFixed(1).padStart(21)}  ${f.msPerItem.toFixed(2).padStart(7)}`,
+		);
+	}
+
+	if (process.argv.includes('--quick')) return;
+	console.log('\nSide by side with the HTTP Request node in a real n8n (n8n execute; a few minutes)...');
+	const { benchAgainstHttpRequest } = await import('./n8n');
+	const sideBySide = await benchAgainstHttpRequest();
+	if (typeof sideBySide === 'string') {
+		console.log(`skipped: ${sideBySide}`);
+		return;
+	}
+	const v = Math.max(...sideBySide.map((f) => f.scenario.length));
+	console.log(`${'Node time per item, real n8n'.padEnd(v)}  items  package ms  HTTP Request ms  ratio`);
+	for (const f of sideBySide) {
+		console.log(
+			`${f.scenario.padEnd(v)}  ${String(f.items).padStart(5)}  ${f.packageMsPerItem.toFixed(2).padStart(10)}  ${f.httpMsPerItem.toFixed(2).padStart(15)}  ${(f.packageMsPerItem / f.httpMsPerItem).toFixed(1).padStart(5)}×`,
 		);
 	}
 }

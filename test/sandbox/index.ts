@@ -45,7 +45,7 @@ export function sandboxCredentials(sandboxes: Pick<Sandboxes, 'instantCard' | 'k
 			id: 'klSandboxCred01',
 			name: 'Keyline sandbox',
 			type: 'keylineApi',
-			data: { apiKey: KEYLINE_SANDBOX_API_KEY, baseUrl: sandboxes.keyline.baseUrl, verifiedKey: '' },
+			data: { apiKey: KEYLINE_SANDBOX_API_KEY, baseUrl: sandboxes.keyline.baseUrl },
 		},
 	];
 }

@@ -1,0 +1,209 @@
+/**
+ * The package's nodes side by side with what a user would build instead, n8n's HTTP Request node,
+ * in the real n8n the end-to-end tests install (`n8n execute`), against the same sandboxes:
+ * N items (1, 100, 1,000) get one record each by an ID from the item. Runs alternate between the
+ * two workflows; the figure is each node's own execution time from n8n's run data, per item
+ * (median of the runs), and the ratio package ÷ HTTP Request.
+ */
+import { INSTANTCARD_SANDBOX_LOGIN, sandboxCredentials, startSandboxes } from '../test/sandbox';
+import { KEYLINE_SANDBOX_API_KEY } from '../test/sandbox/keyline';
+import {
+	CUSTOM,
+	createInstance,
+	executeWorkflow,
+	importCredentials,
+	importWorkflow,
+	runtimeInstalled,
+} from '../test/e2e/n8n';
+
+export interface SideBySide {
+	scenario: string;
+	items: number;
+	packageMsPerItem: number;
+	httpMsPerItem: number;
+}
+
+const SIZES = [1, 100, 1000];
+const RUNS = 3;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+
+/** Start → (`before`, e.g. a login) → one item per ID (Set + Split Out) → `nodes`. */
+function workflow(
+	id: string,
+	ids: number[],
+	nodes: Array<Record<string, unknown>>,
+	before: Array<Record<string, unknown>> = [],
+) {
+	const all: Array<Record<string, unknown>> = [
+		start,
+		...before.map((node) => ({ typeVersion: 1, position: [100, 200], ...node })),
+		{
+			id: 'ids',
+			name: 'IDs',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ id: ids }),
+				options: {},
+			},
+		},
+		{
+			id: 'split',
+			name: 'Items',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: 'id', options: { destinationFieldName: 'id' } },
+		},
+		...nodes.map((node, i) => ({ typeVersion: 1, position: [600 + 200 * i, 0], ...node })),
+	];
+	const names = all.map((node) => node.name as string);
+	const connections = Object.fromEntries(
+		names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
+	);
+	return { id, name: id, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
+
+export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> {
+	if (!runtimeInstalled()) return 'the real n8n is not installed (bash scripts/install-n8n.sh)';
+	const sandboxes = await startSandboxes();
+	try {
+		const n8n = await createInstance();
+		const ic = sandboxes.instantCard;
+		const kl = sandboxes.keyline;
+		await importCredentials(n8n, [
+			...sandboxCredentials(sandboxes),
+			{
+				id: 'klHeaderAuth0001',
+				name: 'Keyline header',
+				type: 'httpHeaderAuth',
+				data: { name: 'Authorization', value: `Bearer ${KEYLINE_SANDBOX_API_KEY}` },
+			},
+		]);
+		const cards = ic.seedCards(Math.max(...SIZES));
+		const carts = Array.from({ length: Math.max(...SIZES) }, () => kl.store.createCart(KEYLINE_SANDBOX_API_KEY).id);
+		const org = `${ic.baseUrl}/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
+		const figures: SideBySide[] = [];
+		for (const size of SIZES) {
+			const pairs = [
+				{
+					scenario: 'Keyline Cart → Get',
+					node: 'Keyline',
+					http: 'HTTP Request',
+					package: workflow(`benchKlPkg${size}`, carts.slice(0, size), [
+						{
+							id: 'kl',
+							name: 'Keyline',
+							type: `${CUSTOM}.keyline`,
+							parameters: { resource: 'cart', operation: 'get', cartId: '={{ $json.id }}' },
+							credentials: { keylineApi: { id: 'klSandboxCred01', name: 'Keyline sandbox' } },
+						},
+					]),
+					baseline: workflow(`benchKlHttp${size}`, carts.slice(0, size), [
+						{
+							id: 'http',
+							name: 'HTTP Request',
+							type: 'n8n-nodes-base.httpRequest',
+							typeVersion: 4.2,
+							parameters: {
+								url: `=${kl.baseUrl}/carts/{{ $json.id }}`,
+								authentication: 'genericCredentialType',
+								genericAuthType: 'httpHeaderAuth',
+								options: {},
+							},
+							credentials: { httpHeaderAuth: { id: 'klHeaderAuth0001', name: 'Keyline header' } },
+						},
+					]),
+				},
+				{
+					scenario: 'InstantCard Card → Get',
+					node: 'InstantCard',
+					http: 'HTTP Request',
+					package: workflow(`benchIcPkg${size}`, cards.slice(0, size), [
+						{
+							id: 'ic',
+							name: 'InstantCard',
+							type: `${CUSTOM}.instantCard`,
+							parameters: { resource: 'card', operation: 'get', cardId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+							credentials: { instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } },
+						},
+					]),
+					// What a user builds without the package: a login request, then the GET with its token.
+					baseline: workflow(
+						`benchIcHttp${size}`,
+						cards.slice(0, size),
+						[
+							{
+								id: 'http',
+								name: 'HTTP Request',
+								type: 'n8n-nodes-base.httpRequest',
+								typeVersion: 4.2,
+								parameters: {
+									url: `=${org}/cards/{{ $json.id }}`,
+									sendHeaders: true,
+									headerParameters: {
+										parameters: [{ name: 'Authorization', value: "=bearer {{ $('Login').first().json.auth_token }}" }],
+									},
+									options: {},
+								},
+							},
+						],
+						[
+							{
+								id: 'login',
+								name: 'Login',
+								type: 'n8n-nodes-base.httpRequest',
+								typeVersion: 4.2,
+								parameters: {
+									method: 'POST',
+									url: `${ic.baseUrl}/authenticate`,
+									sendBody: true,
+									contentType: 'form-urlencoded',
+									bodyParameters: {
+										parameters: [
+											{ name: 'email', value: INSTANTCARD_SANDBOX_LOGIN.email },
+											{ name: 'password', value: INSTANTCARD_SANDBOX_LOGIN.password },
+										],
+									},
+									options: {},
+								},
+							},
+						],
+					),
+				},
+			];
+			for (const pair of pairs) {
+				await importWorkflow(n8n, pair.package);
+				await importWorkflow(n8n, pair.baseline);
+				const ms = { package: [] as number[], http: [] as number[] };
+				for (let run = 0; run < RUNS; run++) {
+					for (const [which, wf, node] of [
+						['package', pair.package, pair.node],
+						['http', pair.baseline, pair.http],
+					] as const) {
+						const result = (await executeWorkflow(n8n, wf.id)) as unknown as {
+							data: { resultData: { runData: Record<string, Array<{ executionTime: number; data?: { main: unknown[][] } }>> } };
+						};
+						const task = result.data.resultData.runData[node]?.[0];
+						const out = task?.data?.main?.[0]?.length ?? 0;
+						if (out !== size) throw new Error(`${wf.id}: ${node} gave ${out} items, not ${size}`);
+						ms[which].push(task.executionTime);
+					}
+				}
+				figures.push({
+					scenario: pair.scenario,
+					items: size,
+					packageMsPerItem: median(ms.package) / size,
+					httpMsPerItem: median(ms.http) / size,
+				});
+			}
+		}
+		return figures;
+	} finally {
+		await sandboxes.stop();
+	}
+}
