@@ -60,27 +60,33 @@ export async function benchExpressions(): Promise<ExpressionFigure[]> {
 	await Promise.all([ic.start(), kl.start()]);
 	try {
 		const cards = ic.seedCards(ITEMS);
-		const carts = Array.from({ length: ITEMS }, () => kl.store.createCart(keylineCredential(kl).data.apiKey as string));
+		const carts = Array.from({ length: ITEMS }, () =>
+			kl.store.createCart(keylineCredential(kl).data.apiKey as string),
+		);
 		return [
-			await count('Keyline Cart → Get, Cart ID {{ $json.id }}', async () =>
-				await runNode({
-					type: 'keyline',
-					parameters: { resource: 'cart', operation: 'get', cartId: '={{ $json.id }}' },
-					items: carts.map((cart) => ({ id: cart.id })),
-					credentials: [keylineCredential(kl)],
-				}),
+			await count(
+				'Keyline Cart → Get, Cart ID {{ $json.id }}',
+				async () =>
+					await runNode({
+						type: 'keyline',
+						parameters: { resource: 'cart', operation: 'get', cartId: '={{ $json.id }}' },
+						items: carts.map((cart) => ({ id: cart.id })),
+						credentials: [keylineCredential(kl)],
+					}),
 			),
-			await count('InstantCard Card → Get, Card {{ $json.id }}', async () =>
-				await runNode({
-					type: 'instantCard',
-					parameters: {
-						resource: 'card',
-						operation: 'get',
-						cardId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-					},
-					items: cards.map((id) => ({ id })),
-					credentials: [instantCardCredential(ic)],
-				}),
+			await count(
+				'InstantCard Card → Get, Card {{ $json.id }}',
+				async () =>
+					await runNode({
+						type: 'instantCard',
+						parameters: {
+							resource: 'card',
+							operation: 'get',
+							cardId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+						},
+						items: cards.map((id) => ({ id })),
+						credentials: [instantCardCredential(ic)],
+					}),
 			),
 		];
 	} finally {

@@ -26,8 +26,16 @@ export interface SideBySide {
 const SIZES = [1, 100, 1000];
 const RUNS = 3;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const start = {
+	id: 'start',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 /** Start → (`before`, e.g. a login) → one item per ID (Set + Split Out) → `nodes`. */
 function workflow(
@@ -63,9 +71,18 @@ function workflow(
 	];
 	const names = all.map((node) => node.name as string);
 	const connections = Object.fromEntries(
-		names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
+		names
+			.slice(0, -1)
+			.map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
 	);
-	return { id, name: id, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name: id,
+		active: false,
+		nodes: all,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> {
@@ -85,7 +102,10 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 			},
 		]);
 		const cards = ic.seedCards(Math.max(...SIZES));
-		const carts = Array.from({ length: Math.max(...SIZES) }, () => kl.store.createCart(KEYLINE_SANDBOX_API_KEY).id);
+		const carts = Array.from(
+			{ length: Math.max(...SIZES) },
+			() => kl.store.createCart(KEYLINE_SANDBOX_API_KEY).id,
+		);
 		const org = `${ic.baseUrl}/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
 		const figures: SideBySide[] = [];
 		for (const size of SIZES) {
@@ -128,8 +148,14 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 							id: 'ic',
 							name: 'InstantCard',
 							type: `${CUSTOM}.instantCard`,
-							parameters: { resource: 'card', operation: 'get', cardId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
-							credentials: { instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } },
+							parameters: {
+								resource: 'card',
+								operation: 'get',
+								cardId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+							},
+							credentials: {
+								instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' },
+							},
 						},
 					]),
 					// What a user builds without the package: a login request, then the GET with its token.
@@ -146,7 +172,12 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 									url: `=${org}/cards/{{ $json.id }}`,
 									sendHeaders: true,
 									headerParameters: {
-										parameters: [{ name: 'Authorization', value: "=bearer {{ $('Login').first().json.auth_token }}" }],
+										parameters: [
+											{
+												name: 'Authorization',
+												value: "=bearer {{ $('Login').first().json.auth_token }}",
+											},
+										],
 									},
 									options: {},
 								},
@@ -186,7 +217,14 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 						['http', pair.baseline, pair.http],
 					] as const) {
 						const result = (await executeWorkflow(n8n, wf.id)) as unknown as {
-							data: { resultData: { runData: Record<string, Array<{ executionTime: number; data?: { main: unknown[][] } }>> } };
+							data: {
+								resultData: {
+									runData: Record<
+										string,
+										Array<{ executionTime: number; data?: { main: unknown[][] } }>
+									>;
+								};
+							};
 						};
 						const task = result.data.resultData.runData[node]?.[0];
 						const out = task?.data?.main?.[0]?.length ?? 0;

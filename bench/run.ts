@@ -19,7 +19,9 @@ async function main() {
 	const { benchExpressions } = await import('./expressions');
 	const expressions = await benchExpressions();
 	const w = Math.max(...expressions.map((f) => f.scenario.length));
-	console.log(`\n${'Node, 50 items (in process)'.padEnd(w)}  expressions/item  of them {{ $json.id }}  ms/item`);
+	console.log(
+		`\n${'Node, 50 items (in process)'.padEnd(w)}  expressions/item  of them {{ $json.id }}  ms/item`,
+	);
 	for (const f of expressions) {
 		console.log(
 			`${f.scenario.padEnd(w)}  ${f.perItem.toFixed(1).padStart(16)}  ${f.userPerItem.toFixed(1).padStart(21)}  ${f.msPerItem.toFixed(2).padStart(7)}`,
@@ -27,7 +29,9 @@ async function main() {
 	}
 
 	if (process.argv.includes('--quick')) return;
-	console.log('\nSide by side with the HTTP Request node in a real n8n (n8n execute; a few minutes)...');
+	console.log(
+		'\nSide by side with the HTTP Request node in a real n8n (n8n execute; a few minutes)...',
+	);
 	const { benchAgainstHttpRequest } = await import('./n8n');
 	const sideBySide = await benchAgainstHttpRequest();
 	if (typeof sideBySide === 'string') {
@@ -35,7 +39,9 @@ async function main() {
 		return;
 	}
 	const v = Math.max(...sideBySide.map((f) => f.scenario.length));
-	console.log(`${'Node time per item, real n8n'.padEnd(v)}  items  package ms  HTTP Request ms  ratio`);
+	console.log(
+		`${'Node time per item, real n8n'.padEnd(v)}  items  package ms  HTTP Request ms  ratio`,
+	);
 	for (const f of sideBySide) {
 		console.log(
 			`${f.scenario.padEnd(v)}  ${String(f.items).padStart(5)}  ${f.packageMsPerItem.toFixed(2).padStart(10)}  ${f.httpMsPerItem.toFixed(2).padStart(15)}  ${(f.packageMsPerItem / f.httpMsPerItem).toFixed(1).padStart(5)}×`,
