@@ -66,7 +66,7 @@ export function soakFault(
 	pick: <T>(list: readonly T[]) => T,
 	wrongShapes: unknown[],
 	extraKinds: string[] = [],
-): Record<string, unknown> {
+): { kind: string; [key: string]: unknown } {
 	const kind = pick(['status', 'status', 'rateLimit', 'drop', ...extraKinds, 'html', 'truncated', 'shape']);
 	if (kind === 'status') return { kind, status: pick([500, 502, 503]) };
 	if (kind === 'rateLimit') return { kind, retryAfter: 1 };
