@@ -33,11 +33,11 @@ interface Session {
 const EXPIRY_MARGIN_MS = 60_000;
 /** Distinct credentials a process keeps sessions for; the oldest is forgotten past this. */
 const MAX_SESSIONS = 500;
-/** Refused tokens remembered (by digest); the oldest is forgotten past this. */
+/** Refused tokens remembered; the oldest is forgotten past this. */
 const MAX_REFUSED = 2000;
 
 const sessions = new Map<string, Session>();
-/** Digest of a token the server refused → when this process first saw it refused. */
+/** A token the server refused → when this process first saw it refused. */
 const refused = new Map<string, number>();
 
 /** The API root the credential points at, as an n8n expression (same rule as below). */
@@ -93,9 +93,8 @@ function tokenExpiry(token: string): number | undefined {
 }
 
 function noteRefused(token: string): void {
-	const key = sha256(token);
-	if (refused.has(key)) return;
-	refused.set(key, Date.now());
+	if (refused.has(token)) return;
+	refused.set(token, Date.now());
 	if (refused.size > MAX_REFUSED) refused.delete(refused.keys().next().value as string);
 }
 
@@ -104,11 +103,11 @@ function noteRefused(token: string): void {
  * `held` was refused, obtained by a login sent after that refusal was seen.
  */
 function usable(session: Session, held: string, heldRefused: boolean): boolean {
-	if (!session.token || session.token === held || refused.has(sha256(session.token))) return false;
+	if (!session.token || session.token === held || refused.has(session.token)) return false;
 	if (session.expiresAt !== undefined && session.expiresAt - EXPIRY_MARGIN_MS <= Date.now())
 		return false;
 	if (!heldRefused) return true;
-	const refusedAt = refused.get(sha256(held));
+	const refusedAt = refused.get(held);
 	return refusedAt !== undefined && session.startedAt >= refusedAt;
 }
 
@@ -206,7 +205,7 @@ async function logIn(helper: IHttpRequestHelper, credentials: IDataObject): Prom
  */
 export async function holdUsableToken(credentials: IDataObject): Promise<boolean> {
 	const held = String(credentials.sessionToken ?? '');
-	const heldRefused = !!held && refused.has(sha256(held));
+	const heldRefused = !!held && refused.has(held);
 	if (holdsBoundToken(credentials) && !heldRefused) return true;
 	const session = sessions.get(sessionKey(credentials));
 	let token: string | undefined;

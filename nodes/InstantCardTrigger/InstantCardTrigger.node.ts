@@ -236,8 +236,8 @@ async function pollChanges(
 			existing,
 			gone,
 		);
-		state.gone = gone.size ? { cards: [...gone].sort((a, b) => a - b), watched } : undefined;
-		if (!state.gone) delete state.gone;
+		if (gone.size) state.gone = { cards: [...gone].sort((a, b) => a - b), watched };
+		else delete state.gone;
 	} else {
 		state.history = {};
 		delete state.gone;

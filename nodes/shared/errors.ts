@@ -205,7 +205,7 @@ export function toApiError(
 	if (english) description += ` In English: ${english}.`;
 	if (status === 429 && retryAfter !== undefined)
 		description += ` It asks to retry after ${String(retryAfter)} seconds.`;
-	return remember(
+	return asFinal(
 		new NodeApiError(
 			context.getNode(),
 			{ status, body: scrubValue(body ?? null) as JsonObject } as JsonObject,
@@ -221,7 +221,7 @@ export function toApiError(
 
 function noAnswer(error: NodeApiError): NodeApiError {
 	unanswered.add(error);
-	return remember(error);
+	return asFinal(error);
 }
 
 /** An error as n8n shows it: n8n's error classes unchanged, anything else wrapped in a NodeApiError. */
@@ -240,13 +240,8 @@ export function asNodeError(
 	);
 }
 
-/** Marks an error built elsewhere as final: the request path passes it on unchanged. */
+/** Marks an error as final (built here, or elsewhere): the request path passes it on unchanged. */
 export function asFinal<T extends Error>(error: T): T {
-	built.add(error);
-	return error;
-}
-
-function remember(error: NodeApiError): NodeApiError {
 	built.add(error);
 	return error;
 }
@@ -311,7 +306,7 @@ export function notTheApisAnswer(
 	const shown = scrub(raw.replace(/\s+/g, ' ').trim());
 	const excerpt = shown.length > 100 ? `${shown.slice(0, 100)}…` : shown;
 	const type = answer.contentType ? ` (${answer.contentType})` : '';
-	return remember(
+	return asFinal(
 		new NodeApiError(context.getNode(), { status: answer.status, body: excerpt } as JsonObject, {
 			message: `${api.name} answered ${what} with ${answer.kind}, not the ${answer.expected} its API sends`,
 			description: `Expected ${answer.expected === 'JSON list' ? 'a JSON list (array)' : answer.expected}; got HTTP ${answer.status}${type}: "${excerpt}". A proxy, a maintenance page or a dropped connection may be in between: check the credential's URL, or try again later. Nothing was read from this answer.`,

@@ -221,6 +221,7 @@ export function stateFilter(
 	label: string,
 	valid: readonly string[],
 ): string[] {
+	// Not `listEntries`: state names may hold spaces ("In Progress"); only commas separate them.
 	const raw = context.getNodeParameter(parameter, []) as unknown;
 	const given = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
 		.map((name) => String(name).trim())

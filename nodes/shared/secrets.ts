@@ -7,24 +7,18 @@
  * credentials register their secrets each time they are used (authenticate, login), in every
  * spelling a server could echo them in; any text is scrubbed of all of them.
  */
-import { createHash } from 'crypto';
-
 /** A secret shorter than this is not searched for: it would blank ordinary words. */
 const MIN_LENGTH = 4;
 /** Spellings kept at most (oldest dropped first): bounded however many credentials a process serves. */
 const MAX_SPELLINGS = 4000;
 const MASK = '***';
 
-/** Every spelling → its digest; the Map's order is the age order. */
+/** Every spelling; the Map's order is the age order. */
 const spellings = new Map<string, true>();
 /** `spellings` longest first, rebuilt after a change. */
 let ordered: string[] | undefined;
-/** The secrets already registered (by digest), so registering on every request is cheap. */
+/** The secrets already registered, so registering on every request costs a lookup. */
 const known = new Set<string>();
-
-function digest(value: string): string {
-	return createHash('sha256').update(value).digest('base64');
-}
 
 function add(spelling: string): void {
 	if (spelling.length < MIN_LENGTH) return;
@@ -54,7 +48,7 @@ function spellingsOf(value: string): string[] {
 export function registerSecrets(values: unknown[], basicUser?: string): void {
 	for (const raw of values) {
 		if (typeof raw !== 'string' || raw.trim().length < MIN_LENGTH) continue;
-		const key = digest(`${basicUser ?? ''}\n${raw}`);
+		const key = `${basicUser ?? ''}\n${raw}`;
 		if (known.has(key)) continue;
 		known.add(key);
 		if (known.size > MAX_SPELLINGS) known.clear(); // re-registered on next use; spellings stay

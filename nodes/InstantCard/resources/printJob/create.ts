@@ -10,9 +10,9 @@ import type {
 } from 'n8n-workflow';
 
 import { asNodeError } from '../../../shared/errors';
-import { createdEarlier, isMoneyOutcome, noteCreated, spendOnce } from '../../../shared/money';
+import { createdEarlier, isMoneyOutcome, noteCreated } from '../../../shared/money';
 import { toPositiveInteger, validateIds } from '../../../shared/validation';
-import { INSTANTCARD, sendRequest } from '../../shared/api';
+import { sendRequest } from '../../shared/api';
 import { idLocator } from '../../shared/descriptions';
 import { SUBMIT_NOTICE } from './submit';
 import {
@@ -23,9 +23,8 @@ import {
 	normalizePrintJob,
 	oneOffAddressProperties,
 	parseCardIds,
-	printJobSubmitted,
 	readAddressFields,
-	submitCheckAdvice,
+	submitOnce,
 } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['create'] };
@@ -104,13 +103,13 @@ async function submitAfterCreating(
 	if (!retried) await refuseUncovered(this, jobId, call);
 	let submitted: unknown;
 	try {
-		submitted = await spendOnce(this, `printJob:${String(jobId)}:submit`, {
-			api: INSTANTCARD,
-			action: `Print job #${String(jobId)} was created; submitting it`,
-			howToCheck: submitCheckAdvice(String(jobId)),
-			send: async () => await instantCardCall(this, 'POST', `/print_jobs/${String(jobId)}/print`),
-			check: async () => await printJobSubmitted(this, String(jobId)),
-		});
+		submitted = await submitOnce(
+			this,
+			String(jobId),
+			`Print job #${String(jobId)} was created; submitting it`,
+			async () => await instantCardCall(this, 'POST', `/print_jobs/${String(jobId)}/print`),
+			(job) => job,
+		);
 	} catch (error) {
 		if (isMoneyOutcome(error)) throw asNodeError(this, error);
 		const { message, description } = error as { message: string; description?: string };

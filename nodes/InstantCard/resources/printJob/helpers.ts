@@ -10,7 +10,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { spendOnce } from '../../../shared/money';
 import { toPositiveInteger } from '../../../shared/validation';
+import { INSTANTCARD } from '../../shared/api';
 import { instantCardCall } from '../../shared/call';
 
 export { instantCardCall };
@@ -350,7 +352,7 @@ export function cardIdsProperty(
  * Created (or No_Balance: refused, nothing charged) means it was not; any later status means it
  * was, and the job is the output as after a successful submit.
  */
-export async function printJobSubmitted(
+async function printJobSubmitted(
 	context: IExecuteSingleFunctions,
 	jobId: string | number,
 ): Promise<{ done: true; output: IDataObject } | { done: false; state: string }> {
@@ -371,7 +373,26 @@ export async function printJobSubmitted(
 	return { done: true, output: job };
 }
 
-/** What a user checks when a submit's outcome cannot be read back. */
-export function submitCheckAdvice(jobId: string | number): string {
-	return `the status of print job #${String(jobId)} (Print Job → Get, or InstantCard's Print Jobs page): Created means it was not submitted; Scheduled or later means it was, and was charged`;
+/**
+ * Submits print job `jobId` once for this item (see `spendOnce`), its outcome read back from the
+ * job's status when the answer is unclear. `fromJob` turns the job read back into what `send`
+ * gives, so both end in the same output.
+ */
+export async function submitOnce<T>(
+	context: IExecuteSingleFunctions,
+	jobId: string,
+	action: string,
+	send: () => Promise<T>,
+	fromJob: (job: IDataObject) => T,
+): Promise<T> {
+	return await spendOnce(context, `printJob:${jobId}:submit`, {
+		api: INSTANTCARD,
+		action,
+		howToCheck: `the status of print job #${jobId} (Print Job → Get, or InstantCard's Print Jobs page): Created means it was not submitted; Scheduled or later means it was, and was charged`,
+		send,
+		check: async () => {
+			const read = await printJobSubmitted(context, jobId);
+			return read.done ? { done: true, output: fromJob(read.output) } : read;
+		},
+	});
 }

@@ -5,10 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { spendOnce } from '../../../shared/money';
-import { INSTANTCARD, sendRequest } from '../../shared/api';
+import { sendRequest } from '../../shared/api';
 import { idLocator } from '../../shared/descriptions';
-import { printJobSubmitted, submitCheckAdvice } from './helpers';
+import { submitOnce } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['submit'] };
 
@@ -21,16 +20,13 @@ export async function submitPrintJob(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const jobId = /\/print_jobs\/(\d+)\/print$/.exec(String(requestData.options.url))?.[1] ?? '?';
-	return await spendOnce(this, `printJob:${jobId}:submit`, {
-		api: INSTANTCARD,
-		action: `Submitting print job #${jobId}`,
-		howToCheck: submitCheckAdvice(jobId),
-		send: async () => await sendRequest.call(this, requestData),
-		check: async () => {
-			const read = await printJobSubmitted(this, jobId);
-			return read.done ? { done: true, output: [{ json: read.output }] } : read;
-		},
-	});
+	return await submitOnce(
+		this,
+		jobId,
+		`Submitting print job #${jobId}`,
+		async () => await sendRequest.call(this, requestData),
+		(job) => [{ json: job }],
+	);
 }
 
 export const printJobSubmitDescription: INodeProperties[] = [

@@ -15,29 +15,44 @@ import { idField, resolvePath } from '../../shared/ids';
 export const CHECKOUT_NOTICE =
 	'Checking out places a binding order with the print shop: it costs money. It is sent once: after an unclear failure the node reads the cart back (a checked-out cart points to its order), and with Retry On Fail on, a retry checks first, so nothing is ordered twice.';
 
-/** What a user checks when a checkout's outcome cannot be read back. */
-export function checkoutCheckAdvice(cartId: number | string): string {
-	return `cart ${String(cartId)} with Cart → Get: a checked-out cart names the order it became; a cart that is still open was not ordered`;
-}
-
 /**
  * Reads back whether cart `cartId` was checked out. Keyline redirects a checked-out cart to its
  * order (the documented behaviour); a cart that answers as a cart was not checked out.
  */
-export async function cartCheckedOut(
+async function cartCheckedOut(
 	context: IExecuteSingleFunctions,
-	cartId: number | string,
+	cartId: string,
 ): Promise<
 	{ done: true; output: ReturnType<typeof placedOrder> } | { done: false; state: string }
 > {
-	const response = await keylineResponse(context, {
-		method: 'GET',
-		path: `/carts/${String(cartId)}`,
-	});
+	const response = await keylineResponse(context, { method: 'GET', path: `/carts/${cartId}` });
 	if (response.statusCode >= 300 && response.statusCode < 400 && response.headers.location) {
-		return { done: true, output: placedOrder(`/carts/${String(cartId)}/checkout`, response) };
+		return { done: true, output: placedOrder(`/carts/${cartId}/checkout`, response) };
 	}
-	return { done: false, state: `cart ${String(cartId)} still open (not an order)` };
+	return { done: false, state: `cart ${cartId} still open (not an order)` };
+}
+
+/**
+ * Checks cart `cartId` out once for this item (see `spendOnce`), its outcome read back from the
+ * cart when the answer is unclear. `fromPlaced` turns the order read back into what `send` gives,
+ * so both end in the same output.
+ */
+export async function checkOutCartOnce<T>(
+	context: IExecuteSingleFunctions,
+	cartId: string,
+	send: () => Promise<T>,
+	fromPlaced: (placed: ReturnType<typeof placedOrder>) => T,
+): Promise<T> {
+	return await spendOnce(context, `cart:${cartId}:checkout`, {
+		api: KEYLINE,
+		action: `Checking out cart ${cartId}`,
+		howToCheck: `cart ${cartId} with Cart → Get: a checked-out cart names the order it became; a cart that is still open was not ordered`,
+		send,
+		check: async () => {
+			const read = await cartCheckedOut(context, cartId);
+			return read.done ? { done: true, output: fromPlaced(read.output) } : read;
+		},
+	});
 }
 
 /** The node's request path for Check Out: sent once per item, its outcome read back when unclear. */
@@ -46,16 +61,12 @@ export async function checkOutCart(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const cartId = /\/carts\/(\d+)\/checkout$/.exec(String(requestData.options.url))?.[1] ?? '?';
-	return await spendOnce(this, `cart:${cartId}:checkout`, {
-		api: KEYLINE,
-		action: `Checking out cart ${cartId}`,
-		howToCheck: checkoutCheckAdvice(cartId),
-		send: async () => await sendRequest.call(this, requestData),
-		check: async () => {
-			const read = await cartCheckedOut(this, cartId);
-			return read.done ? { done: true, output: [{ json: read.output }] } : read;
-		},
-	});
+	return await checkOutCartOnce(
+		this,
+		cartId,
+		async () => await sendRequest.call(this, requestData),
+		(placed) => [{ json: placed }],
+	);
 }
 
 /**

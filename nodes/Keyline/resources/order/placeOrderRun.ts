@@ -20,11 +20,11 @@ import type {
 } from 'n8n-workflow';
 
 import { asNodeError, toApiError } from '../../../shared/errors';
-import { createdEarlier, isMoneyOutcome, noteCreated, spendOnce } from '../../../shared/money';
+import { createdEarlier, isMoneyOutcome, noteCreated } from '../../../shared/money';
 import { KEYLINE, sendRequest } from '../../shared/api';
 import { keylineRequest, keylineResponse, type KeylineRequest } from '../../shared/call';
 import { unwrap } from '../../shared/output';
-import { cartCheckedOut, checkoutCheckAdvice, placedOrder } from '../cart/checkout';
+import { checkOutCartOnce, placedOrder } from '../cart/checkout';
 import { checkoutReport } from '../cart/validate';
 import type { ComponentRef, OrderPlan } from './placeOrderPlan';
 import { readOrderPlan } from './placeOrderPlan';
@@ -310,17 +310,16 @@ async function checkOutOnce(
 	const checkoutPath = `/carts/${cart.id}/checkout`;
 	let placed;
 	try {
-		placed = await spendOnce(context, `cart:${cart.id}:checkout`, {
-			api: KEYLINE,
-			action: `Checking out cart ${cart.id}`,
-			howToCheck: checkoutCheckAdvice(cart.id),
-			send: async () =>
+		placed = await checkOutCartOnce(
+			context,
+			String(cart.id),
+			async () =>
 				placedOrder(
 					checkoutPath,
 					await keylineResponse(context, { method: 'POST', path: checkoutPath }),
 				),
-			check: async () => await cartCheckedOut(context, cart.id),
-		});
+			(order) => order,
+		);
 	} catch (error) {
 		if (isMoneyOutcome(error)) throw asNodeError(context, error);
 		throw checkoutFailed(context, cart, error);
