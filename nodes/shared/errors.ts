@@ -155,6 +155,20 @@ export function answerUnknown(error: unknown): boolean {
 export type ErrorContext = Pick<IExecuteSingleFunctions, 'getNode'> &
 	Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>;
 
+/** Throws the API's error for an answer of 400 or more (requests sent with `ignoreHttpStatusErrors`). */
+export function failOnHttpError(
+	context: ErrorContext,
+	api: ApiProfile,
+	response: { statusCode: number; headers?: unknown; body: unknown },
+	request: { method?: string; url?: string },
+): void {
+	if (response.statusCode < 400) return;
+	const error = {
+		response: { status: response.statusCode, data: response.body, headers: response.headers },
+	};
+	throw toApiError(context, api, error, request);
+}
+
 /**
  * Rebuilds an HTTP failure as an error a workflow builder can act on: the API's own words as the
  * message, what it means as the description. Built from a plain object so no request headers

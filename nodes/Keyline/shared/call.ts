@@ -9,11 +9,10 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { checkAnswer, toApiError, type ErrorContext } from '../../shared/errors';
+import { checkAnswer, failOnHttpError, toApiError } from '../../shared/errors';
 import { requestTimeout } from '../../shared/timeouts';
 import { KEYLINE, keylineBaseUrl } from './api';
 
@@ -34,27 +33,6 @@ export interface KeylineResponse {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
-}
-
-/** Throws Keyline's error for an answer of 400 or more; other answers pass. */
-export function failOnHttpError(
-	context: ErrorContext,
-	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers'> & { body: unknown },
-	request: { method?: string; url?: string },
-): void {
-	if (response.statusCode < 400) return;
-	throw toApiError(
-		context,
-		KEYLINE,
-		{
-			response: {
-				status: response.statusCode,
-				data: response.body,
-				headers: response.headers as IDataObject,
-			},
-		},
-		request,
-	);
 }
 
 /**
@@ -91,7 +69,7 @@ export async function keylineResponse(
 	} catch (error) {
 		throw toApiError(context, KEYLINE, error, what);
 	}
-	if (!answers.includes(response.statusCode)) failOnHttpError(context, response, what);
+	if (!answers.includes(response.statusCode)) failOnHttpError(context, KEYLINE, response, what);
 	checkAnswer(context, KEYLINE, response, what);
 	return response;
 }

@@ -3,9 +3,7 @@
  * before anything is sent, so a mapped empty value or a reference in the wrong field reads as
  * what it is instead of as Keyline's 404.
  */
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-
-import { toPositiveInteger } from '../../shared/validation';
+import type { INodeProperties } from 'n8n-workflow';
 
 export const KEYLINE_IDS = {
 	cartId: { label: 'Cart ID', example: '9981', hint: 'The ID Cart → Create returned' },
@@ -77,54 +75,4 @@ export function parentIdFields(show: Show): INodeProperties[] {
 		idField('cartId', { ...show, parent: ['cart'] }),
 		idField('orderId', { ...show, parent: ['order'] }),
 	];
-}
-
-/** A path chosen by a field's value, e.g. `addressType`: billing or delivery address. */
-export interface PathChoice {
-	parameter: string;
-	paths: Record<string, string>;
-}
-
-/** A path template, or a choice between templates. */
-export type PathTemplate = string | PathChoice;
-
-/** Every template a path can take: the endpoints an operation reaches. */
-export function templatesOf(template: PathTemplate): string[] {
-	return typeof template === 'string' ? [template] : Object.values(template.paths);
-}
-
-/**
- * Turns `/carts/{cartId}/products/{productId}` into the path for this item, checking each ID.
- * `{parent}` stands for `/carts/{cartId}` or `/orders/{orderId}`, by the `parent` field.
- * `{attachment}` stands for `/components/{componentId}` when the `attachedTo` field is
- * `component`, else for nothing (print data files belong to a product or to one of its components).
- */
-export function resolvePath(context: IExecuteSingleFunctions, template: PathTemplate): string {
-	const chosen =
-		typeof template === 'string'
-			? template
-			: template.paths[String(context.getNodeParameter(template.parameter, ''))];
-	if (chosen === undefined) {
-		throw new Error(
-			`No path for ${(template as PathChoice).parameter} in ${JSON.stringify(template)}`,
-		);
-	}
-	const expanded = chosen
-		.replace('{parent}', () =>
-			context.getNodeParameter('parent', 'cart') === 'order'
-				? '/orders/{orderId}'
-				: '/carts/{cartId}',
-		)
-		.replace('{attachment}', () =>
-			context.getNodeParameter('attachedTo', 'product') === 'component'
-				? '/components/{componentId}'
-				: '',
-		);
-	return expanded.replace(/\{(\w+)\}/g, (_match, name: string) => {
-		const id = KEYLINE_IDS[name as KeylineId];
-		if (!id) throw new Error(`Unknown ID placeholder {${name}} in ${chosen}`);
-		return String(
-			toPositiveInteger(context, context.getNodeParameter(name, ''), id.label, id.example),
-		);
-	});
 }

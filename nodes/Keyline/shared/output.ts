@@ -1,19 +1,10 @@
 /**
  * What Keyline answers, shaped for the next node: `{"cart": {...}}` becomes the cart itself, a
  * list of `{"product": {...}}` one item per product, and money gets its amount in currency units
- * beside the cents. 204 answers (updates, deletes) become the record, read again or before.
+ * beside the cents.
  */
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { keylineRequest } from './call';
-import { resolvePath, type PathTemplate } from './ids';
-import { itemHandOff } from '../../shared/handOff';
 import { isRecord } from '../../shared/validation';
 
 /** `{cent_amount: 19562, currency: "EUR"}` also as `amount: 195.62`, at any depth. */
@@ -53,39 +44,4 @@ export function toItems(body: unknown): INodeExecutionData[] {
 	if (Array.isArray(value))
 		return value.map((json) => ({ json: isRecord(json) ? json : { value: json } }));
 	return [{ json: isRecord(value) ? value : { value: value as IDataObject[keyof IDataObject] } }];
-}
-
-export async function outputRecords(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	return toItems(response.body);
-}
-
-/** After a 204 update: the record as it is now, read from the same URL. */
-export function outputUpdated(template: PathTemplate) {
-	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		const path = resolvePath(this, template);
-		return toItems(await keylineRequest(this, { method: 'GET', path }));
-	};
-}
-
-/** What a GET just before a DELETE found, handed from the item's preSend to its postReceive. */
-const readBeforeDelete = itemHandOff<IDataObject>();
-
-/** preSend: reads the record the DELETE is about to remove; a 404 stops before anything is deleted. */
-export async function readRecordBeforeDelete(
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const record = unwrap(await keylineRequest(this, { method: 'GET', path: String(options.url) }));
-	readBeforeDelete.put(this, isRecord(record) ? record : {});
-	return options;
-}
-
-/** postReceive: `{ deleted: true, ...what was deleted }` instead of an empty 204. */
-export async function outputDeleted(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-	const record = readBeforeDelete.take(this) ?? {};
-	return [{ json: { deleted: true, ...record } }];
 }

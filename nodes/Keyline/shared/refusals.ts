@@ -4,19 +4,10 @@
  * missing, an order that can no longer change, an ID the print shop does not know. Used through
  * `keylineRoute`'s `about` option.
  */
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	PostReceiveAction,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { fieldErrors } from '../../shared/errors';
-import { failOnHttpError } from './call';
-import { resolvePath, type PathTemplate } from './ids';
-import { readRecordBeforeDelete } from './output';
+import type { Explain } from '../../shared/route';
 
 /** What an endpoint holds, for the explanations. */
 export interface About {
@@ -88,37 +79,14 @@ export function explainRefusal(
 	return error;
 }
 
-/** postReceive for `keylineRoute`'s `about`: an answer of 400 or more fails, explained. */
-export function failExplained(
-	method: string,
-	template: PathTemplate,
-	about: Dynamic<About>,
-): PostReceiveAction {
-	return async function (
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const request = { method, url: resolvePath(this, template) };
-		try {
-			failOnHttpError(this, response, request);
-		} catch (error) {
-			throw explainRefusal(this, error, valueOf(this, about), request, response.body);
-		}
-		return items;
-	};
-}
-
-/** The read before a DELETE, with its 404 ("no carrier stored") explained too. */
-export function explainedReadFirst(about: Dynamic<About>): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		try {
-			return await readRecordBeforeDelete.call(this, options);
-		} catch (error) {
-			throw explainRefusal(this, error, valueOf(this, about), {
-				method: 'GET',
-				url: String(options.url),
-			});
-		}
-	};
+/** `about` as the route builder's `explain`. */
+export function explainFor(about: Dynamic<About>): Explain {
+	return (context, error, route, body) =>
+		explainRefusal(
+			context,
+			error,
+			valueOf(context, about),
+			{ method: route.method, url: route.path },
+			body,
+		);
 }

@@ -1,32 +1,50 @@
 /**
- * The routing of one Keyline operation from its method and path template, e.g.
- * `keylineRoute('PATCH', '/carts/{cartId}/products/{productId}')`. Every operation gets the same
- * treatment: IDs checked before sending, the answer unwrapped, and 204s turned into the record
- * (updates read it again, deletes read it just before).
+ * Keyline for the shared route builder: its IDs, its `{parent}` and `{attachment}` placeholders,
+ * its records unwrapped, and its updates answering 204. Operations state themselves as
+ * `keylineRoute('PATCH', '/carts/{cartId}/products/{productId}', …)`.
  */
 import type {
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	INodePropertyRouting,
-	PostReceiveAction,
-	PreSendAction,
 } from 'n8n-workflow';
 
-import { resolvePath, templatesOf, type PathTemplate } from './ids';
-import { outputDeleted, outputRecords, outputUpdated, readRecordBeforeDelete } from './output';
-import { explainedReadFirst, failExplained, type About, type Dynamic } from './refusals';
+import { route, type PathTemplate, type RouteApi, type RouteOptions } from '../../shared/route';
+import { KEYLINE } from './api';
+import { keylineRequest } from './call';
+import { KEYLINE_IDS } from './ids';
+import { toItems } from './output';
+import { explainFor, type About, type Dynamic } from './refusals';
 
-export interface KeylineRouteOptions {
-	/** Steps that build the body, run after the URL and its IDs are checked. */
-	preSend?: PreSendAction[];
-	/**
-	 * Replaces the default output step: the unwrapped answer for GET/POST, the record read again
-	 * for PATCH, the record read before for DELETE.
-	 */
-	postReceive?: PostReceiveAction[];
-	/** Extra request options, e.g. `{ disableFollowRedirect: true, ignoreHttpStatusErrors: true }`. */
-	request?: Partial<IHttpRequestOptions>;
+/**
+ * `{parent}` stands for `/carts/{cartId}` or `/orders/{orderId}`, by the `parent` field.
+ * `{attachment}` stands for `/components/{componentId}` when the `attachedTo` field is
+ * `component`, else for nothing (print data files belong to a product or to one of its components).
+ */
+function expand(context: IExecuteSingleFunctions, path: string): string {
+	return path
+		.replace('{parent}', () =>
+			context.getNodeParameter('parent', 'cart') === 'order'
+				? '/orders/{orderId}'
+				: '/carts/{cartId}',
+		)
+		.replace('{attachment}', () =>
+			context.getNodeParameter('attachedTo', 'product') === 'component'
+				? '/components/{componentId}'
+				: '',
+		);
+}
+
+export const keyline: RouteApi = {
+	profile: KEYLINE,
+	ids: KEYLINE_IDS,
+	expand,
+	read: async (context, path) => await keylineRequest(context, { method: 'GET', path }),
+	toItems,
+	rereadUpdates: true,
+};
+
+export interface KeylineRouteOptions extends Omit<RouteOptions, 'explain'> {
 	/**
 	 * What the endpoint holds, to explain refusals for what the user was doing (nothing set yet,
 	 * the customer still missing, an ID the print shop does not know) instead of generally.
@@ -34,41 +52,10 @@ export interface KeylineRouteOptions {
 	about?: Dynamic<About>;
 }
 
-/**
- * preSend: the path of this item, with every ID in it checked. The function carries its
- * templates, so a test can list the endpoints the node reaches from its description alone.
- */
-export function keylineUrl(template: PathTemplate): PreSendAction & { templates: string[] } {
-	const setUrl = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		options.url = resolvePath(this, template);
-		return options;
-	};
-	return Object.assign(setUrl, { templates: templatesOf(template) });
-}
-
 export function keylineRoute(
 	method: IHttpRequestMethods,
 	template: PathTemplate,
-	options: KeylineRouteOptions = {},
+	{ about, ...options }: KeylineRouteOptions = {},
 ): INodePropertyRouting {
-	const { about } = options;
-	const preSend: PreSendAction[] = [keylineUrl(template), ...(options.preSend ?? [])];
-	let postReceive: PostReceiveAction[] = [outputRecords];
-	if (method === 'PATCH') postReceive = [outputUpdated(template)];
-	if (method === 'DELETE' && !options.postReceive) {
-		preSend.splice(1, 0, about ? explainedReadFirst(about) : readRecordBeforeDelete);
-		postReceive = [outputDeleted];
-	}
-	postReceive = options.postReceive ?? postReceive;
-	// To explain a refusal, the answer must reach the output step instead of failing the request.
-	if (about) postReceive = [failExplained(method, template, about), ...postReceive];
-	return {
-		request: {
-			method,
-			...(about ? { ignoreHttpStatusErrors: true } : {}),
-			...(options.request ?? {}),
-		},
-		send: { preSend },
-		output: { postReceive },
-	};
+	return route(keyline, method, template, { ...options, explain: about && explainFor(about) });
 }

@@ -6,7 +6,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withErrorPrefix } from '../../shared/fields';
-import { idField, parentField, parentIdFields, type PathChoice } from '../../shared/ids';
+import type { PathChoice } from '../../../shared/route';
+import { idField, parentField, parentIdFields } from '../../shared/ids';
 import type { About } from '../../shared/refusals';
 import {
 	checkEmail,

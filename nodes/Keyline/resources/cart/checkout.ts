@@ -7,10 +7,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { failOnHttpError } from '../../../shared/errors';
 import { spendOnce } from '../../../shared/money';
+import { routeOf } from '../../../shared/route';
 import { KEYLINE, sendRequest } from '../../shared/api';
-import { failOnHttpError, keylineResponse } from '../../shared/call';
-import { idField, resolvePath } from '../../shared/ids';
+import { keylineResponse } from '../../shared/call';
+import { idField } from '../../shared/ids';
 
 export const CHECKOUT_NOTICE =
 	'Checking out places a binding order with the print shop: it costs money. It is sent once: after an unclear failure the node reads the cart back (a checked-out cart points to its order), and with Retry On Fail on, a retry checks first, so nothing is ordered twice.';
@@ -27,7 +29,7 @@ async function cartCheckedOut(
 > {
 	const response = await keylineResponse(context, { method: 'GET', path: `/carts/${cartId}` });
 	if (response.statusCode >= 300 && response.statusCode < 400 && response.headers.location) {
-		return { done: true, output: placedOrder(`/carts/${cartId}/checkout`, response) };
+		return { done: true, output: placedOrder(Number(cartId), response) };
 	}
 	return { done: false, state: `cart ${cartId} still open (not an order)` };
 }
@@ -78,9 +80,9 @@ export async function outputPlacedOrder(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const path = resolvePath(this, '/carts/{cartId}/checkout');
-	failOnHttpError(this, response, { method: 'POST', url: path });
-	return [{ json: placedOrder(path, response) }];
+	const { path, ids } = routeOf(this);
+	failOnHttpError(this, KEYLINE, response, { method: 'POST', url: path });
+	return [{ json: placedOrder(ids.cartId, response) }];
 }
 
 /** The order a checked-out cart redirects to (its `Location`): `{ order_id, order_url }`. */
@@ -92,11 +94,11 @@ export function redirectedOrder(response: Pick<IN8nHttpFullResponse, 'headers'>)
 
 /** `{ cart_id, order_id, order_url }` from a checkout's 301; shared with the one-step order. */
 export function placedOrder(
-	checkoutPath: string,
+	cartId: number,
 	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers'>,
 ) {
 	return {
-		cart_id: Number(/\/carts\/(\d+)/.exec(checkoutPath)?.[1]),
+		cart_id: cartId,
 		placed: true,
 		...redirectedOrder(response),
 		status: response.statusCode,

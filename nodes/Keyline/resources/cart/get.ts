@@ -5,9 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { failOnHttpError } from '../../shared/call';
 import { redirectedOrder } from './checkout';
-import { idField, resolvePath } from '../../shared/ids';
+import { failOnHttpError } from '../../../shared/errors';
+import { routeOf } from '../../../shared/route';
+import { KEYLINE } from '../../shared/api';
+import { idField } from '../../shared/ids';
 import { toItems } from '../../shared/output';
 
 /**
@@ -19,19 +21,19 @@ export async function outputCart(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const path = resolvePath(this, '/carts/{cartId}');
+	const { path, ids } = routeOf(this);
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		return [
 			{
 				json: {
-					id: Number(path.split('/').pop()),
+					id: ids.cartId,
 					checked_out: true,
 					...redirectedOrder(response),
 				},
 			},
 		];
 	}
-	failOnHttpError(this, response, { method: 'GET', url: path });
+	failOnHttpError(this, KEYLINE, response, { method: 'GET', url: path });
 	return toItems(response.body).map((item) => ({ json: { ...item.json, checked_out: false } }));
 }
 

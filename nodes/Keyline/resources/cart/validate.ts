@@ -5,9 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { fieldErrors } from '../../../shared/errors';
-import { failOnHttpError } from '../../shared/call';
-import { idField, resolvePath } from '../../shared/ids';
+import { failOnHttpError, fieldErrors } from '../../../shared/errors';
+import { routeOf } from '../../../shared/route';
+import { KEYLINE } from '../../shared/api';
+import { idField } from '../../shared/ids';
 
 const show = { resource: ['cart'], operation: ['validate'] };
 
@@ -21,9 +22,10 @@ export async function outputValidation(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const path = resolvePath(this, '/carts/{cartId}/checkout');
-	if (response.statusCode !== 422) failOnHttpError(this, response, { method: 'GET', url: path });
-	const cartId = Number(path.split('/')[2]);
+	const { path, ids } = routeOf(this);
+	if (response.statusCode !== 422)
+		failOnHttpError(this, KEYLINE, response, { method: 'GET', url: path });
+	const { cartId } = ids;
 	const report = checkoutReport(response);
 	if (this.getNodeParameter('itemPerMissingField', false) && report.errors.length > 0) {
 		return report.errors.map((error) => ({ json: { cart_id: cartId, ready: false, ...error } }));

@@ -6,10 +6,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiErrorText, toApiError } from '../../../shared/errors';
+import { apiErrorText, failOnHttpError, toApiError } from '../../../shared/errors';
+import { routeOf } from '../../../shared/route';
 import { KEYLINE } from '../../shared/api';
-import { failOnHttpError, keylineRequest } from '../../shared/call';
-import { idField, resolvePath } from '../../shared/ids';
+import { keylineRequest } from '../../shared/call';
+import { idField } from '../../shared/ids';
 import { shapeOrder } from './shape';
 
 export const CANCEL_NOTICE =
@@ -32,7 +33,7 @@ export async function outputCancelled(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const path = resolvePath(this, '/orders/{orderId}');
+	const { path, ids } = routeOf(this);
 	const request = { method: 'DELETE', url: path };
 	if (response.statusCode === 422) {
 		const body = apiErrorText(response.body)
@@ -45,15 +46,14 @@ export async function outputCancelled(
 			request,
 		);
 	}
-	failOnHttpError(this, response, request);
-	const orderId = Number(path.split('/').pop());
+	failOnHttpError(this, KEYLINE, response, request);
 	let order: IDataObject;
 	try {
 		order = shapeOrder(await keylineRequest(this, { method: 'GET', path }));
 	} catch (error) {
 		// The order is cancelled either way: failing the item now would say otherwise.
 		order = {
-			id: orderId,
+			id: ids.orderId,
 			read_error: `Cancelled, but the order could not be read again: ${(error as Error).message}`,
 		};
 	}

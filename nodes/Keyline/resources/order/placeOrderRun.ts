@@ -315,7 +315,7 @@ async function checkOutOnce(
 			String(cart.id),
 			async () =>
 				placedOrder(
-					checkoutPath,
+					Number(cart.id),
 					await keylineResponse(context, { method: 'POST', path: checkoutPath }),
 				),
 			(order) => order,
