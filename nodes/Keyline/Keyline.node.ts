@@ -13,6 +13,26 @@ import { productDescription } from './resources/product';
 import { recipientDescription } from './resources/recipient';
 import { variantDescription } from './resources/variant';
 import { BASE_URL, sendRequest } from './shared/api';
+import { catalogueIdFields, locationFields } from './shared/ids';
+
+const resources = [
+	...addressDescription,
+	...carrierDescription,
+	...cartDescription,
+	...componentDescription,
+	...customerDescription,
+	...orderDescription,
+	...printDataFileDescription,
+	...productDescription,
+	...recipientDescription,
+	...variantDescription,
+];
+/** Each resource's Operation, then its notices (money, order of steps), then where the record lives. */
+const operations = resources.filter((property) => property.name === 'operation');
+const notices = resources.filter((property) => property.type === 'notice');
+const fields = resources.filter(
+	(property) => property.name !== 'operation' && property.type !== 'notice',
+);
 
 export class Keyline implements INodeType {
 	description: INodeTypeDescription = {
@@ -55,16 +75,11 @@ export class Keyline implements INodeType {
 				],
 				default: 'cart',
 			},
-			...addressDescription,
-			...carrierDescription,
-			...cartDescription,
-			...componentDescription,
-			...customerDescription,
-			...orderDescription,
-			...printDataFileDescription,
-			...productDescription,
-			...recipientDescription,
-			...variantDescription,
+			...operations,
+			...notices,
+			...locationFields,
+			...catalogueIdFields,
+			...fields,
 		],
 	};
 }

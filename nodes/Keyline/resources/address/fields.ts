@@ -7,7 +7,6 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { withErrorPrefix } from '../../shared/fields';
 import type { PathChoice } from '../../../shared/route';
-import { idField, parentField, parentIdFields } from '../../shared/ids';
 import type { About } from '../../shared/refusals';
 import {
 	checkEmail,
@@ -37,46 +36,6 @@ export const ADDRESS_PATH: PathChoice = {
 
 export function aboutAddress(context: IExecuteSingleFunctions): About {
 	return { what: `${addressType(context)} address`, setWith: 'Address → Set' };
-}
-
-/** Address Type, then Belongs To and the ID field that fits them. */
-export function addressTargetFields(show: Show, verb: string): INodeProperties[] {
-	const billing = { ...show, addressType: ['billing'] };
-	const delivery = { ...show, addressType: ['delivery'] };
-	return [
-		{
-			displayName: 'Address Type',
-			name: 'addressType',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{
-					name: 'Billing',
-					value: 'billing',
-					description:
-						'Where the invoice goes. Carts only: an order keeps the billing address it was placed with.',
-				},
-				{
-					name: 'Delivery',
-					value: 'delivery',
-					description:
-						'Where the printed products are shipped. Carts, and orders until they are completed.',
-				},
-			],
-			default: 'delivery',
-			displayOptions: { show },
-		},
-		parentField(
-			delivery,
-			`Whether to ${verb} the delivery address of a cart, or of an order already placed`,
-		),
-		idField(
-			'cartId',
-			billing,
-			'The ID Cart → Create returned. Billing addresses belong to carts only. Digits only; map it from a previous node.',
-		),
-		...parentIdFields(delivery),
-	];
 }
 
 /** The fields of an Address, without displayOptions: Address → Set and Place Order (One Step) show them. */

@@ -1,9 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
-import { addressDeleteDescription } from './delete';
 import { aboutAddress, ADDRESS_PATH } from './fields';
-import { addressGetDescription } from './get';
 import { addressSetDescription, buildAddressBody } from './set';
 
 export const addressDescription: INodeProperties[] = [
@@ -44,7 +42,5 @@ export const addressDescription: INodeProperties[] = [
 		],
 		default: 'set',
 	},
-	...addressDeleteDescription,
-	...addressGetDescription,
 	...addressSetDescription,
 ];

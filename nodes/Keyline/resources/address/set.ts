@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { addressBody, addressFields, addressTargetFields } from './fields';
+import { addressBody, addressFields } from './fields';
 
 /** `{"billing_address": {...}}` or `{"delivery_address": {...}}`, by Address Type. */
 export async function buildAddressBody(
@@ -17,7 +17,4 @@ export async function buildAddressBody(
 
 const show = { resource: ['address'], operation: ['set'] };
 
-export const addressSetDescription: INodeProperties[] = [
-	...addressTargetFields(show, 'set'),
-	...addressFields(show),
-];
+export const addressSetDescription: INodeProperties[] = [...addressFields(show)];

@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { About } from '../../shared/refusals';
 import { keylineRoute } from '../../shared/route';
-import { carrierDeleteDescription } from './delete';
-import { carrierGetDescription } from './get';
-import { buildCarrierBody, carrierSetDescription } from './set';
+import { buildCarrierBody } from './set';
 
 const CARRIER: About = {
 	what: 'carrier',
@@ -49,7 +47,4 @@ export const carrierDescription: INodeProperties[] = [
 		],
 		default: 'set',
 	},
-	...carrierDeleteDescription,
-	...carrierGetDescription,
-	...carrierSetDescription,
 ];

@@ -1,7 +1,6 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { toPositiveInteger } from '../../../shared/validation';
-import { parentField, parentIdFields } from '../../shared/ids';
 
 /** `{"carrier": {"id": 43}}`; the ID is checked before anything is sent. */
 export async function buildCarrierBody(
@@ -12,24 +11,3 @@ export async function buildCarrierBody(
 	options.body = { carrier: { id } };
 	return options;
 }
-
-const show = { resource: ['carrier'], operation: ['set'] };
-
-export const carrierSetDescription: INodeProperties[] = [
-	parentField(
-		show,
-		'Whether to set the carrier of a cart, or of an order (possible until the order is completed)',
-	),
-	...parentIdFields(show),
-	{
-		displayName: 'Carrier ID',
-		name: 'carrierId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 43',
-		description:
-			"The print shop's ID for the carrier that ships the order (e.g. their DHL or UPS service). Keyline cannot list carriers: the IDs are agreed with the print shop (ask them for theirs). Digits only.",
-		displayOptions: { show },
-	},
-];

@@ -12,7 +12,6 @@ import { spendOnce } from '../../../shared/money';
 import { routeOf } from '../../../shared/route';
 import { KEYLINE, sendRequest } from '../../shared/api';
 import { keylineResponse } from '../../shared/call';
-import { idField } from '../../shared/ids';
 
 export const CHECKOUT_NOTICE =
 	'Checking out places a binding order with the print shop: it costs money. It is sent once: after an unclear failure the node reads the cart back (a checked-out cart points to its order), and with Retry On Fail on, a retry checks first, so nothing is ordered twice.';
@@ -115,9 +114,4 @@ export const cartCheckoutDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	idField(
-		'cartId',
-		show,
-		'The cart to turn into an order. Validate tells first whether anything is missing.',
-	),
 ];

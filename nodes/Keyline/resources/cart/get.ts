@@ -2,14 +2,12 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
 import { redirectedOrder } from './checkout';
 import { failOnHttpError } from '../../../shared/errors';
 import { routeOf } from '../../../shared/route';
 import { KEYLINE } from '../../shared/api';
-import { idField } from '../../shared/ids';
 import { toItems } from '../../shared/output';
 
 /**
@@ -36,7 +34,3 @@ export async function outputCart(
 	failOnHttpError(this, KEYLINE, response, { method: 'GET', url: path });
 	return toItems(response.body).map((item) => ({ json: { ...item.json, checked_out: false } }));
 }
-
-export const cartGetDescription: INodeProperties[] = [
-	idField('cartId', { resource: ['cart'], operation: ['get'] }),
-];

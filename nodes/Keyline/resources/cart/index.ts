@@ -8,8 +8,7 @@ import {
 	outputPlacedOrder,
 } from './checkout';
 import { buildCreateBody, cartCreateDescription } from './create';
-import { cartDeleteDescription } from './delete';
-import { cartGetDescription, outputCart } from './get';
+import { outputCart } from './get';
 import { buildUpdateBody, cartUpdateDescription } from './update';
 import { cartValidateDescription, outputValidation } from './validate';
 
@@ -85,8 +84,6 @@ export const cartDescription: INodeProperties[] = [
 	},
 	...cartCheckoutDescription,
 	...cartCreateDescription,
-	...cartDeleteDescription,
-	...cartGetDescription,
 	...cartUpdateDescription,
 	...cartValidateDescription,
 ];

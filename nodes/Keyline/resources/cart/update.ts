@@ -1,7 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../shared/ids';
 import { updateBody, updateFieldsCollection, withClearOption } from '../../shared/update';
 import { cartBody, cartFieldOptions } from './fields';
 
@@ -31,6 +30,5 @@ export const buildUpdateBody = updateBody('cart', cartBody, {
 const show = { resource: ['cart'], operation: ['update'] };
 
 export const cartUpdateDescription: INodeProperties[] = [
-	idField('cartId', show),
 	updateFieldsCollection(show, withClearOption(cartFieldOptions)),
 ];

@@ -8,7 +8,6 @@ import type {
 import { failOnHttpError, fieldErrors } from '../../../shared/errors';
 import { routeOf } from '../../../shared/route';
 import { KEYLINE } from '../../shared/api';
-import { idField } from '../../shared/ids';
 
 const show = { resource: ['cart'], operation: ['validate'] };
 
@@ -46,7 +45,6 @@ export function checkoutReport(
 }
 
 export const cartValidateDescription: INodeProperties[] = [
-	idField('cartId', show),
 	{
 		displayName: 'One Item per Missing Field',
 		name: 'itemPerMissingField',

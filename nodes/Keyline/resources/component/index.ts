@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
-import { componentGetDescription } from './get';
-import { componentGetAllDescription } from './getAll';
 import { buildUpdateBody, componentUpdateDescription } from './update';
 
 const COMPONENTS = '{parent}/products/{productId}/components';
@@ -47,7 +45,5 @@ export const componentDescription: INodeProperties[] = [
 		],
 		default: 'get',
 	},
-	...componentGetDescription,
-	...componentGetAllDescription,
 	...componentUpdateDescription,
 ];

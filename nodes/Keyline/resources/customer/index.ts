@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { About } from '../../shared/refusals';
 import { keylineRoute } from '../../shared/route';
-import { customerDeleteDescription } from './delete';
-import { customerGetDescription } from './get';
-import { buildCustomerBody, customerSetDescription } from './set';
+import { buildCustomerBody } from './set';
 
 const CUSTOMER: About = {
 	what: 'customer',
@@ -49,7 +47,4 @@ export const customerDescription: INodeProperties[] = [
 		],
 		default: 'set',
 	},
-	...customerDeleteDescription,
-	...customerGetDescription,
-	...customerSetDescription,
 ];

@@ -1,7 +1,6 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { toPositiveInteger } from '../../../shared/validation';
-import { idField } from '../../shared/ids';
 
 /** `{"customer": {"id": 206}}`; the ID is checked before anything is sent. */
 export async function buildCustomerBody(
@@ -12,20 +11,3 @@ export async function buildCustomerBody(
 	options.body = { customer: { id } };
 	return options;
 }
-
-const show = { resource: ['customer'], operation: ['set'] };
-
-export const customerSetDescription: INodeProperties[] = [
-	idField('cartId', show),
-	{
-		displayName: 'Customer ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 206',
-		description:
-			"The print shop's ID for the organization that buys the order. Keyline cannot list customers: the ID is agreed with the print shop (ask them for yours). Digits only.",
-		displayOptions: { show },
-	},
-];

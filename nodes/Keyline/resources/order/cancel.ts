@@ -10,7 +10,6 @@ import { apiErrorText, failOnHttpError, toApiError } from '../../../shared/error
 import { routeOf } from '../../../shared/route';
 import { KEYLINE } from '../../shared/api';
 import { keylineRequest } from '../../shared/call';
-import { idField } from '../../shared/ids';
 import { shapeOrder } from './shape';
 
 export const CANCEL_NOTICE =
@@ -70,9 +69,4 @@ export const orderCancelDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	idField(
-		'orderId',
-		show,
-		'The order to cancel. Digits only; map it from Cart → Check Out or Place Order.',
-	),
 ];

@@ -2,10 +2,8 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
-import { idField } from '../../shared/ids';
 import { shapeOrder } from './shape';
 
 export const ORDER_GET_DESCRIPTION =
@@ -18,7 +16,3 @@ export async function outputOrder(
 ): Promise<INodeExecutionData[]> {
 	return [{ json: shapeOrder(response.body) }];
 }
-
-export const orderGetDescription: INodeProperties[] = [
-	idField('orderId', { resource: ['order'], operation: ['get'] }),
-];

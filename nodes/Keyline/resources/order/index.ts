@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
 import { CANCEL_DESCRIPTION, orderCancelDescription, outputCancelled } from './cancel';
-import { ORDER_GET_DESCRIPTION, orderGetDescription, outputOrder } from './get';
+import { ORDER_GET_DESCRIPTION, outputOrder } from './get';
 import { PLACE_ORDER_DESCRIPTION, placeOrderDescription } from './placeOrder';
 import { completePlaceOrder, placeOrderOnce, planPlaceOrder } from './placeOrderRun';
 
@@ -51,6 +51,5 @@ export const orderDescription: INodeProperties[] = [
 		default: 'get',
 	},
 	...orderCancelDescription,
-	...orderGetDescription,
 	...placeOrderDescription,
 ];

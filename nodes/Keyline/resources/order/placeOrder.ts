@@ -160,13 +160,6 @@ export const placeOrderDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	text('customerId', 'Customer ID', {
-		required: true,
-		placeholder: 'e.g. 206',
-		description:
-			'The organization that buys, by the ID agreed with the print shop (Keyline cannot list customers). Digits only.',
-		displayOptions: { show },
-	}),
 	{
 		displayName: 'Recipient',
 		name: 'recipient',
@@ -177,13 +170,6 @@ export const placeOrderDescription: INodeProperties[] = [
 		displayOptions: { show },
 		options: [{ displayName: 'Recipient', name: 'person', values: RECIPIENT_VALUES }],
 	},
-	text('carrierId', 'Carrier ID', {
-		required: true,
-		placeholder: 'e.g. 43',
-		description:
-			'The shipping carrier, by the ID agreed with the print shop (Keyline cannot list carriers). Digits only.',
-		displayOptions: { show },
-	}),
 	addressField(
 		'billingAddress',
 		'Billing Address',

@@ -4,7 +4,6 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField, parentField, parentIdFields } from '../../shared/ids';
 import { refusal } from '../../../shared/validation';
 
 /** `{attachment}` is `/components/{componentId}` or nothing, by Attached To. */
@@ -17,39 +16,6 @@ const PROTOCOLS = ['http:', 'https:', 'ftp:', 'ftps:', 'sftp:'];
 const URI_EXAMPLE = 'https://example.com/print/brochure.pdf';
 
 type Show = Record<string, string[]>;
-
-const resource: Show = { resource: ['printDataFile'] };
-
-/**
- * Cart or order, its ID, the product, and optionally the component: shown for every operation
- * (Get, Update and Delete add the file's ID after them).
- */
-export const printDataFileLocation: INodeProperties[] = [
-	parentField(
-		resource,
-		'Whether the product is in a cart or in an order. An order takes files until it is completed.',
-	),
-	...parentIdFields(resource),
-	idField('productId', resource),
-	{
-		displayName: 'Attached To',
-		name: 'attachedTo',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Product', value: 'product', description: 'The file is for the whole product' },
-			{
-				name: 'Component',
-				value: 'component',
-				description: 'The file is for one component of the product, e.g. the cover of a brochure',
-			},
-		],
-		default: 'product',
-		description: 'Whether the file is for the whole product or for one of its components',
-		displayOptions: { show: resource },
-	},
-	idField('componentId', { ...resource, attachedTo: ['component'] }),
-];
 
 const uriField: INodeProperties = {
 	displayName: 'URI',

@@ -2,9 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
 import { buildCreateBody, printDataFileCreateDescription } from './create';
-import { printDataFileDeleteDescription } from './delete';
-import { FILE_PATH, FILES_PATH, printDataFileLocation } from './fields';
-import { printDataFileGetDescription } from './get';
+import { FILE_PATH, FILES_PATH } from './fields';
 import { printDataFileGetAllDescription } from './getAll';
 import { buildUpdateBody, printDataFileUpdateDescription } from './update';
 
@@ -57,10 +55,7 @@ export const printDataFileDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...printDataFileLocation,
 	...printDataFileCreateDescription,
-	...printDataFileDeleteDescription,
-	...printDataFileGetDescription,
 	...printDataFileGetAllDescription,
 	...printDataFileUpdateDescription,
 ];

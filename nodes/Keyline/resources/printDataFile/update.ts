@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../shared/ids';
 import { updateBody, updateFieldsCollection } from '../../shared/update';
 import { checkPageRange, printDataFileBody, updateFileFields } from './fields';
 
@@ -27,6 +26,5 @@ export const buildUpdateBody = updateBody('print_data_file', printDataFileBody, 
 const show = { resource: ['printDataFile'], operation: ['update'] };
 
 export const printDataFileUpdateDescription: INodeProperties[] = [
-	idField('printDataFileId', show),
 	updateFieldsCollection(show, updateFileFields),
 ];

@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { idField } from '../../shared/ids';
 import { PRODUCT_TEMPLATE, productBody, productFieldOptions, templateReference } from './fields';
 
 const show = { resource: ['product'], operation: ['add'] };
@@ -18,11 +17,6 @@ export async function buildAddBody(this: IExecuteSingleFunctions, options: IHttp
 }
 
 export const productAddDescription: INodeProperties[] = [
-	idField(
-		'cartId',
-		show,
-		'The cart to add the product to. Digits only; map it from Cart → Create.',
-	),
 	{ ...PRODUCT_TEMPLATE, displayOptions: { show } },
 	{
 		displayName: 'Additional Fields',

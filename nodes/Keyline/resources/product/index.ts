@@ -2,9 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
 import { buildAddBody, productAddDescription } from './add';
-import { productGetDescription } from './get';
-import { productGetAllDescription } from './getAll';
-import { productRemoveDescription } from './remove';
 import { buildUpdateBody, productUpdateDescription } from './update';
 
 export const productDescription: INodeProperties[] = [
@@ -58,8 +55,5 @@ export const productDescription: INodeProperties[] = [
 		default: 'add',
 	},
 	...productAddDescription,
-	...productGetDescription,
-	...productGetAllDescription,
-	...productRemoveDescription,
 	...productUpdateDescription,
 ];

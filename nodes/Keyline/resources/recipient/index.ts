@@ -2,8 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { About } from '../../shared/refusals';
 import { keylineRoute } from '../../shared/route';
-import { recipientDeleteDescription } from './delete';
-import { recipientGetDescription } from './get';
 import { buildRecipientBody, recipientSetDescription } from './set';
 
 const RECIPIENT: About = { what: 'recipient', setWith: 'Recipient → Set', needsCustomer: true };
@@ -44,7 +42,5 @@ export const recipientDescription: INodeProperties[] = [
 		],
 		default: 'set',
 	},
-	...recipientDeleteDescription,
-	...recipientGetDescription,
 	...recipientSetDescription,
 ];

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 
 import { withErrorPrefix } from '../../shared/fields';
-import { idField } from '../../shared/ids';
 import { checkEmail, checkPhone, parameterValues, PHONE_FIELD, requiredText } from './contact';
 
 /** The fields of a recipient, without displayOptions: Recipient → Set and Place Order (One Step) show them. */
@@ -90,6 +89,5 @@ export const recipientSetDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	idField('cartId', show),
 	...RECIPIENT_VALUES.map((property) => ({ ...property, displayOptions: { show } })),
 ];

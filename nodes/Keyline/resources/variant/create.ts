@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { idField } from '../../shared/ids';
 import { NEW_VARIANT_VALUES, newVariantBody } from './fields';
 
 export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
@@ -21,11 +20,5 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 const show = { resource: ['variant'], operation: ['create'] };
 
 export const variantCreateDescription: INodeProperties[] = [
-	idField(
-		'cartId',
-		show,
-		'The cart the product is in. Variants can only be added before checkout.',
-	),
-	idField('productId', show, 'The product to add the variant to, e.g. from Product → Add'),
 	...NEW_VARIANT_VALUES.map((field) => ({ ...field, displayOptions: { show } })),
 ];

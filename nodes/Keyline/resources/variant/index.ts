@@ -2,9 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
 import { buildCreateBody, variantCreateDescription } from './create';
-import { variantDeleteDescription } from './delete';
-import { variantGetDescription } from './get';
-import { variantGetAllDescription } from './getAll';
 import { buildUpdateBody, variantUpdateDescription } from './update';
 
 const VARIANTS = '/carts/{cartId}/products/{productId}/variants';
@@ -58,8 +55,5 @@ export const variantDescription: INodeProperties[] = [
 		default: 'create',
 	},
 	...variantCreateDescription,
-	...variantDeleteDescription,
-	...variantGetDescription,
-	...variantGetAllDescription,
 	...variantUpdateDescription,
 ];
