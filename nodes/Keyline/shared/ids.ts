@@ -47,7 +47,7 @@ function idField(
 		required: true,
 		default: '',
 		placeholder: `e.g. ${KEYLINE_IDS[name].example}`,
-		description: `${description} Digits only; map it from a previous node.`,
+		description: `${description} Digits only; map it from a previous node`,
 		displayOptions,
 	};
 }
