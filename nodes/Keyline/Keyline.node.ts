@@ -13,6 +13,7 @@ import { productDescription } from './resources/product';
 import { recipientDescription } from './resources/recipient';
 import { variantDescription } from './resources/variant';
 import { BASE_URL, sendRequest } from './shared/api';
+import { additionalFields, updateFields } from './resources/collections';
 import { catalogueIdFields, locationFields } from './shared/ids';
 
 const resources = [
@@ -80,6 +81,8 @@ export class Keyline implements INodeType {
 			...locationFields,
 			...catalogueIdFields,
 			...fields,
+			additionalFields,
+			updateFields,
 		],
 	};
 }

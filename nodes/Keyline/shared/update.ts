@@ -1,6 +1,5 @@
 /**
- * What every Keyline update shares: an Update Fields collection, a body wrapped in the record's
- * singular name, and a refusal before sending when nothing would change. Some PATCHes require
+ * What every Keyline update shares: a body from Update Fields wrapped in the record's singular name, and a refusal before sending when nothing would change. Some PATCHes require
  * fields the user may not be changing (a cart's offer text, a file's URI and kind): `complete`
  * adds them from the record as it is.
  */
@@ -29,21 +28,6 @@ export function withClearOption(options: INodeProperties[]): INodeProperties[] {
 	return [...options, clearCustomReferencesOption].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),
 	);
-}
-
-export function updateFieldsCollection(
-	show: Record<string, string[]>,
-	options: INodeProperties[],
-): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options,
-	};
 }
 
 /** preSend: `{ [wrapper]: build(Update Fields) }`, completed from the record where Keyline needs it. */

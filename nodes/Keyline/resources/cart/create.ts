@@ -1,6 +1,6 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { cartBody, cartFieldOptions } from './fields';
+import { cartBody } from './fields';
 
 export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const cart = cartBody(this, this.getNodeParameter('additionalFields', {}) as never);
@@ -8,15 +8,3 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 	options.body = Object.keys(cart).length ? { cart } : {};
 	return options;
 }
-
-export const cartCreateDescription: INodeProperties[] = [
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { resource: ['cart'], operation: ['create'] } },
-		options: cartFieldOptions,
-	},
-];

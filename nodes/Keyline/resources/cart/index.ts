@@ -7,9 +7,9 @@ import {
 	checkOutCart,
 	outputPlacedOrder,
 } from './checkout';
-import { buildCreateBody, cartCreateDescription } from './create';
+import { buildCreateBody } from './create';
 import { outputCart } from './get';
-import { buildUpdateBody, cartUpdateDescription } from './update';
+import { buildUpdateBody } from './update';
 import { cartValidateDescription, outputValidation } from './validate';
 
 /** Answers that are not failures (301 to an order, 422 listing what is missing) reach the output step. */
@@ -83,7 +83,5 @@ export const cartDescription: INodeProperties[] = [
 		default: 'create',
 	},
 	...cartCheckoutDescription,
-	...cartCreateDescription,
-	...cartUpdateDescription,
 	...cartValidateDescription,
 ];

@@ -1,8 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
 
-import { updateBody, updateFieldsCollection, withClearOption } from '../../shared/update';
-import { cartBody, cartFieldOptions } from './fields';
+import { updateBody } from '../../shared/update';
+import { cartBody } from './fields';
 
 /**
  * Keyline requires custom_offer_text on every cart update. When the user changes only other
@@ -26,9 +25,3 @@ export const buildUpdateBody = updateBody('cart', cartBody, {
 		cart.custom_offer_text = text;
 	},
 });
-
-const show = { resource: ['cart'], operation: ['update'] };
-
-export const cartUpdateDescription: INodeProperties[] = [
-	updateFieldsCollection(show, withClearOption(cartFieldOptions)),
-];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
-import { buildUpdateBody, componentUpdateDescription } from './update';
+import { buildUpdateBody } from './update';
 
 const COMPONENTS = '{parent}/products/{productId}/components';
 
@@ -45,5 +45,4 @@ export const componentDescription: INodeProperties[] = [
 		],
 		default: 'get',
 	},
-	...componentUpdateDescription,
 ];

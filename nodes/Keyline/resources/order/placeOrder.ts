@@ -7,7 +7,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ADDRESS_VALUES, DELIVERY_CONTACT } from '../address/fields';
 import { CHECKOUT_NOTICE } from '../cart/checkout';
-import { cartFieldOptions } from '../cart/fields';
 import { componentFieldOptions } from '../component/fields';
 import { optionalFileFields, requiredFileValues } from '../printDataFile/fields';
 import { PRODUCT_TEMPLATE, productFieldOptions } from '../product/fields';
@@ -227,14 +226,5 @@ export const placeOrderDescription: INodeProperties[] = [
 		default: false,
 		description: `Whether to check the cart out once it is built and Keyline finds it complete. ON SPENDS MONEY: ${CHECKOUT_NOTICE} OFF only builds and validates the cart, so it can be looked over (the output lists what is missing and the price).`,
 		displayOptions: { show },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: cartFieldOptions,
 	},
 ];

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionalFileFields, printDataFileBody, requiredFileFields } from './fields';
+import { printDataFileBody, requiredFileFields } from './fields';
 
 export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const print_data_file = printDataFileBody(this, {
@@ -19,15 +19,4 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 
 const show = { resource: ['printDataFile'], operation: ['create'] };
 
-export const printDataFileCreateDescription: INodeProperties[] = [
-	...requiredFileFields(show),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: optionalFileFields,
-	},
-];
+export const printDataFileCreateDescription: INodeProperties[] = [...requiredFileFields(show)];

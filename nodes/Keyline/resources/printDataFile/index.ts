@@ -4,7 +4,7 @@ import { keylineRoute } from '../../shared/route';
 import { buildCreateBody, printDataFileCreateDescription } from './create';
 import { FILE_PATH, FILES_PATH } from './fields';
 import { printDataFileGetAllDescription } from './getAll';
-import { buildUpdateBody, printDataFileUpdateDescription } from './update';
+import { buildUpdateBody } from './update';
 
 export const printDataFileDescription: INodeProperties[] = [
 	{
@@ -57,5 +57,4 @@ export const printDataFileDescription: INodeProperties[] = [
 	},
 	...printDataFileCreateDescription,
 	...printDataFileGetAllDescription,
-	...printDataFileUpdateDescription,
 ];

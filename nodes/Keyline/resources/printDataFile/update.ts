@@ -1,7 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { updateBody, updateFieldsCollection } from '../../shared/update';
-import { checkPageRange, printDataFileBody, updateFileFields } from './fields';
+import { updateBody } from '../../shared/update';
+import { checkPageRange, printDataFileBody } from './fields';
 
 /**
  * Keyline requires uri and kind on every update. When the user changes only other fields, the
@@ -22,9 +20,3 @@ export const buildUpdateBody = updateBody('print_data_file', printDataFileBody, 
 		file.kind ??= record.kind;
 	},
 });
-
-const show = { resource: ['printDataFile'], operation: ['update'] };
-
-export const printDataFileUpdateDescription: INodeProperties[] = [
-	updateFieldsCollection(show, updateFileFields),
-];

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { PRODUCT_TEMPLATE, productBody, productFieldOptions, templateReference } from './fields';
+import { PRODUCT_TEMPLATE, productBody, templateReference } from './fields';
 
 const show = { resource: ['product'], operation: ['add'] };
 
@@ -18,13 +18,4 @@ export async function buildAddBody(this: IExecuteSingleFunctions, options: IHttp
 
 export const productAddDescription: INodeProperties[] = [
 	{ ...PRODUCT_TEMPLATE, displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: productFieldOptions,
-	},
 ];

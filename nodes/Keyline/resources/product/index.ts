@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
 import { buildAddBody, productAddDescription } from './add';
-import { buildUpdateBody, productUpdateDescription } from './update';
+import { buildUpdateBody } from './update';
 
 export const productDescription: INodeProperties[] = [
 	{
@@ -55,5 +55,4 @@ export const productDescription: INodeProperties[] = [
 		default: 'add',
 	},
 	...productAddDescription,
-	...productUpdateDescription,
 ];

@@ -1,12 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { updateBody, updateFieldsCollection, withClearOption } from '../../shared/update';
-import { productBody, productFieldOptions } from './fields';
+import { updateBody } from '../../shared/update';
+import { productBody } from './fields';
 
 export const buildUpdateBody = updateBody('product', productBody);
-
-const show = { resource: ['product'], operation: ['update'] };
-
-export const productUpdateDescription: INodeProperties[] = [
-	updateFieldsCollection(show, withClearOption(productFieldOptions)),
-];

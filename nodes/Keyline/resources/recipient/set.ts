@@ -89,5 +89,8 @@ export const recipientSetDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	...RECIPIENT_VALUES.map((property) => ({ ...property, displayOptions: { show } })),
+	// Its Additional Fields (the phone) are in the node's one Additional Fields.
+	...RECIPIENT_VALUES.filter((property) => property.name !== 'additionalFields').map(
+		(property) => ({ ...property, displayOptions: { show } }),
+	),
 ];

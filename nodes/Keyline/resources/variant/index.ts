@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { keylineRoute } from '../../shared/route';
 import { buildCreateBody, variantCreateDescription } from './create';
-import { buildUpdateBody, variantUpdateDescription } from './update';
+import { buildUpdateBody } from './update';
 
 const VARIANTS = '/carts/{cartId}/products/{productId}/variants';
 const VARIANT = `${VARIANTS}/{variantId}`;
@@ -55,5 +55,4 @@ export const variantDescription: INodeProperties[] = [
 		default: 'create',
 	},
 	...variantCreateDescription,
-	...variantUpdateDescription,
 ];
