@@ -49,16 +49,17 @@ const ORGANIZATION_PATH = /\/organizations\/[^/]*$/;
 /**
  * preSend, right after the URL: `…/api/v2/organizations/20003827` + `/cards/9` becomes
  * `…/api/v2` + `/organizations/20003827/cards/9`. A path outside the organization (the profile)
- * drops it.
+ * drops it. The step says which it does, so a test can tell the full path from the description.
  */
-function pathBelowApiRoot(inOrganization: boolean): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+function pathBelowApiRoot(inOrganization: boolean): PreSendAction & { organization: boolean } {
+	const step = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const base = String(options.baseURL ?? '');
 		const organization = ORGANIZATION_PATH.exec(base)?.[0] ?? '';
 		options.baseURL = base.slice(0, base.length - organization.length);
 		options.url = `${inOrganization ? organization : ''}${options.url ?? ''}`;
 		return options;
 	};
+	return Object.assign(step, { organization: inOrganization });
 }
 
 /**
