@@ -2,19 +2,27 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { routeAllRequests } from '../shared/transport';
-import { addressDescription, addressListSearch } from './resources/address';
-import { cardDescription, cardListSearch } from './resources/card';
-import { cardTemplateDescription, cardTemplateListSearch } from './resources/cardTemplate';
+import { addressFields, addressListSearch, addressOperation } from './resources/address';
+import { addressAdditionalFields } from './resources/address/create';
+import { addressUpdateFields } from './resources/address/update';
+import { cardFields, cardListSearch, cardOperation } from './resources/card';
+import { cardTemplateListSearch, cardTemplateOperation } from './resources/cardTemplate';
 import { getCardTemplateFields } from './resources/cardTemplate/fields';
-import { contactDescription, contactListSearch } from './resources/contact';
-import { organizationDescription } from './resources/organization';
-import { printJobDescription, printJobListSearch } from './resources/printJob';
-import { profileDescription } from './resources/profile';
+import { contactFields, contactListSearch, contactOperation } from './resources/contact';
+import { contactAdditionalFields } from './resources/contact/create';
+import { contactUpdateFields } from './resources/contact/update';
+import { organizationFields, organizationOperation } from './resources/organization';
+import { printJobFields, printJobListSearch, printJobOperation } from './resources/printJob';
+import { printJobGetAllFilters } from './resources/printJob/getAll';
+import { printJobUpdateFields } from './resources/printJob/update';
+import { profileOperation } from './resources/profile';
 import {
-	shippingProviderDescription,
 	shippingProviderListSearch,
+	shippingProviderOperation,
 } from './resources/shippingProvider';
-import { BASE_URL, sendRequest } from './shared/api';
+import { ORGANIZATION_BASE_URL, sendRequest } from './shared/api';
+import { oneCollection } from './shared/collections';
+import { listProperties } from './shared/descriptions';
 
 export class InstantCard implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,7 +42,8 @@ export class InstantCard implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'instantCardApi', required: true }],
 		requestDefaults: {
-			baseURL: BASE_URL,
+			// The API root and the credential's organization; see `instantCardRoute`.
+			baseURL: ORGANIZATION_BASE_URL,
 			headers: { Accept: 'application/json' },
 		},
 		requestOperations: { pagination: sendRequest },
@@ -57,14 +66,41 @@ export class InstantCard implements INodeType {
 				],
 				default: 'card',
 			},
-			...addressDescription,
-			...cardDescription,
-			...cardTemplateDescription,
-			...contactDescription,
-			...organizationDescription,
-			...printJobDescription,
-			...profileDescription,
-			...shippingProviderDescription,
+			// Each resource's operations first: then a field several resources or operations share
+			// is one property, placed once where it reads right for all of them.
+			addressOperation,
+			cardOperation,
+			cardTemplateOperation,
+			contactOperation,
+			organizationOperation,
+			printJobOperation,
+			profileOperation,
+			shippingProviderOperation,
+			...addressFields,
+			...cardFields,
+			...contactFields,
+			...organizationFields,
+			...printJobFields,
+			oneCollection(
+				{ displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field' },
+				'create',
+				{
+					address: addressAdditionalFields,
+					contact: contactAdditionalFields,
+				},
+			),
+			oneCollection(
+				{ displayName: 'Update Fields', name: 'updateFields', placeholder: 'Add Field' },
+				'update',
+				{
+					address: addressUpdateFields,
+					contact: contactUpdateFields,
+					printJob: printJobUpdateFields,
+				},
+			),
+			// After Card → Search's term, before Print Job → Get Many's filters.
+			...listProperties,
+			...printJobGetAllFilters,
 		],
 	};
 

@@ -1,7 +1,6 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { validateIds } from '../../shared/validation';
-import { ORG } from './api';
+import { INSTANTCARD_IDS } from './ids';
 
 export interface IdLocatorOptions {
 	/** Parameter name, e.g. `cardId`. */
@@ -11,27 +10,24 @@ export interface IdLocatorOptions {
 	/** `methods.listSearch` function listing the choices, e.g. `searchCards`. */
 	searchListMethod: string;
 	/** Where this parameter shows. */
-	show: Record<string, string[]>;
-	/**
-	 * Path under the organization with `{{ $value }}` for the ID, e.g. `/cards/{{ $value }}/finalize`.
-	 * Omit when the ID is not part of the URL (it is then read by the operation's own code).
-	 */
-	path?: string;
+	show: NonNullable<IDisplayOptions['show']>;
 	required?: boolean;
 	description?: string;
-	/** Steps that build the request, run after the ID check (so only for a valid ID). */
-	preSend?: Array<
-		(this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>
-	>;
+	/** Digits to show as an example; by default the example of the ID of that name. */
+	example?: string;
 }
 
 /**
- * An ID parameter with a searchable list (From List) and a By-ID mode for expressions, checked
- * to be a positive whole number before any request is sent. Each operation gets its own
- * instance because each puts the ID into a different URL.
+ * An ID parameter with a searchable list (From List) and a By-ID mode for expressions. Only the
+ * picker: the operation that uses the ID reads it, checks it and puts it into its path (see
+ * `instantCardRoute`).
  */
 export function idLocator(options: IdLocatorOptions): INodeProperties {
 	const label = `${options.displayName} ID`;
+	const example =
+		options.example ??
+		(INSTANTCARD_IDS as Record<string, { example: string }>)[options.name]?.example ??
+		'264561';
 	return {
 		displayName: options.displayName,
 		name: options.name,
@@ -51,7 +47,7 @@ export function idLocator(options: IdLocatorOptions): INodeProperties {
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 264561',
+				placeholder: `e.g. ${example}`,
 				validation: [
 					{
 						type: 'regex',
@@ -63,15 +59,46 @@ export function idLocator(options: IdLocatorOptions): INodeProperties {
 				],
 			},
 		],
-		routing: {
-			...(options.path
-				? {
-						request: {
-							url: `=${ORG}${options.path.replace('{{ $value }}', '{{ String($value).trim() }}')}`,
-						},
-					}
-				: {}),
-			send: { preSend: [validateIds({ [options.name]: label }), ...(options.preSend ?? [])] },
-		},
 	};
 }
+
+/** The operations that list records, by resource: they share one Return All and one Limit. */
+export const LIST_OPERATIONS = {
+	address: ['getAll'],
+	card: ['getAll', 'search'],
+	cardTemplate: ['getAll'],
+	contact: ['getAll'],
+	organization: ['getTransactions'],
+	printJob: ['getAll'],
+	shippingProvider: ['getAll'],
+};
+
+/**
+ * Return All / Limit of every list. One property each (n8n reads a parameter once for every
+ * property of its name, on every item); read by the list's request hook or output step (see
+ * `instantCardRoute`'s `list`). No resource has an operation of these names that is not a list.
+ */
+const listShow = {
+	resource: Object.keys(LIST_OPERATIONS),
+	operation: [...new Set(Object.values(LIST_OPERATIONS).flat())],
+};
+
+export const listProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		displayOptions: { show: listShow },
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		displayOptions: { show: { ...listShow, returnAll: [false] } },
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+];

@@ -7,6 +7,7 @@ import type {
 
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
+import { INSTANTCARD_IDS } from '../../shared/ids';
 import {
 	ADDRESS_1,
 	ADDRESS_2,
@@ -35,14 +36,16 @@ const TEXT_FIELDS = [
 ];
 
 /** Only the fields the user set go out: a PATCH leaves the others as they are. */
-async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const body: IDataObject = {};
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	putAddressFields(body, TEXT_FIELDS, updateFields);
 	putPrimary(this, body, updateFields.primary);
 	if (this.getNodeParameter('contactUpdate', 'keep') === 'existing') {
 		const contactId = this.getNodeParameter('contactId', '', { extractValue: true });
-		body['address[contact_id]'] = String(toPositiveInteger(this, contactId, 'Linked Contact ID'));
+		body['address[contact_id]'] = String(
+			toPositiveInteger(this, contactId, 'Linked Contact ID', INSTANTCARD_IDS.contactId.example),
+		);
 	}
 	requireChanges(
 		this,
@@ -53,17 +56,7 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	return options;
 }
 
-const addressLocator = idLocator({
-	name: 'addressId',
-	displayName: 'Address',
-	searchListMethod: 'searchAddresses',
-	show,
-	path: '/addresses/{{ $value }}',
-	preSend: [buildUpdateBody],
-});
-
 export const addressUpdateDescription: INodeProperties[] = [
-	addressLocator,
 	{
 		displayName: 'Contact',
 		name: 'contactUpdate',
@@ -80,6 +73,7 @@ export const addressUpdateDescription: INodeProperties[] = [
 		],
 		default: 'keep',
 	},
+	// A contact to link: see Address → Create's picker of the same name.
 	idLocator({
 		name: 'contactId',
 		displayName: 'Linked Contact',
@@ -87,15 +81,10 @@ export const addressUpdateDescription: INodeProperties[] = [
 		show: { ...show, contactUpdate: ['existing'] },
 		description: 'The saved contact to link to this address instead',
 	}),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [...TEXT_FIELDS.map((field) => addressTextProperty(field)), PRIMARY_FIELD].sort(
-			(a, b) => a.displayName.localeCompare(b.displayName),
-		),
-	},
+];
+
+/** The address's options of the one Update Fields (see `oneCollection`). */
+export const addressUpdateFields: INodeProperties[] = [
+	...TEXT_FIELDS.map((field) => addressTextProperty(field)),
+	PRIMARY_FIELD,
 ];

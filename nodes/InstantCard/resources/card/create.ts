@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
+import { INSTANTCARD_IDS } from '../../shared/ids';
 import { cardDataProperties, readCardData } from './cardData';
 import { cardCreateOptions } from './finalize';
 
@@ -9,11 +10,14 @@ export { toCardData } from './cardData';
 
 const showOnlyForCardCreate = { resource: ['card'], operation: ['create'] };
 
-async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+/** preSend of Card → Create: the template and the card's values, checked before anything is sent. */
+export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const { label, example } = INSTANTCARD_IDS.cardTemplateId;
 	const templateId = toPositiveInteger(
 		this,
 		this.getNodeParameter('cardTemplateId', '', { extractValue: true }),
-		'Card Template ID',
+		label,
+		example,
 	);
 	options.body = {
 		'card[card_template_id]': String(templateId),
@@ -22,17 +26,21 @@ async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	return options;
 }
 
+/**
+ * The Card Template picker of Card → Create (the design to create from) and of Card Template →
+ * Get Fields (the template whose fields to list): the same concept, so one property.
+ */
+export const cardTemplateIdProperty: INodeProperties = idLocator({
+	name: 'cardTemplateId',
+	displayName: 'Card Template',
+	searchListMethod: 'searchCardTemplates',
+	show: { resource: ['card', 'cardTemplate'], operation: ['create', 'getFields'] },
+	description:
+		'The card design (template): the one a new card is created from, or whose fields to list',
+});
+
 export const cardCreateDescription: INodeProperties[] = [
-	{
-		...idLocator({
-			name: 'cardTemplateId',
-			displayName: 'Card Template',
-			searchListMethod: 'searchCardTemplates',
-			show: showOnlyForCardCreate,
-			description: 'The design to create the card from',
-		}),
-		routing: { send: { preSend: [buildCreateBody] } },
-	},
+	cardTemplateIdProperty,
 	...cardDataProperties(showOnlyForCardCreate),
 	cardCreateOptions(showOnlyForCardCreate),
 ];

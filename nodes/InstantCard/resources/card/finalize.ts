@@ -6,9 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { isRecord, toPositiveInteger } from '../../../shared/validation';
+import { routeOf } from '../../../shared/route';
+import { isRecord } from '../../../shared/validation';
 import { instantCardCall } from '../../shared/call';
-import { cardLocator } from './shared';
 
 /** The finalized card; an answer without the card (`true`, `{"result":"Success"}`) still says what happened. */
 function finalizedCard(answer: unknown, id: number, known: IDataObject = {}): IDataObject {
@@ -21,16 +21,12 @@ export async function outputFinalized(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const id = toPositiveInteger(
-		this,
-		this.getNodeParameter('cardId', '', { extractValue: true }),
-		'Card ID',
-	);
+	const id = routeOf(this).ids.cardId;
 	return items.map((item) => ({ ...item, json: finalizedCard(item.json, id) }));
 }
 
 /**
- * postReceive of Card → Create with the Finalize option: finalizes the new draft at once. A failure
+ * postReceive of Card → Create: with the Finalize option on, finalizes the new draft at once. A failure
  * here must say that the card exists (it was created), so the user can finalize or delete it.
  */
 export async function finalizeCreatedCard(
@@ -71,14 +67,6 @@ export async function finalizeCreatedCard(
 	return out;
 }
 
-export const cardFinalizeDescription: INodeProperties[] = [
-	cardLocator(
-		'finalize',
-		'/cards/{{ $value }}/finalize',
-		'The draft card to make ready for printing',
-	),
-];
-
 /** The Options of Card → Create (kept here so create.ts only lists it). */
 export function cardCreateOptions(show: Record<string, string[]>): INodeProperties {
 	return {
@@ -96,7 +84,6 @@ export function cardCreateOptions(show: Record<string, string[]>): INodeProperti
 				default: false,
 				description:
 					'Whether to finalize the card right after creating it, so it can be printed at once. Leave off to preview it first; finalize it later with Card → Finalize.',
-				routing: { output: { postReceive: [finalizeCreatedCard] } },
 			},
 		],
 	};

@@ -11,8 +11,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { toPositiveInteger } from '../../../shared/validation';
-import { cardLocator } from './shared';
+import { routeOf } from '../../../shared/route';
 
 const SIDES = ['front', 'back'] as const;
 
@@ -37,11 +36,7 @@ export async function outputPreview(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const id = toPositiveInteger(
-		this,
-		this.getNodeParameter('cardId', '', { extractValue: true }),
-		'Card ID',
-	);
+	const id = routeOf(this).ids.cardId;
 	const includeBase64 = this.getNodeParameter('previewOptions.includeBase64', false) === true;
 	const out: INodeExecutionData[] = [];
 	for (const item of items) {
@@ -69,7 +64,6 @@ export async function outputPreview(
 const show = { resource: ['card'], operation: ['preview'] };
 
 export const cardPreviewDescription: INodeProperties[] = [
-	cardLocator('preview', '/cards/{{ $value }}/preview', 'The card to see as it will be printed'),
 	{
 		displayName: 'Options',
 		name: 'previewOptions',

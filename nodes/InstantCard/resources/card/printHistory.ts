@@ -1,12 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { toPositiveInteger } from '../../../shared/validation';
-import { cardLocator } from './shared';
+import { routeOf } from '../../../shared/route';
 
 /** Per-card print status: 0 and 1 per the vendor's docs, 2 from InstantCard's own server code. */
 const STATUS_NAMES: Record<number, string> = {
@@ -28,11 +22,7 @@ export async function outputPrintHistory(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const cardId = toPositiveInteger(
-		this,
-		this.getNodeParameter('cardId', '', { extractValue: true }),
-		'Card ID',
-	);
+	const cardId = routeOf(this).ids.cardId;
 	const entries = items.flatMap((item) =>
 		Array.isArray(item.json) ? (item.json as IDataObject[]) : [item.json],
 	);
@@ -42,11 +32,3 @@ export async function outputPrintHistory(
 			json: { card_id: cardId, ...entry, status_name: printStatusName(entry.status) ?? null },
 		}));
 }
-
-export const cardPrintHistoryDescription: INodeProperties[] = [
-	cardLocator(
-		'printHistory',
-		'/cards/{{ $value }}/print_history',
-		'The card whose print orders to list',
-	),
-];

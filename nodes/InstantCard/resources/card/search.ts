@@ -1,13 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { listOptions } from '../../../shared/transport';
-import { sendPagedRequest } from '../../shared/api';
-
 const show = { resource: ['card'], operation: ['search'] };
 
 /** The API answers 400 without a term; say so before sending (an expression may give ""). */
-async function sendSearchTerm(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function sendSearchTerm(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const term = String(this.getNodeParameter('term', '') ?? '').trim();
 	if (!term) {
 		throw new NodeOperationError(this.getNode(), 'Search Term is empty', {
@@ -30,7 +27,5 @@ export const cardSearchDescription: INodeProperties[] = [
 		placeholder: 'e.g. Lovelace',
 		displayOptions: { show },
 		description: "Text to look for in the cards' text fields (images are not searched)",
-		routing: { send: { preSend: [sendSearchTerm] } },
 	},
-	...listOptions(show, sendPagedRequest),
 ];

@@ -1,25 +1,28 @@
-/** Helpers the card operations share: the Card picker per operation and how a card is named. */
+/** What the card operations share: the Card picker and how a card is named. */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, type IdLocatorOptions } from '../../shared/descriptions';
+import { idLocator } from '../../shared/descriptions';
 
-/** The Card ID picker of one operation; `path` is under the organization, e.g. `/cards/{{ $value }}/preview`. */
-export function cardLocator(
-	operation: string,
-	path: string,
-	description?: string,
-	preSend?: IdLocatorOptions['preSend'],
-): INodeProperties {
-	return idLocator({
-		name: 'cardId',
-		displayName: 'Card',
-		searchListMethod: 'searchCards',
-		show: { resource: ['card'], operation: [operation] },
-		path,
-		description,
-		preSend,
-	});
-}
+/** The operations about one card, which each put its ID into their path. */
+export const ONE_CARD_OPERATIONS = [
+	'delete',
+	'finalize',
+	'get',
+	'preview',
+	'printHistory',
+	'update',
+	'uploadImage',
+];
+
+/** The Card picker of every operation about one card. */
+export const cardIdProperty: INodeProperties = idLocator({
+	name: 'cardId',
+	displayName: 'Card',
+	searchListMethod: 'searchCards',
+	show: { resource: ['card'], operation: ONE_CARD_OPERATIONS },
+	description:
+		'The card to work on: choose it from the list, or map its ID from a previous node (e.g. Card → Create or Card → Search)',
+});
 
 /** A card's field values by token, whether `data` is an object or one object per field. */
 function valuesOf(data: unknown): IDataObject {

@@ -7,8 +7,8 @@ import type {
 
 import { parseJsonParameter, requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
+import { INSTANTCARD_IDS } from '../../shared/ids';
 import { toCardData } from './create';
-import { cardLocator } from './shared';
 
 const show = { resource: ['card'], operation: ['update'] };
 
@@ -20,14 +20,19 @@ const isEmpty = (data: unknown) =>
 		: typeof data === 'object' && Object.keys(data).length === 0);
 
 /** `card[data]` holds only the fields to change (the rest keep their values); the template is optional. */
-async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const body: IDataObject = {};
 	const template = this.getNodeParameter('newCardTemplateId', '', {
 		extractValue: true,
 	}) as unknown;
 	if (String(template ?? '').trim() !== '') {
 		body['card[card_template_id]'] = String(
-			toPositiveInteger(this, template, 'New Card Template ID'),
+			toPositiveInteger(
+				this,
+				template,
+				'New Card Template ID',
+				INSTANTCARD_IDS.cardTemplateId.example,
+			),
 		);
 	}
 	const data = parseJsonParameter(this, 'updateCardData', 'Card Data (JSON)');
@@ -42,28 +47,17 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 }
 
 /** The usual template picker, but optional: empty keeps the template (checked in buildUpdateBody). */
-function newTemplateLocator(): INodeProperties {
-	const locator = idLocator({
-		name: 'newCardTemplateId',
-		displayName: 'New Card Template',
-		searchListMethod: 'searchCardTemplates',
-		show,
-		required: false,
-		description: 'Move the card to another design. Leave empty to keep its current template.',
-	});
-	delete locator.routing;
-	return locator;
-}
-
-const card = cardLocator(
-	'update',
-	'/cards/{{ $value }}',
-	'The card to change. Finalized cards can be changed too.',
-	[buildUpdateBody],
-);
+const newTemplateLocator = idLocator({
+	name: 'newCardTemplateId',
+	displayName: 'New Card Template',
+	searchListMethod: 'searchCardTemplates',
+	show,
+	required: false,
+	description: 'Move the card to another design. Leave empty to keep its current template.',
+	example: INSTANTCARD_IDS.cardTemplateId.example,
+});
 
 export const cardUpdateDescription: INodeProperties[] = [
-	card,
 	{
 		displayName: 'Card Data (JSON)',
 		name: 'updateCardData',
@@ -73,5 +67,5 @@ export const cardUpdateDescription: INodeProperties[] = [
 		description:
 			'Only the fields to change, keyed by template field token, e.g. {"expiry_date": "12/2027"}. Fields left out keep their values. Images as Base64. Card Template → Get Fields lists the tokens.',
 	},
-	newTemplateLocator(),
+	newTemplateLocator,
 ];

@@ -5,8 +5,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { cardLocator } from './shared';
-
 const show = { resource: ['card'], operation: ['uploadImage'] };
 
 /**
@@ -14,7 +12,10 @@ const show = { resource: ['card'], operation: ['uploadImage'] };
  * `form-data` stream n8n can send it again after a re-login; the upload changes one field
  * only, so sending it twice is harmless anyway.
  */
-async function buildImageUpload(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildImageUpload(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+) {
 	const token = String(this.getNodeParameter('imageField', '') ?? '').trim();
 	if (!token) {
 		throw new NodeOperationError(this.getNode(), 'Image Field is empty', {
@@ -58,15 +59,7 @@ async function buildImageUpload(this: IExecuteSingleFunctions, options: IHttpReq
 	return options;
 }
 
-const card = cardLocator(
-	'uploadImage',
-	'/cards/{{ $value }}/image',
-	'The card whose image field to fill',
-	[buildImageUpload],
-);
-
 export const cardUploadImageDescription: INodeProperties[] = [
-	card,
 	{
 		displayName: 'Image Field',
 		name: 'imageField',

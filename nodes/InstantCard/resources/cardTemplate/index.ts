@@ -1,41 +1,35 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ORG } from '../../shared/api';
 import { instantCardList } from '../../shared/listSearch';
-import { cardTemplateGetAllDescription } from './getAll';
-import { cardTemplateGetFieldsDescription } from './getFields';
+import { instantCardRoute } from '../../shared/route';
 
-const showOnlyForCardTemplate = { resource: ['cardTemplate'] };
-
-export const cardTemplateDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForCardTemplate },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many card templates',
-				description: 'List the approved and shared card designs cards can be created from',
-				routing: { request: { method: 'GET', url: `=${ORG}/card_templates` } },
-			},
-			{
-				name: 'Get Fields',
-				value: 'getFields',
-				action: 'Get the fields of a card template',
-				description:
-					'List the variable fields (text and images) a card of this template is filled with',
-				routing: { request: { method: 'GET' } },
-			},
-		],
-		default: 'getAll',
-	},
-	...cardTemplateGetAllDescription,
-	...cardTemplateGetFieldsDescription,
-];
+/** Get Fields' Card Template picker is Card → Create's (`cardTemplateIdProperty`): one property. */
+export const cardTemplateOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['cardTemplate'] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many card templates',
+			description: 'List the approved and shared card designs cards can be created from',
+			// The templates endpoint answers every template at once (no paging parameters).
+			routing: instantCardRoute('GET', '/card_templates', { list: 'whole' }),
+		},
+		{
+			name: 'Get Fields',
+			value: 'getFields',
+			action: 'Get the fields of a card template',
+			description:
+				'List the variable fields (text and images) a card of this template is filled with',
+			routing: instantCardRoute('GET', '/card_templates/{cardTemplateId}/fields'),
+		},
+	],
+	default: 'getAll',
+};
 
 export const cardTemplateListSearch = {
 	async searchCardTemplates(

@@ -10,7 +10,7 @@ import { checkEmail, putText, requireText } from './fields';
 const show = { resource: ['contact'], operation: ['create'] };
 
 /** Builds the `contact[...]` form; the email addresses are checked before anything is sent. */
-async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const body: IDataObject = {
 		'contact[full_name]': requireText(this, this.getNodeParameter('fullName', ''), 'Full Name'),
 		'contact[email]': checkEmail(
@@ -36,8 +36,6 @@ export const contactCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Ada Lovelace',
 		displayOptions: { show },
-		// Checks and builds the whole body; it runs before the request whichever field it sits on.
-		routing: { send: { preSend: [buildCreateBody] } },
 	},
 	{
 		displayName: 'Email',
@@ -56,28 +54,22 @@ export const contactCreateDescription: INodeProperties[] = [
 		placeholder: 'e.g. +1 512 555 0100',
 		displayOptions: { show },
 	},
+];
+
+/** The contact's options of the one Additional Fields (see `oneCollection`). */
+export const contactAdditionalFields: INodeProperties[] = [
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Alternative Email',
-				name: 'altEmail',
-				type: 'string',
-				default: '',
-				placeholder: 'name@email.com',
-			},
-			{
-				displayName: 'Alternative Phone Number',
-				name: 'altPhoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +1 512 555 0101',
-			},
-		],
+		displayName: 'Alternative Email',
+		name: 'altEmail',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+	},
+	{
+		displayName: 'Alternative Phone Number',
+		name: 'altPhoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +1 512 555 0101',
 	},
 ];

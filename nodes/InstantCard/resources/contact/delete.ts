@@ -11,13 +11,12 @@ import type {
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
 
+import { routeOf } from '../../../shared/route';
 import { sendRequest } from '../../shared/api';
 import { readCurrent } from '../../shared/call';
-import { deleteIdLocator } from '../address/delete';
 import { addressName } from './fields';
 
 /** How many linked addresses the message names before "and N more". */
@@ -59,7 +58,7 @@ function linkedContactMessage(addresses: IDataObject[]): string {
 }
 
 /** Request hook of Contact → Delete: the node's usual one, with the linked-contact refusal reworded. */
-async function deleteContact(
+export async function deleteContact(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
@@ -74,7 +73,7 @@ async function deleteContact(
 					});
 		}
 		const said = error.message.replace(/^InstantCard:\s*/, '');
-		const contactId = String(this.getNodeParameter('contactId', '', { extractValue: true })).trim();
+		const { contactId } = routeOf(this).ids;
 		throw new NodeApiError(this.getNode(), { status: 400, body: { error: said } } as JsonObject, {
 			message: linkedContactMessage(
 				await linkedAddresses(this, requestData.options as IHttpRequestOptions),
@@ -87,17 +86,3 @@ async function deleteContact(
 		});
 	}
 }
-
-export const contactDeleteRouting = { operations: { pagination: deleteContact } };
-
-export const contactDeleteDescription: INodeProperties[] = [
-	deleteIdLocator({
-		name: 'contactId',
-		displayName: 'Contact',
-		searchListMethod: 'searchContacts',
-		show: { resource: ['contact'], operation: ['delete'] },
-		path: '/contacts/{{ $value }}',
-		description:
-			'The contact to delete. An address still linked to it must be deleted or relinked first.',
-	}),
-];

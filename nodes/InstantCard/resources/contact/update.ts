@@ -6,13 +6,10 @@ import type {
 } from 'n8n-workflow';
 
 import { requireChanges } from '../../../shared/validation';
-import { idLocator } from '../../shared/descriptions';
 import { checkEmail, putText } from './fields';
 
-const show = { resource: ['contact'], operation: ['update'] };
-
 /** Only the fields the user set go out: a PATCH leaves the others as they are. */
-async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const body: IDataObject = {};
 	putText(body, 'contact[full_name]', fields.fullName);
@@ -25,60 +22,41 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	return options;
 }
 
-const contactLocator = idLocator({
-	name: 'contactId',
-	displayName: 'Contact',
-	searchListMethod: 'searchContacts',
-	show,
-	path: '/contacts/{{ $value }}',
-	preSend: [buildUpdateBody],
-});
-
-export const contactUpdateDescription: INodeProperties[] = [
-	contactLocator,
+/** The contact's options of the one Update Fields (see `oneCollection`). */
+export const contactUpdateFields: INodeProperties[] = [
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Alternative Email',
-				name: 'altEmail',
-				type: 'string',
-				default: '',
-				placeholder: 'name@email.com',
-			},
-			{
-				displayName: 'Alternative Phone Number',
-				name: 'altPhoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +1 512 555 0101',
-			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'name@email.com',
-			},
-			{
-				displayName: 'Full Name',
-				name: 'fullName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Ada Lovelace',
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +1 512 555 0100',
-			},
-		],
+		displayName: 'Alternative Email',
+		name: 'altEmail',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+	},
+	{
+		displayName: 'Alternative Phone Number',
+		name: 'altPhoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +1 512 555 0101',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+	},
+	{
+		displayName: 'Full Name',
+		name: 'fullName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Ada Lovelace',
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +1 512 555 0100',
 	},
 ];

@@ -251,7 +251,10 @@ function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataO
 }
 
 /** preSend: checks everything, then the form body. Errors are masked too (they carry the node's parameters). */
-async function buildAddFundsBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildAddFundsBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+) {
 	const secrets = readSecrets(this);
 	try {
 		options.body = paymentBody(this, secrets);
@@ -309,7 +312,7 @@ async function fundsAdded(
  * The node's request path for this operation: the charge sent once, its outcome read back after
  * an unclear failure, every failure masked before it reaches the user.
  */
-async function sendAddFunds(
+export async function sendAddFunds(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
@@ -339,7 +342,7 @@ async function sendAddFunds(
 }
 
 /** postReceive: the answer with echoed card data masked, the balance also as a number. */
-async function outputAddFunds(
+export async function outputAddFunds(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -365,14 +368,6 @@ async function outputAddFunds(
 	});
 }
 
-export const addFundsRouting = {
-	request: {
-		method: 'POST' as const,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-	},
-	output: { postReceive: [outputAddFunds] },
-};
-
 export const organizationAddFundsDescription: INodeProperties[] = [
 	{
 		displayName: `${ADD_FUNDS_NOTICE} It is sent once: after an unclear failure the node reads the organization's transactions to tell whether the card was charged, and with Retry On Fail on, a retry checks first, so the card is never charged twice.`,
@@ -391,10 +386,6 @@ export const organizationAddFundsDescription: INodeProperties[] = [
 		displayOptions: { show },
 		description:
 			'How much to charge and add to the balance, in the currency of the InstantCard account (e.g. USD)',
-		routing: {
-			send: { preSend: [buildAddFundsBody] },
-			operations: { pagination: sendAddFunds },
-		},
 	},
 	{
 		displayName: 'Card Number',
@@ -435,6 +426,8 @@ export const organizationAddFundsDescription: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'The 3 or 4 digit security code of the card',
 	},
+	// Contact → Create has a `fullName` too: a person's name, labelled Full Name. A different
+	// concept under another label, so its own property.
 	{
 		displayName: 'Name on Card',
 		name: 'fullName',

@@ -11,30 +11,42 @@ import type {
 
 import { asNodeError } from '../../../shared/errors';
 import { createdEarlier, isMoneyOutcome, noteCreated } from '../../../shared/money';
-import { toPositiveInteger, validateIds } from '../../../shared/validation';
+import { toPositiveInteger } from '../../../shared/validation';
 import { sendRequest } from '../../shared/api';
-import { idLocator } from '../../shared/descriptions';
+import { INSTANTCARD_IDS } from '../../shared/ids';
 import { SUBMIT_NOTICE } from './submit';
 import {
 	asBoolean,
 	cardIdsJson,
-	cardIdsProperty,
 	instantCardCall,
 	normalizePrintJob,
 	oneOffAddressProperties,
 	parseCardIds,
 	readAddressFields,
+	savedAddressProperty,
 	submitOnce,
 } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['create'] };
 
-async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-	const body: IDataObject = { ...readAddressFields(this, true) };
-	const providerId = this.getNodeParameter('shippingProviderId', '', { extractValue: true });
-	body['print_job[shipping_provider_id]'] = String(
-		toPositiveInteger(this, providerId, 'Shipping Provider ID'),
+/**
+ * preSend of Create: the whole form, every value checked before anything is sent. A saved
+ * address is checked before the shipping provider, a one-off address after it.
+ */
+export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const savedAddress =
+		this.getNodeParameter('addressMode', 'saved') === 'saved'
+			? readAddressFields(this, true)
+			: undefined;
+	const { label, example } = INSTANTCARD_IDS.shippingProviderId;
+	const providerId = toPositiveInteger(
+		this,
+		this.getNodeParameter('shippingProviderId', '', { extractValue: true }),
+		label,
+		example,
 	);
+	const body: IDataObject = { ...(savedAddress ?? readAddressFields(this, true)) };
+	body['print_job[shipping_provider_id]'] = String(providerId);
 	const copies = this.getNodeParameter('numberOfCopies', 1);
 	body['print_job[number_of_copies]'] = String(toPositiveInteger(this, copies, 'Number of Copies'));
 	const cardIds = parseCardIds(this, this.getNodeParameter('cardIds', ''));
@@ -69,7 +81,7 @@ function notSubmitted(
  * once (see `spendOnce`: an unclear failure is read back, a retry never pays twice). A short
  * balance leaves the job in status Created and stops the item with its cost and the balance.
  */
-async function submitAfterCreating(
+export async function submitAfterCreating(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -172,15 +184,8 @@ export async function createPrintJob(
 	return await submitAfterCreating.call(this, [{ json: { id: Number(earlier) } }]);
 }
 
-const providerLocator = idLocator({
-	name: 'shippingProviderId',
-	displayName: 'Shipping Provider',
-	searchListMethod: 'searchShippingProviders',
-	show,
-	description: 'The carrier that ships the printed cards. Shipping Provider → Get Many lists them.',
-});
-
-export const printJobCreateDescription: INodeProperties[] = [
+/** Where Create ships to: a saved address or a one-off one. */
+export const printJobCreateAddress: INodeProperties[] = [
 	{
 		displayName: 'Address',
 		name: 'addressMode',
@@ -202,23 +207,12 @@ export const printJobCreateDescription: INodeProperties[] = [
 		default: 'saved',
 		description: 'Where the printed cards are shipped',
 	},
-	idLocator({
-		name: 'addressId',
-		displayName: 'Saved Address',
-		searchListMethod: 'searchAddresses',
-		show: { ...show, addressMode: ['saved'] },
-		description: 'The saved shipping address. Address → Create adds one.',
-	}),
+	savedAddressProperty(show, true),
 	...oneOffAddressProperties(show, true),
-	{
-		...providerLocator,
-		// After the ID check: the whole form body is built (and checked) before anything is sent.
-		routing: {
-			send: {
-				preSend: [validateIds({ shippingProviderId: 'Shipping Provider ID' }), buildCreateBody],
-			},
-		},
-	},
+];
+
+/** Create's fields after the shipping provider. */
+export const printJobCreateOptions: INodeProperties[] = [
 	{
 		displayName: 'Number of Copies',
 		name: 'numberOfCopies',
@@ -228,11 +222,10 @@ export const printJobCreateDescription: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'How many copies of each card in the job are printed',
 	},
-	cardIdsProperty(
-		show,
-		false,
-		'Finalized cards to print, separated by commas or spaces, or an expression giving an array. Optional: cards can be added later with Add Cards.',
-	),
+];
+
+/** Create's fields after the card IDs. */
+export const printJobCreateSubmit: INodeProperties[] = [
 	{
 		displayName: 'Submit After Creating',
 		name: 'submitAfterCreate',
@@ -241,7 +234,6 @@ export const printJobCreateDescription: INodeProperties[] = [
 		displayOptions: { show },
 		description:
 			"Whether to send the job to production right away. This SPENDS the organization's balance and cannot be undone. The balance is checked first: if it does not cover the job, the job is created but not submitted and the item fails.",
-		routing: { output: { postReceive: [submitAfterCreating] } },
 	},
 	{
 		displayName: SUBMIT_NOTICE,

@@ -1,12 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { listOptions } from '../../../shared/transport';
-import { sendPagedRequest } from '../../shared/api';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 const show = { resource: ['printJob'], operation: ['getAll'] };
 
-export const printJobGetAllDescription: INodeProperties[] = [
-	...listOptions(show, sendPagedRequest),
+/** preSend of Get Many: the chosen filter as the query. */
+export async function sendFilters(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	const filters = this.getNodeParameter('filters', {}) as IDataObject;
+	if (filters.status !== undefined) options.qs = { ...options.qs, status: filters.status };
+	return options;
+}
+
+/** Shown after the one Return All / Limit (see `listProperties`). */
+export const printJobGetAllFilters: INodeProperties[] = [
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -41,7 +50,6 @@ export const printJobGetAllDescription: INodeProperties[] = [
 				],
 				default: 0,
 				description: 'Only print jobs in this status',
-				routing: { send: { type: 'query', property: 'status' } },
 			},
 		],
 	},

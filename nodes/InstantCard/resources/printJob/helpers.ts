@@ -14,10 +14,10 @@ import { spendOnce } from '../../../shared/money';
 import { toPositiveInteger } from '../../../shared/validation';
 import { INSTANTCARD } from '../../shared/api';
 import { instantCardCall } from '../../shared/call';
+import { idLocator } from '../../shared/descriptions';
+import { INSTANTCARD_IDS } from '../../shared/ids';
 
 export { instantCardCall };
-
-export const FORM_HEADERS = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 // ----- card IDs -----
 
@@ -267,6 +267,12 @@ const ONE_OFF_FIELDS: OneOffField[] = [
 /**
  * Create chooses between two kinds of address, Update also offers "Keep Current": separate
  * parameters, so a value kept when switching operation is always one the other offers.
+ *
+ * So the one-off fields and the saved address's picker are one property per operation: each is
+ * shown by its own operation's choice, and no display rule can show one property for "Create
+ * with a one-off address" and "Update with a one-off address" alone (while deciding which values
+ * to keep, n8n reads a choice that is not shown as its default: Update's `addressMode` as
+ * "saved", Create's `addressUpdate` as "keep").
  */
 export function addressModeParameter(onCreate: boolean): string {
 	return onCreate ? 'addressMode' : 'addressUpdate';
@@ -304,7 +310,8 @@ export function readAddressFields(
 		const id = toPositiveInteger(
 			context,
 			context.getNodeParameter('addressId', '', { extractValue: true }),
-			'Address ID',
+			INSTANTCARD_IDS.addressId.label,
+			INSTANTCARD_IDS.addressId.example,
 		);
 		return { 'print_job[address_id]': String(id) };
 	}
@@ -330,21 +337,18 @@ export function readAddressFields(
 	return body;
 }
 
-export function cardIdsProperty(
+/** The saved address's picker of Create or Update (see `addressModeParameter`). */
+export function savedAddressProperty(
 	show: Record<string, string[]>,
-	required: boolean,
-	description: string,
+	onCreate: boolean,
 ): INodeProperties {
-	return {
-		displayName: 'Card IDs',
-		name: 'cardIds',
-		type: 'string',
-		default: '',
-		required,
-		placeholder: CARD_IDS_PLACEHOLDER,
-		displayOptions: { show },
-		description,
-	};
+	return idLocator({
+		name: 'addressId',
+		displayName: 'Saved Address',
+		searchListMethod: 'searchAddresses',
+		show: { ...show, [addressModeParameter(onCreate)]: ['saved'] },
+		description: 'The saved shipping address. Address → Create adds one.',
+	});
 }
 
 /**

@@ -5,117 +5,145 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { ORG } from '../../shared/api';
 import { instantCardList } from '../../shared/listSearch';
-import { printJobAddCardsDescription } from './addCards';
-import { printJobChargeDetailsDescription } from './chargeDetails';
-import { outputHasBalance, printJobCheckBalanceDescription } from './checkBalance';
-import { createPrintJob, printJobCreateDescription } from './create';
-import { printJobGetDescription } from './get';
-import { printJobGetAllDescription } from './getAll';
-import { FORM_HEADERS, instantCardCall, outputPrintJobs, printJobName } from './helpers';
-import { printJobRemoveCardDescription, removeCardRouting } from './removeCard';
+import { instantCardRoute } from '../../shared/route';
+import { buildAddCardsBody } from './addCards';
+import { outputHasBalance } from './checkBalance';
+import {
+	buildCreateBody,
+	createPrintJob,
+	printJobCreateAddress,
+	printJobCreateOptions,
+	printJobCreateSubmit,
+	submitAfterCreating,
+} from './create';
+import { cardIdsProperty, printJobIdProperty, shippingProviderIdProperty } from './fields';
+import { sendFilters } from './getAll';
+import { instantCardCall, outputPrintJobs, printJobName } from './helpers';
+import { outputRemoved, printJobRemoveCardDescription, sendRemoveRequest } from './removeCard';
 import { printJobSubmitDescription, submitPrintJob } from './submit';
-import { printJobUpdateDescription } from './update';
+import { buildUpdateBody, printJobUpdateAddress } from './update';
 
-const showOnlyForPrintJob = { resource: ['printJob'] };
-const outputJobs = { postReceive: [outputPrintJobs] };
+const outputJobs = [outputPrintJobs];
 
-export const printJobDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForPrintJob },
-		options: [
-			{
-				name: 'Add Cards',
-				value: 'addCards',
-				action: 'Add cards to a print job',
-				description: 'Add finalized cards to a print job that was not submitted yet',
-				routing: { request: { method: 'POST', headers: FORM_HEADERS }, output: outputJobs },
-			},
-			{
-				name: 'Charge Details',
-				value: 'chargeDetails',
-				action: 'Get the charge details of a print job',
-				description:
-					'What the job costs: each card, shipping and the total, and whether the balance covers it',
-				routing: { request: { method: 'GET' } },
-			},
-			{
-				name: 'Check Balance',
-				value: 'checkBalance',
-				action: 'Check the balance covers a print job',
-				description: "Whether the organization's balance covers the job, before submitting it",
-				routing: { request: { method: 'GET' }, output: { postReceive: [outputHasBalance] } },
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a print job',
-				description:
-					'Start an order: address, shipping provider, copies and optionally cards. Nothing is printed or charged until it is submitted.',
-				routing: {
-					request: { method: 'POST', url: `=${ORG}/print_jobs`, headers: FORM_HEADERS },
-					output: outputJobs,
-					operations: { pagination: createPrintJob },
+export const printJobOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['printJob'] } },
+	options: [
+		{
+			name: 'Add Cards',
+			value: 'addCards',
+			action: 'Add cards to a print job',
+			description: 'Add finalized cards to a print job that was not submitted yet',
+			routing: instantCardRoute('POST', '/print_jobs/{printJobId}/add_cards', {
+				form: true,
+				preSend: [buildAddCardsBody],
+				postReceive: outputJobs,
+			}),
+		},
+		{
+			name: 'Charge Details',
+			value: 'chargeDetails',
+			action: 'Get the charge details of a print job',
+			description:
+				'What the job costs: each card, shipping and the total, and whether the balance covers it',
+			routing: instantCardRoute('GET', '/print_jobs/{printJobId}/charge_details'),
+		},
+		{
+			name: 'Check Balance',
+			value: 'checkBalance',
+			action: 'Check the balance covers a print job',
+			description: "Whether the organization's balance covers the job, before submitting it",
+			routing: instantCardRoute('GET', '/print_jobs/{printJobId}/check_balance', {
+				postReceive: [outputHasBalance],
+			}),
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a print job',
+			description:
+				'Start an order: address, shipping provider, copies and optionally cards. Nothing is printed or charged until it is submitted.',
+			routing: instantCardRoute('POST', '/print_jobs', {
+				form: true,
+				preSend: [buildCreateBody],
+				postReceive: [...outputJobs, submitAfterCreating],
+				send: createPrintJob,
+			}),
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a print job',
+			description: 'Get a print job with its status, address and cards',
+			routing: instantCardRoute('GET', '/print_jobs/{printJobId}', { postReceive: outputJobs }),
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many print jobs',
+			description: "List the organization's print jobs, optionally only those in one status",
+			routing: instantCardRoute('GET', '/print_jobs', {
+				list: 'paged',
+				preSend: [sendFilters],
+				postReceive: outputJobs,
+			}),
+		},
+		{
+			name: 'Remove Card',
+			value: 'removeCard',
+			action: 'Remove a card from a print job',
+			description: 'Take one card out of a print job that was not submitted yet',
+			routing: instantCardRoute(
+				'DELETE',
+				'/print_jobs/{printJobId}/remove_cards/{printJobCardId}',
+				{
+					postReceive: [outputRemoved],
+					send: sendRemoveRequest,
 				},
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a print job',
-				description: 'Get a print job with its status, address and cards',
-				routing: { request: { method: 'GET' }, output: outputJobs },
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many print jobs',
-				description: "List the organization's print jobs, optionally only those in one status",
-				routing: { request: { method: 'GET', url: `=${ORG}/print_jobs` }, output: outputJobs },
-			},
-			{
-				name: 'Remove Card',
-				value: 'removeCard',
-				action: 'Remove a card from a print job',
-				description: 'Take one card out of a print job that was not submitted yet',
-				routing: { request: { method: 'DELETE' }, ...removeCardRouting },
-			},
-			{
-				name: 'Submit',
-				value: 'submit',
-				action: 'Submit a print job',
-				description:
-					"Sends the job to production and charges the organization's balance. Cannot be undone.",
-				routing: {
-					request: { method: 'POST' },
-					output: outputJobs,
-					operations: { pagination: submitPrintJob },
-				},
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a print job',
-				description:
-					'Change the address, shipping provider or number of copies of a job not submitted yet, or add cards',
-				routing: { request: { method: 'PATCH', headers: FORM_HEADERS }, output: outputJobs },
-			},
-		],
-		default: 'create',
-	},
-	...printJobAddCardsDescription,
-	...printJobChargeDetailsDescription,
-	...printJobCheckBalanceDescription,
-	...printJobCreateDescription,
-	...printJobGetDescription,
-	...printJobGetAllDescription,
-	...printJobRemoveCardDescription,
+			),
+		},
+		{
+			name: 'Submit',
+			value: 'submit',
+			action: 'Submit a print job',
+			description:
+				"Sends the job to production and charges the organization's balance. Cannot be undone. Check Balance tells whether the balance covers it.",
+			routing: instantCardRoute('POST', '/print_jobs/{printJobId}/print', {
+				postReceive: outputJobs,
+				send: submitPrintJob,
+			}),
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a print job',
+			description:
+				'Change the address, shipping provider or number of copies of a job not submitted yet, or add cards',
+			routing: instantCardRoute('PATCH', '/print_jobs/{printJobId}', {
+				form: true,
+				preSend: [buildUpdateBody],
+				postReceive: outputJobs,
+			}),
+		},
+	],
+	default: 'create',
+};
+
+/** In the order they show: each operation's own fields around the shared ones. */
+export const printJobFields: INodeProperties[] = [
 	...printJobSubmitDescription,
-	...printJobUpdateDescription,
+	printJobIdProperty,
+	...printJobCreateAddress,
+	...printJobUpdateAddress,
+	shippingProviderIdProperty,
+	...printJobCreateOptions,
+	cardIdsProperty,
+	...printJobCreateSubmit,
+	...printJobRemoveCardDescription,
 ];
 
 /** A card of a job as a picker shows it: its ID and its first text values. */

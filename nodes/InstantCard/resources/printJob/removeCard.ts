@@ -8,31 +8,19 @@ import type {
 	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { apiErrorText, responseOf, toApiError } from '../../../shared/errors';
-import { toPositiveInteger, validateIds } from '../../../shared/validation';
+import { routeOf } from '../../../shared/route';
 import { INSTANTCARD } from '../../shared/api';
 import { idLocator } from '../../shared/descriptions';
 
-const show = { resource: ['printJob'], operation: ['removeCard'] };
-
+/** The job and the card of the path `/print_jobs/{printJobId}/remove_cards/{printJobCardId}`. */
 function ids(context: IExecuteSingleFunctions) {
-	return {
-		jobId: toPositiveInteger(
-			context,
-			context.getNodeParameter('printJobId', '', { extractValue: true }),
-			'Print Job ID',
-		),
-		cardId: toPositiveInteger(
-			context,
-			context.getNodeParameter('printJobCardId', '', { extractValue: true }),
-			'Card ID',
-		),
-	};
+	const { printJobId, printJobCardId } = routeOf(context).ids;
+	return { jobId: printJobId, cardId: printJobCardId };
 }
 
 function notRemoved(context: IExecuteSingleFunctions, said?: string) {
@@ -47,14 +35,8 @@ function notRemoved(context: IExecuteSingleFunctions, said?: string) {
 	);
 }
 
-/** The card's ID goes last in the URL, after the job's (which its own picker put there). */
-async function appendCardId(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-	options.url = `${String(options.url).replace(/\/+$/, '')}/${ids(this).cardId}`;
-	return options;
-}
-
 /** Sends the DELETE like every request, but turns its 404 into the reason it happens. */
-async function sendRemoveRequest(
+export async function sendRemoveRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
@@ -74,7 +56,7 @@ async function sendRemoveRequest(
 	}
 }
 
-async function outputRemoved(
+export async function outputRemoved(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -84,30 +66,12 @@ async function outputRemoved(
 	return [{ json: { print_job_id: jobId, card_id: cardId, removed: true } }];
 }
 
-export const removeCardRouting = {
-	operations: { pagination: sendRemoveRequest },
-	output: { postReceive: [outputRemoved] },
-};
-
-const cardLocator = idLocator({
-	name: 'printJobCardId',
-	displayName: 'Card',
-	searchListMethod: 'searchPrintJobCards',
-	show,
-	description: 'The card to take out of the job (the card itself is not deleted)',
-});
-
 export const printJobRemoveCardDescription: INodeProperties[] = [
 	idLocator({
-		name: 'printJobId',
-		displayName: 'Print Job',
-		searchListMethod: 'searchPrintJobs',
-		show,
-		path: '/print_jobs/{{ $value }}/remove_cards',
-		description: 'The job to remove the card from. Only jobs in status Created can be changed.',
+		name: 'printJobCardId',
+		displayName: 'Card',
+		searchListMethod: 'searchPrintJobCards',
+		show: { resource: ['printJob'], operation: ['removeCard'] },
+		description: 'The card to take out of the job (the card itself is not deleted)',
 	}),
-	{
-		...cardLocator,
-		routing: { send: { preSend: [validateIds({ printJobCardId: 'Card ID' }), appendCardId] } },
-	},
 ];

@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { routeOf } from '../../../shared/route';
 import { sendRequest } from '../../shared/api';
-import { idLocator } from '../../shared/descriptions';
 import { submitOnce } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['submit'] };
@@ -19,7 +19,7 @@ export async function submitPrintJob(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const jobId = /\/print_jobs\/(\d+)\/print$/.exec(String(requestData.options.url))?.[1] ?? '?';
+	const jobId = String(routeOf(this).ids.printJobId);
 	return await submitOnce(
 		this,
 		jobId,
@@ -37,13 +37,4 @@ export const printJobSubmitDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	idLocator({
-		name: 'printJobId',
-		displayName: 'Print Job',
-		searchListMethod: 'searchPrintJobs',
-		show,
-		path: '/print_jobs/{{ $value }}/print',
-		description:
-			"The job to send to production. This charges the organization's balance and cannot be undone. Check Balance tells whether the balance covers it.",
-	}),
 ];

@@ -7,7 +7,7 @@ import type {
 
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { readCurrent } from '../../shared/call';
-import { idLocator } from '../../shared/descriptions';
+import { INSTANTCARD_IDS } from '../../shared/ids';
 import {
 	CARD_IDS_PLACEHOLDER,
 	cardIdsJson,
@@ -15,6 +15,7 @@ import {
 	oneOffAddressProperties,
 	parseCardIds,
 	readAddressFields,
+	savedAddressProperty,
 } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['update'] };
@@ -28,7 +29,7 @@ function isEmpty(value: unknown): boolean {
  * PATCH unless it is sent again, so when none is chosen here the job's current one is read
  * (GET on the same URL) and re-sent. Everything is checked before that read.
  */
-async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 	const body: IDataObject = { ...readAddressFields(this, false) };
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (!isEmpty(updateFields.numberOfCopies)) {
@@ -43,7 +44,12 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	const chosenProvider = this.getNodeParameter('shippingProviderId', '', { extractValue: true });
 	if (!isEmpty(chosenProvider)) {
 		body['print_job[shipping_provider_id]'] = String(
-			toPositiveInteger(this, chosenProvider, 'Shipping Provider ID'),
+			toPositiveInteger(
+				this,
+				chosenProvider,
+				INSTANTCARD_IDS.shippingProviderId.label,
+				INSTANTCARD_IDS.shippingProviderId.example,
+			),
 		);
 	}
 	requireChanges(
@@ -59,27 +65,8 @@ async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequ
 	return options;
 }
 
-const jobLocator = idLocator({
-	name: 'printJobId',
-	displayName: 'Print Job',
-	searchListMethod: 'searchPrintJobs',
-	show,
-	path: '/print_jobs/{{ $value }}',
-	description: 'The job to change. Only jobs in status Created can be changed.',
-});
-
-const providerLocator = idLocator({
-	name: 'shippingProviderId',
-	displayName: 'Shipping Provider',
-	searchListMethod: 'searchShippingProviders',
-	show,
-	required: false,
-	description:
-		"A new carrier for the job. Leave empty to keep the current one: InstantCard clears the shipping provider on every update, so the node reads the job's current provider and sends it again.",
-});
-
-export const printJobUpdateDescription: INodeProperties[] = [
-	jobLocator,
+/** Where Update ships to: as before, a saved address or a one-off one. */
+export const printJobUpdateAddress: INodeProperties[] = [
 	{
 		displayName: 'Address',
 		name: 'addressUpdate',
@@ -102,44 +89,27 @@ export const printJobUpdateDescription: INodeProperties[] = [
 		default: 'keep',
 		description: 'Where the printed cards are shipped',
 	},
-	idLocator({
-		name: 'addressId',
-		displayName: 'Saved Address',
-		searchListMethod: 'searchAddresses',
-		show: { ...show, addressUpdate: ['saved'] },
-		description: 'The saved shipping address. Address → Create adds one.',
-	}),
+	savedAddressProperty(show, false),
 	...oneOffAddressProperties(show, false),
+];
+
+/** The print job's options of the one Update Fields (see `oneCollection`). */
+export const printJobUpdateFields: INodeProperties[] = [
 	{
-		...providerLocator,
-		// An empty locator is fine here (keep the current provider): no ID check of its own.
-		routing: { send: { preSend: [buildUpdateBody] } },
+		displayName: 'Card IDs to Add',
+		name: 'cardIds',
+		type: 'string',
+		default: '',
+		placeholder: CARD_IDS_PLACEHOLDER,
+		description:
+			'Finalized cards to add to the job, separated by commas or spaces, or an expression giving an array. Cards already in the job stay.',
 	},
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Card IDs to Add',
-				name: 'cardIds',
-				type: 'string',
-				default: '',
-				placeholder: CARD_IDS_PLACEHOLDER,
-				description:
-					'Finalized cards to add to the job, separated by commas or spaces, or an expression giving an array. Cards already in the job stay.',
-			},
-			{
-				displayName: 'Number of Copies',
-				name: 'numberOfCopies',
-				type: 'number',
-				default: 1,
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				description: 'How many copies of each card in the job are printed',
-			},
-		],
+		displayName: 'Number of Copies',
+		name: 'numberOfCopies',
+		type: 'number',
+		default: 1,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		description: 'How many copies of each card in the job are printed',
 	},
 ];

@@ -1,31 +1,26 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ORG } from '../../shared/api';
 import { instantCardList } from '../../shared/listSearch';
-import { shippingProviderGetAllDescription } from './getAll';
+import { instantCardRoute } from '../../shared/route';
 
-const showOnlyForShippingProvider = { resource: ['shippingProvider'] };
-
-export const shippingProviderDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForShippingProvider },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many shipping providers',
-				description: 'List the carriers a print job can be shipped with',
-				routing: { request: { method: 'GET', url: `=${ORG}/shipping_providers` } },
-			},
-		],
-		default: 'getAll',
-	},
-	...shippingProviderGetAllDescription,
-];
+export const shippingProviderOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['shippingProvider'] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many shipping providers',
+			description: 'List the carriers a print job can be shipped with',
+			// The shipping providers endpoint answers every provider at once (no paging parameters).
+			routing: instantCardRoute('GET', '/shipping_providers', { list: 'whole' }),
+		},
+	],
+	default: 'getAll',
+};
 
 export const shippingProviderListSearch = {
 	async searchShippingProviders(
