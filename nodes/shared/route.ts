@@ -107,7 +107,7 @@ export function resolveRoute(
  * The route this item's request was sent to (resolved by its first preSend step). Also in the
  * item's request hook (`requestOperations.pagination`), whose context n8n derives from the item's.
  */
-export function routeOf(context: IExecuteSingleFunctions): Route {
+export function routeOf(context: object): Route {
 	const resolved = routes.get(context) ?? routes.get(Object.getPrototypeOf(context) as object);
 	if (!resolved) throw new Error('routeOf: the item has no resolved route');
 	return resolved;

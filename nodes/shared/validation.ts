@@ -1,5 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 /** A plain object (not an array, not null): what JSON records and answers are checked with. */
 export const isRecord = (value: unknown): value is IDataObject =>
@@ -39,20 +39,6 @@ export function toPositiveInteger(
 		);
 	}
 	return Number(text);
-}
-
-/**
- * preSend that checks ID parameters used in the URL before anything is sent. `ids` maps the
- * parameter name to the label users see in the node.
- */
-export function validateIds(ids: Record<string, string>) {
-	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		for (const [name, label] of Object.entries(ids)) {
-			// Resource locators give { mode, value }: check the value itself.
-			toPositiveInteger(this, this.getNodeParameter(name, '', { extractValue: true }), label);
-		}
-		return options;
-	};
 }
 
 /** Parses a JSON parameter, naming the field when it is not valid JSON. */

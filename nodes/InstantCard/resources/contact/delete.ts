@@ -9,14 +9,13 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
 
 import { routeOf } from '../../../shared/route';
 import { sendRequest } from '../../shared/api';
-import { readCurrent } from '../../shared/call';
+import { instantCardCall } from '../../shared/call';
 import { addressName } from './fields';
 
 /** How many linked addresses the message names before "and N more". */
@@ -31,12 +30,9 @@ function isLinkedContactRefusal(error: unknown): error is NodeApiError {
 }
 
 /** The addresses linked to the contact, as the contact's own answer lists them (empty when unknown). */
-async function linkedAddresses(
-	context: IExecutePaginationFunctions,
-	options: IHttpRequestOptions,
-): Promise<IDataObject[]> {
+async function linkedAddresses(context: IExecutePaginationFunctions): Promise<IDataObject[]> {
 	try {
-		const contact = (await readCurrent(context, options)) as IDataObject;
+		const contact = (await instantCardCall(context, 'GET', routeOf(context).path)) as IDataObject;
 		return Array.isArray(contact?.addresses) ? (contact.addresses as IDataObject[]) : [];
 	} catch {
 		return []; // only used to word the message better
@@ -75,9 +71,7 @@ export async function deleteContact(
 		const said = error.message.replace(/^InstantCard:\s*/, '');
 		const { contactId } = routeOf(this).ids;
 		throw new NodeApiError(this.getNode(), { status: 400, body: { error: said } } as JsonObject, {
-			message: linkedContactMessage(
-				await linkedAddresses(this, requestData.options as IHttpRequestOptions),
-			),
+			message: linkedContactMessage(await linkedAddresses(this)),
 			description:
 				`InstantCard refused to delete contact ${contactId} ("${said}"). Nothing was deleted. ` +
 				'Use Address → Update with "Link Another Contact", or Address → Delete, then delete the contact again.',

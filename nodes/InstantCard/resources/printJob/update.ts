@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
-import { readCurrent } from '../../shared/call';
+import { routeOf } from '../../../shared/route';
+import { instantCardCall } from '../../shared/call';
 import { INSTANTCARD_IDS } from '../../shared/ids';
 import {
 	CARD_IDS_PLACEHOLDER,
@@ -58,7 +59,9 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IH
 		'Choose a new address or shipping provider, or add a field under Update Fields.',
 	);
 	if (isEmpty(chosenProvider)) {
-		const current = currentShippingProviderId(await readCurrent(this, options));
+		const current = currentShippingProviderId(
+			await instantCardCall(this, 'GET', routeOf(this).path),
+		);
 		if (current !== undefined) body['print_job[shipping_provider_id]'] = String(current);
 	}
 	options.body = body;
