@@ -28,7 +28,7 @@ import { checkOutCartOnce, placedOrder } from '../cart/checkout';
 import { checkoutReport } from '../cart/validate';
 import type { ComponentRef, OrderPlan } from './placeOrderPlan';
 import { readOrderPlan } from './placeOrderPlan';
-import { sumNetTotals } from './shape';
+import { sumNetTotals } from './orderOutput';
 import { itemHandOff } from '../../../shared/handOff';
 import { isRecord } from '../../../shared/validation';
 
