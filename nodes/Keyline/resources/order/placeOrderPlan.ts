@@ -177,19 +177,45 @@ function buildFile(
 	});
 }
 
+/** One product: checked in the order its parts are given, each error naming the part. */
 function buildProduct(
 	context: IExecuteSingleFunctions,
 	where: string,
 	input: ProductInput,
 ): ProductPlan {
-	const at = (part: string) => `${where}, ${part}`;
 	const body = withErrorPrefix(context, where, () => ({
 		...templateReference(context, input.product.productTemplate),
 		...productBody(context, (input.product.additionalFields ?? {}) as IDataObject),
 	}));
+	const variants = buildVariants(context, where, input.variants);
+	if (body.circulation !== undefined && variants.length > 0) {
+		throw refusal(
+			context,
+			`${where}: give Circulation or Variants, not both`,
+			"With variants, the product's circulation is the sum of theirs: set each variant's circulation instead.",
+		);
+	}
+	const files = input.files.map((values, i) =>
+		buildFile(context, `${where}, print data file ${i + 1}`, values),
+	);
+	const components: ComponentPlan[] = [];
+	for (const [i, entry] of input.components.entries()) {
+		const built = buildComponentChange(context, `${where}, component change ${i + 1}`, entry);
+		if (built.change) components.push(built.change);
+		// Files are added in this order: the product's, then each change's.
+		files.push(...built.files);
+	}
+	return { body, variants, components, files };
+}
 
-	const variants = input.variants.map(({ values, nameMapped }, i) =>
-		withErrorPrefix(context, at(`variant ${i + 1}`), () =>
+/** The product's variants; each needs its own name. */
+function buildVariants(
+	context: IExecuteSingleFunctions,
+	where: string,
+	input: ProductInput['variants'],
+): IDataObject[] {
+	const variants = input.map(({ values, nameMapped }, i) =>
+		withErrorPrefix(context, `${where}, variant ${i + 1}`, () =>
 			newVariantBody(context, values, nameMapped),
 		),
 	);
@@ -202,48 +228,44 @@ function buildProduct(
 			'Each variant of a product needs its own name.',
 		);
 	}
-	if (body.circulation !== undefined && variants.length > 0) {
-		throw refusal(
-			context,
-			`${where}: give Circulation or Variants, not both`,
-			"With variants, the product's circulation is the sum of theirs: set each variant's circulation instead.",
-		);
-	}
+	return variants;
+}
 
-	const files = input.files.map((values, i) =>
-		buildFile(context, at(`print data file ${i + 1}`), values),
-	);
-	const components: ComponentPlan[] = [];
-	for (const [i, { change, files: attached }] of input.components.entries()) {
-		const here = at(`component change ${i + 1}`);
-		const { ref, changes } = withErrorPrefix(context, here, () => {
-			const target = componentRef(context, change.component);
-			if (!target) {
-				throw refusal(
-					context,
-					'Component is empty',
-					'Give the position of the component in the product (1 = first) or its name.',
-				);
-			}
-			return {
-				ref: target,
-				changes: componentBody(context, (change.changes ?? {}) as IDataObject),
-			};
-		});
-		const own = attached.map((values, j) =>
-			buildFile(context, `${here}, print data file ${j + 1}`, values, ref),
-		);
-		if (Object.keys(changes).length === 0 && own.length === 0) {
+/**
+ * A component change with the files given for that component. A change of files only (no other
+ * change) sends no PATCH: `change` is then absent.
+ */
+function buildComponentChange(
+	context: IExecuteSingleFunctions,
+	here: string,
+	{ change, files }: ProductInput['components'][number],
+): { change?: ComponentPlan; files: FilePlan[] } {
+	const { ref, changes } = withErrorPrefix(context, here, () => {
+		const target = componentRef(context, change.component);
+		if (!target) {
 			throw refusal(
 				context,
-				`${here}: nothing to change`,
-				'Add at least one change (paper, grain, grammage, size or colors), or remove the entry.',
+				'Component is empty',
+				'Give the position of the component in the product (1 = first) or its name.',
 			);
 		}
-		if (Object.keys(changes).length > 0) components.push({ ref, changes });
-		files.push(...own);
+		return {
+			ref: target,
+			changes: componentBody(context, (change.changes ?? {}) as IDataObject),
+		};
+	});
+	const own = files.map((values, j) =>
+		buildFile(context, `${here}, print data file ${j + 1}`, values, ref),
+	);
+	const changed = Object.keys(changes).length > 0;
+	if (!changed && own.length === 0) {
+		throw refusal(
+			context,
+			`${here}: nothing to change`,
+			'Add at least one change (paper, grain, grammage, size or colors), or remove the entry.',
+		);
 	}
-	return { body, variants, components, files };
+	return changed ? { change: { ref, changes }, files: own } : { files: own };
 }
 
 // ----- the fields as entered (JSON: placeOrderJson.ts) -----
