@@ -20,7 +20,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { KEYLINE } from '../Keyline/shared/api';
 import { keylineResponse } from '../Keyline/shared/call';
-import { shapeOrder } from '../Keyline/resources/order/shape';
+import { shapeOrder } from '../Keyline/resources/order/orderOutput';
 import { notTheApisAnswer } from '../shared/errors';
 
 export interface ScanState extends IDataObject {

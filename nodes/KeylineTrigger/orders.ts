@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { PollOutcome } from '../shared/polling';
 import { wanted } from '../shared/polling';
-import { shapeOrder } from '../Keyline/resources/order/shape';
+import { shapeOrder } from '../Keyline/resources/order/orderOutput';
 import { isRecord } from '../shared/validation';
 
 export const ORDER_STATES = ['draft', 'confirmed', 'completed', 'archived'] as const;

@@ -10,7 +10,7 @@ import { apiErrorText, failOnHttpError, toApiError } from '../../../shared/error
 import { routeOf } from '../../../shared/route';
 import { KEYLINE } from '../../shared/api';
 import { keylineRequest } from '../../shared/call';
-import { shapeOrder } from './shape';
+import { shapeOrder } from './orderOutput';
 
 export const CANCEL_NOTICE =
 	'Cancelling cannot be undone: the order is stopped for good and cannot be placed again (to order again, build a new cart). It spends no money. Keyline refuses it once the print shop has started on the order.';

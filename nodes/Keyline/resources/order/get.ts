@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { shapeOrder } from './shape';
+import { shapeOrder } from './orderOutput';
 
 export const ORDER_GET_DESCRIPTION =
 	"Get an order with its state, products, print data files and addresses. Net Total is the sum of the products' net totals, computed by this node (Keyline gives totals per product only).";

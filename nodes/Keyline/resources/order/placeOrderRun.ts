@@ -26,9 +26,15 @@ import { keylineRequest, keylineResponse, type KeylineRequest } from '../../shar
 import { unwrap } from '../../shared/output';
 import { checkOutCartOnce, placedOrder } from '../cart/checkout';
 import { checkoutReport } from '../cart/validate';
-import type { ComponentRef, OrderPlan } from './placeOrderPlan';
+import type {
+	ComponentPlan,
+	ComponentRef,
+	FilePlan,
+	OrderPlan,
+	ProductPlan,
+} from './placeOrderPlan';
 import { readOrderPlan } from './placeOrderPlan';
-import { sumNetTotals } from './shape';
+import { sumNetTotals } from './orderOutput';
 import { itemHandOff } from '../../../shared/handOff';
 import { isRecord } from '../../../shared/validation';
 
@@ -117,183 +123,302 @@ function findComponent(
 	return found;
 }
 
-/** postReceive of POST /carts: every other step. */
+/**
+ * postReceive of POST /carts: every other step, in the order Keyline accepts them (customer
+ * before recipient), each failure naming its step and keeping the cart.
+ */
 export async function completePlaceOrder(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 400) {
-		const error = toApiError(
-			this,
-			KEYLINE,
-			{
-				response: {
-					status: response.statusCode,
-					data: response.body,
-					headers: response.headers as IDataObject,
-				},
-			},
-			{ method: 'POST', url: '/carts' },
-		) as NodeOperationError;
-		throw new NodeOperationError(this.getNode(), `Creating the cart failed: ${error.message}`, {
-			itemIndex: this.getItemIndex(),
-			description: `${error.description ?? ''} Nothing was created.`.trim(),
-		});
-	}
+	refuseFailedCreation(this, response);
 	const plan = plans.take(this) ?? readOrderPlan(this);
+	const build = startBuild(this, plan, response);
+
+	await setCustomer(build);
+	await setRecipient(build);
+	await setCarrier(build);
+	await setAddresses(build);
+	for (const [index, product] of plan.products.entries()) {
+		await addProduct(build, product, index + 1);
+	}
+
+	const report = await validateCart(build);
+	if (!plan.placeTheOrder) return await reportCart(build, report);
+	refuseIncompleteCart(build, report);
+	// Noted before the checkout is sent: a retry of the node goes on with this cart.
+	noteCreated(this, CART_TO_ORDER, JSON.stringify(build.cart));
+	return await checkOutOnce(this, build.cart);
+}
+
+/** One item's cart while it is built: what every step needs. */
+interface CartBuild {
+	context: IExecuteSingleFunctions;
+	plan: OrderPlan;
+	cart: CartRef;
+	/** `/carts/{id}`: the path every step's request starts with. */
+	base: string;
+}
+
+/** A product just added to the cart, as Keyline answered it. */
+interface AddedProduct {
+	/** The answer, unwrapped: the product with its components and template variants. */
+	product: IDataObject;
+	/** 1 = first, as the step names say it. */
+	number: number;
+	/** `/carts/{id}/products/{productId}`. */
+	path: string;
+}
+
+type CheckoutReport = ReturnType<typeof checkoutReport>;
+
+/** POST /carts was refused: nothing exists yet, so there is no cart to keep. */
+function refuseFailedCreation(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse) {
+	if (response.statusCode < 400) return;
+	const error = toApiError(
+		context,
+		KEYLINE,
+		{
+			response: {
+				status: response.statusCode,
+				data: response.body,
+				headers: response.headers as IDataObject,
+			},
+		},
+		{ method: 'POST', url: '/carts' },
+	) as NodeOperationError;
+	throw new NodeOperationError(context.getNode(), `Creating the cart failed: ${error.message}`, {
+		itemIndex: context.getItemIndex(),
+		description: `${error.description ?? ''} Nothing was created.`.trim(),
+	});
+}
+
+/** The new cart from Keyline's answer; without its ID no other step can be sent. */
+function startBuild(
+	context: IExecuteSingleFunctions,
+	plan: OrderPlan,
+	response: IN8nHttpFullResponse,
+): CartBuild {
 	const created = unwrap(response.body);
 	const id = isRecord(created) ? Number(created.id) : NaN;
 	if (!Number.isSafeInteger(id) || id < 1) {
-		throw new NodeOperationError(this.getNode(), 'Keyline answered the new cart without its ID', {
-			itemIndex: this.getItemIndex(),
-			description: 'Nothing else was sent. Look for the new cart in Keyline, or try again.',
-		});
-	}
-	const cart: CartRef = { id, reference: (created as IDataObject).reference };
-	const base = `/carts/${id}`;
-
-	const send = async (step: string, request: KeylineRequest): Promise<unknown> => {
-		try {
-			return unwrap(await keylineRequest(this, request));
-		} catch (error) {
-			throw stepFailed(this, step, cart, error);
-		}
-	};
-
-	await send('Setting the customer', {
-		method: 'POST',
-		path: `${base}/customer`,
-		body: { customer: { id: plan.customerId } },
-	});
-	await send('Setting the recipient', {
-		method: 'POST',
-		path: `${base}/recipient`,
-		body: { recipient: plan.recipient },
-	});
-	await send('Setting the carrier', {
-		method: 'POST',
-		path: `${base}/carrier`,
-		body: { carrier: { id: plan.carrierId } },
-	});
-	await send('Setting the billing address', {
-		method: 'POST',
-		path: `${base}/billing_address`,
-		body: { billing_address: plan.billingAddress },
-	});
-	await send('Setting the delivery address', {
-		method: 'POST',
-		path: `${base}/delivery_address`,
-		body: { delivery_address: plan.deliveryAddress },
-	});
-
-	for (const [index, spec] of plan.products.entries()) {
-		const n = index + 1;
-		// `send` gives the answer unwrapped: the product itself.
-		const product = (await send(`Adding product ${n}`, {
-			method: 'POST',
-			path: `${base}/products`,
-			body: { product: spec.body },
-		})) as IDataObject;
-		const path = `${base}/products/${String(product.id)}`;
-
-		// A new product comes with Keyline's default variant: the first variant given takes it over.
-		const existing = (Array.isArray(product.variants) ? product.variants : []).filter(isRecord);
-		for (const [i, variant] of spec.variants.entries()) {
-			const current = existing[i];
-			if (current) {
-				await send(`Setting variant ${i + 1} of product ${n}`, {
-					method: 'PATCH',
-					path: `${path}/variants/${String(current.id)}`,
-					body: { variant: { ...variant } },
-				});
-			} else {
-				await send(`Adding variant ${i + 1} of product ${n}`, {
-					method: 'POST',
-					path: `${path}/variants`,
-					body: { variant: { ...variant } },
-				});
-			}
-		}
-		if (spec.variants.length > 0) {
-			for (const extra of existing.slice(spec.variants.length)) {
-				await send(`Removing the template's variant "${String(extra.name)}" of product ${n}`, {
-					method: 'DELETE',
-					path: `${path}/variants/${String(extra.id)}`,
-				});
-			}
-		}
-
-		const component = (ref: ComponentRef, step: string) => {
-			try {
-				return findComponent(product, ref, n);
-			} catch (error) {
-				throw stepFailed(this, step, cart, error);
-			}
-		};
-		for (const change of spec.components) {
-			const step = `Changing ${componentLabel(change.ref)} of product ${n}`;
-			const target = component(change.ref, step);
-			await send(step, {
-				method: 'PATCH',
-				path: `${path}/components/${String(target.id)}`,
-				body: { component: change.changes },
-			});
-		}
-		for (const [i, file] of spec.files.entries()) {
-			const where = file.component ? ` to ${componentLabel(file.component)}` : '';
-			const step = `Adding print data file ${i + 1}${where} of product ${n}`;
-			const filesPath = file.component
-				? `${path}/components/${String(component(file.component, step).id)}/print_data_files`
-				: `${path}/print_data_files`;
-			await send(step, { method: 'POST', path: filesPath, body: { print_data_file: file.body } });
-		}
-	}
-
-	let validation;
-	try {
-		validation = await keylineResponse(this, { method: 'GET', path: `${base}/checkout` }, [422]);
-	} catch (error) {
-		throw stepFailed(this, 'Validating the cart', cart, error);
-	}
-	const { ready, missing, errors } = checkoutReport(validation);
-
-	if (!plan.placeTheOrder) {
-		const listed = await send("Reading the cart's products", {
-			method: 'GET',
-			path: `${base}/products`,
-		});
-		const products = (Array.isArray(listed) ? listed : []).filter(isRecord);
-		return [
-			{
-				json: {
-					cart_id: cart.id,
-					cart_reference: cart.reference as string,
-					placed: false,
-					ready,
-					missing,
-					errors,
-					products,
-					net_total: sumNetTotals(products),
-				},
-			},
-		];
-	}
-
-	if (errors.length > 0) {
-		const said = errors.map((error) => `${error.field}: ${error.message}`).join('; ');
 		throw new NodeOperationError(
-			this.getNode(),
-			`Cart ${cart.id} was built but not ordered: Keyline says ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`,
+			context.getNode(),
+			'Keyline answered the new cart without its ID',
 			{
-				itemIndex: this.getItemIndex(),
-				description: `Keyline's check of the cart: ${said}. Nothing was ordered. ${keptDescription(cart)} Cart → Validate tells when it is complete.`,
+				itemIndex: context.getItemIndex(),
+				description: 'Nothing else was sent. Look for the new cart in Keyline, or try again.',
 			},
 		);
 	}
+	const cart: CartRef = { id, reference: (created as IDataObject).reference };
+	return { context, plan, cart, base: `/carts/${id}` };
+}
 
-	noteCreated(this, CART_TO_ORDER, JSON.stringify(cart));
-	return await checkOutOnce(this, cart);
+/** One step's request; its answer unwrapped. A failure names the step and keeps the cart. */
+async function send(build: CartBuild, step: string, request: KeylineRequest): Promise<unknown> {
+	try {
+		return unwrap(await keylineRequest(build.context, request));
+	} catch (error) {
+		throw stepFailed(build.context, step, build.cart, error);
+	}
+}
+
+async function setCustomer(build: CartBuild): Promise<void> {
+	await send(build, 'Setting the customer', {
+		method: 'POST',
+		path: `${build.base}/customer`,
+		body: { customer: { id: build.plan.customerId } },
+	});
+}
+
+async function setRecipient(build: CartBuild): Promise<void> {
+	await send(build, 'Setting the recipient', {
+		method: 'POST',
+		path: `${build.base}/recipient`,
+		body: { recipient: build.plan.recipient },
+	});
+}
+
+async function setCarrier(build: CartBuild): Promise<void> {
+	await send(build, 'Setting the carrier', {
+		method: 'POST',
+		path: `${build.base}/carrier`,
+		body: { carrier: { id: build.plan.carrierId } },
+	});
+}
+
+async function setAddresses(build: CartBuild): Promise<void> {
+	await send(build, 'Setting the billing address', {
+		method: 'POST',
+		path: `${build.base}/billing_address`,
+		body: { billing_address: build.plan.billingAddress },
+	});
+	await send(build, 'Setting the delivery address', {
+		method: 'POST',
+		path: `${build.base}/delivery_address`,
+		body: { delivery_address: build.plan.deliveryAddress },
+	});
+}
+
+/** Product `number` (1 = first): the product, then its variants, component changes and files. */
+async function addProduct(build: CartBuild, spec: ProductPlan, number: number): Promise<void> {
+	const product = (await send(build, `Adding product ${number}`, {
+		method: 'POST',
+		path: `${build.base}/products`,
+		body: { product: spec.body },
+	})) as IDataObject;
+	const added: AddedProduct = {
+		product,
+		number,
+		path: `${build.base}/products/${String(product.id)}`,
+	};
+	await setVariants(build, added, spec.variants);
+	await changeComponents(build, added, spec.components);
+	await addPrintDataFiles(build, added, spec.files);
+}
+
+/**
+ * A new product comes with its template's variants: the variants given take them over in order,
+ * and the template's variants left over are removed (none given: the template's stay).
+ */
+async function setVariants(
+	build: CartBuild,
+	added: AddedProduct,
+	variants: IDataObject[],
+): Promise<void> {
+	const { product, number: n, path } = added;
+	const existing = (Array.isArray(product.variants) ? product.variants : []).filter(isRecord);
+	for (const [i, variant] of variants.entries()) {
+		const current = existing[i];
+		if (current) {
+			await send(build, `Setting variant ${i + 1} of product ${n}`, {
+				method: 'PATCH',
+				path: `${path}/variants/${String(current.id)}`,
+				body: { variant: { ...variant } },
+			});
+		} else {
+			await send(build, `Adding variant ${i + 1} of product ${n}`, {
+				method: 'POST',
+				path: `${path}/variants`,
+				body: { variant: { ...variant } },
+			});
+		}
+	}
+	if (variants.length === 0) return;
+	for (const extra of existing.slice(variants.length)) {
+		await send(build, `Removing the template's variant "${String(extra.name)}" of product ${n}`, {
+			method: 'DELETE',
+			path: `${path}/variants/${String(extra.id)}`,
+		});
+	}
+}
+
+async function changeComponents(
+	build: CartBuild,
+	added: AddedProduct,
+	changes: ComponentPlan[],
+): Promise<void> {
+	for (const change of changes) {
+		const step = `Changing ${componentLabel(change.ref)} of product ${added.number}`;
+		const target = componentOf(build, added, change.ref, step);
+		await send(build, step, {
+			method: 'PATCH',
+			path: `${added.path}/components/${String(target.id)}`,
+			body: { component: change.changes },
+		});
+	}
+}
+
+/** Each file goes to the whole product, or to the component it names. */
+async function addPrintDataFiles(
+	build: CartBuild,
+	added: AddedProduct,
+	files: FilePlan[],
+): Promise<void> {
+	for (const [i, file] of files.entries()) {
+		const where = file.component ? ` to ${componentLabel(file.component)}` : '';
+		const step = `Adding print data file ${i + 1}${where} of product ${added.number}`;
+		const filesPath = file.component
+			? `${added.path}/components/${String(componentOf(build, added, file.component, step).id)}/print_data_files`
+			: `${added.path}/print_data_files`;
+		await send(build, step, {
+			method: 'POST',
+			path: filesPath,
+			body: { print_data_file: file.body },
+		});
+	}
+}
+
+/** The component a step is about; one the product lacks fails that step (cart kept). */
+function componentOf(
+	build: CartBuild,
+	added: AddedProduct,
+	ref: ComponentRef,
+	step: string,
+): IDataObject {
+	try {
+		return findComponent(added.product, ref, added.number);
+	} catch (error) {
+		throw stepFailed(build.context, step, build.cart, error);
+	}
+}
+
+/** GET /checkout: its 422 is Keyline's list of what the cart lacks, not a failure. */
+async function validateCart(build: CartBuild): Promise<CheckoutReport> {
+	let validation;
+	try {
+		validation = await keylineResponse(
+			build.context,
+			{ method: 'GET', path: `${build.base}/checkout` },
+			[422],
+		);
+	} catch (error) {
+		throw stepFailed(build.context, 'Validating the cart', build.cart, error);
+	}
+	return checkoutReport(validation);
+}
+
+/** Place the Order off: the cart as built, Keyline's check of it, its products and their total. */
+async function reportCart(
+	build: CartBuild,
+	{ ready, missing, errors }: CheckoutReport,
+): Promise<INodeExecutionData[]> {
+	const listed = await send(build, "Reading the cart's products", {
+		method: 'GET',
+		path: `${build.base}/products`,
+	});
+	const products = (Array.isArray(listed) ? listed : []).filter(isRecord);
+	return [
+		{
+			json: {
+				cart_id: build.cart.id,
+				cart_reference: build.cart.reference as string,
+				placed: false,
+				ready,
+				missing,
+				errors,
+				products,
+				net_total: sumNetTotals(products),
+			},
+		},
+	];
+}
+
+/** Place the Order on but Keyline finds the cart incomplete: nothing is sent, the cart is kept. */
+function refuseIncompleteCart(build: CartBuild, { missing, errors }: CheckoutReport): void {
+	if (errors.length === 0) return;
+	const { context, cart } = build;
+	const said = errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+	throw new NodeOperationError(
+		context.getNode(),
+		`Cart ${cart.id} was built but not ordered: Keyline says ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: `Keyline's check of the cart: ${said}. Nothing was ordered. ${keptDescription(cart)} Cart → Validate tells when it is complete.`,
+		},
+	);
 }
 
 /** The cart an item's one-step order built and was checking out, for a retry of the node. */
