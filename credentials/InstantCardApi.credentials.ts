@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { registerSecrets } from '../nodes/shared/secrets';
-import { authorize, CREDENTIAL_TEST_HEADER } from './binding';
+import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from './binding';
 import { holdUsableToken, INSTANTCARD_BASE_URL, instantCardSession } from './instantCardLogin';
 
 export class InstantCardApi implements ICredentialType {
@@ -84,15 +84,8 @@ export class InstantCardApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 		},
-		{
-			// Which values the session token was obtained with (a salted hash). Never empty
-			// before a login, so n8n always asks `authenticate` first, which decides.
-			displayName: 'Session For',
-			name: 'sessionFor',
-			type: 'hidden',
-			typeOptions: { expirable: true },
-			default: 'none',
-		},
+		// Which values the session token was obtained with (a salted hash).
+		bindingField('Session For', 'sessionFor'),
 	];
 
 	/** Logs in (once per token lifetime and per changed values, however many items run at once). */
@@ -106,12 +99,12 @@ export class InstantCardApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		registerSecrets([credentials.password, credentials.sessionToken]);
-		await authorize(credentials, requestOptions, async () => await holdUsableToken(credentials));
-		requestOptions.headers = {
-			...requestOptions.headers,
-			Authorization: `bearer ${String(credentials.sessionToken)}`,
-		};
-		return requestOptions;
+		return await authenticateWith(
+			credentials,
+			requestOptions,
+			async () => await holdUsableToken(credentials),
+			{ Authorization: `bearer ${String(credentials.sessionToken)}` },
+		);
 	}
 
 	// Logs in with the form's values every time (see `authenticate`), then reads the

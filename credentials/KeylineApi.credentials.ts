@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { registerSecrets } from '../nodes/shared/secrets';
-import { authorize, CREDENTIAL_TEST_HEADER } from './binding';
+import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from './binding';
 import {
 	KEYLINE_BASE_URL,
 	KEYLINE_DEFAULT_URL,
@@ -48,15 +48,8 @@ export class KeylineApi implements ICredentialType {
 			description:
 				"The Inbox API of your print shop's Keyline. Change it only if the print shop runs Keyline on another host.",
 		},
-		{
-			// Not a secret: a fingerprint of the key and URL last checked. Never empty before a
-			// check, so n8n always asks `authenticate` first, which decides.
-			displayName: 'Verified Key',
-			name: 'verifiedKey',
-			type: 'hidden',
-			typeOptions: { expirable: true },
-			default: 'none',
-		},
+		// Not a secret: a fingerprint of the key and URL last checked.
+		bindingField('Verified Key', 'verifiedKey'),
 	];
 
 	/**
@@ -74,9 +67,12 @@ export class KeylineApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const key = keylineApiKey(credentials);
 		registerSecrets([credentials.apiKey, key]);
-		await authorize(credentials, requestOptions, async () => await keylineKeyUsable(credentials));
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${key}` };
-		return requestOptions;
+		return await authenticateWith(
+			credentials,
+			requestOptions,
+			async () => await keylineKeyUsable(credentials),
+			{ Authorization: `Bearer ${key}` },
+		);
 	}
 
 	// `authenticate` makes every Test run the key check first; this request then shows that

@@ -10,7 +10,7 @@
  * `preAuthentication` (the login or key check, with the form's values) and sends the request
  * once more. Nothing extra goes over the network.
  */
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { checkTimeout } from '../nodes/shared/timeouts';
 
@@ -47,6 +47,30 @@ export async function authorize(
 		throw refusedBeforeSending('credential test: check the values in the form');
 	}
 	if (!(await usable())) throw refusedBeforeSending('held for other credential values');
+}
+
+/**
+ * The hidden field that says what the held token or key check was obtained with. Expirable, so
+ * n8n clears it when the server refuses the credential; never empty before a check, so n8n
+ * always asks `authenticate` first, which decides.
+ */
+export function bindingField(displayName: string, name: string): INodeProperties {
+	return { displayName, name, type: 'hidden', typeOptions: { expirable: true }, default: 'none' };
+}
+
+/**
+ * `authenticate` of both credentials: the check of `authorize`, then the secrets and headers.
+ * The secrets are registered first, so nothing a server echoes shows them.
+ */
+export async function authenticateWith(
+	credentials: IDataObject,
+	requestOptions: IHttpRequestOptions,
+	usable: () => Promise<boolean>,
+	headers: Record<string, string>,
+): Promise<IHttpRequestOptions> {
+	await authorize(credentials, requestOptions, usable);
+	requestOptions.headers = { ...requestOptions.headers, ...headers };
+	return requestOptions;
 }
 
 /** Whether this credential object belongs to a Test (which must check, never reuse). */
