@@ -103,7 +103,7 @@ export class InstantCardApi implements ICredentialType {
 			credentials,
 			requestOptions,
 			async () => await holdUsableToken(credentials),
-			{ Authorization: `bearer ${String(credentials.sessionToken)}` },
+			() => ({ Authorization: `bearer ${String(credentials.sessionToken)}` }),
 		);
 	}
 

@@ -71,7 +71,7 @@ export class KeylineApi implements ICredentialType {
 			credentials,
 			requestOptions,
 			async () => await keylineKeyUsable(credentials),
-			{ Authorization: `Bearer ${key}` },
+			() => ({ Authorization: `Bearer ${key}` }),
 		);
 	}
 

@@ -59,17 +59,17 @@ export function bindingField(displayName: string, name: string): INodeProperties
 }
 
 /**
- * `authenticate` of both credentials: the check of `authorize`, then the secrets and headers.
- * The secrets are registered first, so nothing a server echoes shows them.
+ * `authenticate` of both credentials: the check of `authorize`, then the headers, built after it
+ * (the check may hand over a fresher token for the same values).
  */
 export async function authenticateWith(
 	credentials: IDataObject,
 	requestOptions: IHttpRequestOptions,
 	usable: () => Promise<boolean>,
-	headers: Record<string, string>,
+	headers: () => Record<string, string>,
 ): Promise<IHttpRequestOptions> {
 	await authorize(credentials, requestOptions, usable);
-	requestOptions.headers = { ...requestOptions.headers, ...headers };
+	requestOptions.headers = { ...requestOptions.headers, ...headers() };
 	return requestOptions;
 }
 
