@@ -3,18 +3,13 @@
  * body of the wrong shape) is an error naming the endpoint, what was expected and the start of
  * what came, scrubbed; never data, and never a short last page.
  */
-import { InstantCardSandbox } from '../sandbox/instantcard';
-import { KeylineSandbox } from '../sandbox/keyline';
 import { createCredentialsHelper, loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, keylineCredential } from './fixtures';
+import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
 
 const ORG = '/organizations/20003827';
 
 describe('answers that are not the documented shape', () => {
-	const ic = new InstantCardSandbox();
-	const kl = new KeylineSandbox();
-	beforeAll(async () => await Promise.all([ic.start(), kl.start()]));
-	afterAll(async () => await Promise.all([ic.stop(), kl.stop()]));
+	const { ic, kl } = useSandboxes();
 	beforeEach(() => {
 		ic.reset();
 		kl.reset();

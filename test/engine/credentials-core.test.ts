@@ -5,9 +5,9 @@
  * Keyline credential is checked once however many items run.
  */
 import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from '../sandbox/instantcard';
-import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
+import { KEYLINE_SANDBOX_API_KEY } from '../sandbox/keyline';
 import { createCredentialsHelper, runNode, testCredential } from '../harness/run';
-import { instantCardCredential, keylineCredential } from './fixtures';
+import { instantCardCredential, keylineCredential, useInstantCardSandbox, useKeylineSandbox } from '../harness/sandboxes';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i }));
 const profileGet = { resource: 'profile', operation: 'get' };
@@ -15,9 +15,7 @@ const ORG = `/api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
 
 /** One InstantCard sandbox per group; reset before each test, so no earlier token is valid. */
 function instantCardSandbox(): InstantCardSandbox {
-	const sandbox = new InstantCardSandbox();
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
+	const sandbox = useInstantCardSandbox();
 	beforeEach(() => sandbox.reset());
 	return sandbox;
 }
@@ -141,9 +139,7 @@ describe('InstantCard tokens across two processes sharing one credential store',
 });
 
 describe('Keyline credential: checked once per key and URL, and again when they change', () => {
-	const sandbox = new KeylineSandbox({ notFoundBody: 'none' });
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
+	const sandbox = useKeylineSandbox({ notFoundBody: 'none' });
 	beforeEach(() => sandbox.reset());
 
 	const keyChecks = () => sandbox.requestsTo('GET', /\/carts\/0$/);

@@ -1,4 +1,4 @@
-import { INSTANTCARD_SANDBOX_LOGIN, type InstantCardSandbox } from '../sandbox/instantcard';
+/** What several engine test files build: resource-locator values, carts ready to check out, and the visible form of a run. */
 import {
 	KEYLINE_CARRIERS,
 	KEYLINE_CUSTOMERS,
@@ -6,33 +6,6 @@ import {
 	KEYLINE_SANDBOX_API_KEY,
 	type KeylineSandbox,
 } from '../sandbox/keyline';
-import type { StoredCredential } from '../harness/credentials-helper';
-
-export function instantCardCredential(sandbox: InstantCardSandbox, overrides: Record<string, string> = {}): StoredCredential {
-	return {
-		id: 'ic1',
-		name: 'InstantCard sandbox',
-		type: 'instantCardApi',
-		data: {
-			environment: 'custom',
-			url: sandbox.baseUrl,
-			email: INSTANTCARD_SANDBOX_LOGIN.email,
-			password: INSTANTCARD_SANDBOX_LOGIN.password,
-			organizationId: INSTANTCARD_SANDBOX_LOGIN.organizationId,
-			sessionToken: '',
-			...overrides,
-		},
-	};
-}
-
-export function keylineCredential(sandbox: KeylineSandbox, overrides: Record<string, string> = {}): StoredCredential {
-	return {
-		id: 'kl1',
-		name: 'Keyline sandbox',
-		type: 'keylineApi',
-		data: { apiKey: KEYLINE_SANDBOX_API_KEY, baseUrl: sandbox.baseUrl, ...overrides },
-	};
-}
 
 /** Serialised form of whatever a run produced: nothing secret may appear in it. */
 export function everythingVisible(value: unknown): string {
@@ -55,21 +28,4 @@ export function completeKeylineCart(sandbox: KeylineSandbox) {
 	cart.billing_address = { ...address };
 	cart.delivery_address = { ...address };
 	return cart;
-}
-
-/**
- * A fault a soak injects: a 5xx, a 429, a dropped connection, HTML with status 200, JSON cut off,
- * JSON of a wrong shape (one of `wrongShapes`), or one of `extraKinds`. `pick` is the soak's
- * seeded chooser, so a run is the same every time.
- */
-export function soakFault(
-	pick: <T>(list: readonly T[]) => T,
-	wrongShapes: unknown[],
-	extraKinds: string[] = [],
-): { kind: string; [key: string]: unknown } {
-	const kind = pick(['status', 'status', 'rateLimit', 'drop', ...extraKinds, 'html', 'truncated', 'shape']);
-	if (kind === 'status') return { kind, status: pick([500, 502, 503]) };
-	if (kind === 'rateLimit') return { kind, retryAfter: 1 };
-	if (kind === 'shape') return { kind: 'status', status: 200, body: pick(wrongShapes) };
-	return { kind };
 }

@@ -1,7 +1,7 @@
 /** Address and Contact operations through n8n-core's engine against the InstantCard sandbox. */
-import { InstantCardSandbox } from '../sandbox/instantcard';
 import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, rl } from './fixtures';
+import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { rl } from './fixtures';
 
 const org = '/api/v2/organizations/20003827';
 /** What the sandbox seeds: Grace Hopper, linked to the "Head office" address. */
@@ -9,7 +9,7 @@ const SEEDED_CONTACT = 5001;
 const SEEDED_ADDRESS = 3001;
 
 describe('InstantCard node: addresses and contacts', () => {
-	const sandbox = new InstantCardSandbox();
+	const sandbox = useInstantCardSandbox();
 	const credentials = () => [instantCardCredential(sandbox)];
 	const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
 		await runNode({ type: 'instantCard', parameters: parameters as never, items, credentials: credentials(), continueOnFail });
@@ -61,8 +61,6 @@ describe('InstantCard node: addresses and contacts', () => {
 	/** Requests to the address and contact endpoints (logins and others left out). */
 	const apiRequests = () => sandbox.requests.filter((r) => /\/(addresses|contacts)/.test(r.path));
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(async () => {
 		sandbox.reset();
 		// reset() forgets tokens: log in once now so the request logs below hold only the calls under test.

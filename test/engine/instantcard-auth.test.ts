@@ -4,7 +4,8 @@
  */
 import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from '../sandbox/instantcard';
 import { createCredentialsHelper, runNode, testCredential } from '../harness/run';
-import { everythingVisible, instantCardCredential } from './fixtures';
+import { instantCardCredential } from '../harness/sandboxes';
+import { everythingVisible } from './fixtures';
 
 const profileGet = { resource: 'profile', operation: 'get' };
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i }));

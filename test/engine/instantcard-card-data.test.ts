@@ -4,15 +4,16 @@
  */
 import { createServer, type Server } from 'node:http';
 
-import { INSTANTCARD_SAMPLE_PNG_BASE64, InstantCardSandbox } from '../sandbox/instantcard';
+import { INSTANTCARD_SAMPLE_PNG_BASE64 } from '../sandbox/instantcard';
 import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, rl } from './fixtures';
+import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { rl } from './fixtures';
 
 const EMPLOYEE_TEMPLATE = 1001; // first_name, last_name, employee_id, photo (image)
 const PNG = Buffer.from(INSTANTCARD_SAMPLE_PNG_BASE64, 'base64');
 
 describe('InstantCard card data from template fields', () => {
-	const sandbox = new InstantCardSandbox();
+	const sandbox = useInstantCardSandbox();
 	let imageServer: Server;
 	let imageUrl: string;
 	const credentials = () => [instantCardCredential(sandbox)];
@@ -26,7 +27,6 @@ describe('InstantCard card data from template fields', () => {
 		});
 
 	beforeAll(async () => {
-		await sandbox.start();
 		imageServer = createServer((_req, res) => {
 			res.writeHead(200, { 'content-type': 'image/png' });
 			res.end(PNG);
@@ -34,10 +34,7 @@ describe('InstantCard card data from template fields', () => {
 		await new Promise<void>((resolve) => imageServer.listen(0, '127.0.0.1', resolve));
 		imageUrl = `http://127.0.0.1:${(imageServer.address() as { port: number }).port}/photo.png`;
 	});
-	afterAll(async () => {
-		await sandbox.stop();
-		imageServer.close();
-	});
+	afterAll(() => imageServer.close());
 	beforeEach(() => sandbox.reset());
 
 	it("lists the template's fields as inputs, image fields marked", async () => {

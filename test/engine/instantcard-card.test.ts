@@ -1,10 +1,10 @@
 /** Profile, Card Template and Card operations through n8n-core's engine against the sandbox. */
-import { InstantCardSandbox } from '../sandbox/instantcard';
 import { runNode } from '../harness/run';
-import { instantCardCredential, rl } from './fixtures';
+import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { rl } from './fixtures';
 
 describe('InstantCard node: first slice', () => {
-	const sandbox = new InstantCardSandbox();
+	const sandbox = useInstantCardSandbox();
 	const org = '/api/v2/organizations/20003827';
 	const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
 		await runNode({
@@ -18,8 +18,6 @@ describe('InstantCard node: first slice', () => {
 	let templateId: number;
 	let fieldTokens: string[];
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(async () => {
 		sandbox.reset();
 		const templates = await run({ resource: 'cardTemplate', operation: 'getAll', returnAll: true });
@@ -136,12 +134,10 @@ describe('InstantCard node: first slice', () => {
 });
 
 describe('InstantCard node: faults the sandbox injects', () => {
-	const sandbox = new InstantCardSandbox();
+	const sandbox = useInstantCardSandbox();
 	const run = async () =>
 		await runNode({ type: 'instantCard', parameters: { resource: 'profile', operation: 'get' }, credentials: [instantCardCredential(sandbox)] });
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
 	it('a 5xx keeps the API text and says the problem is on its side', async () => {

@@ -5,13 +5,10 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import {
-	INSTANTCARD_DECLINED_CARD_NUMBER,
-	INSTANTCARD_SAMPLE_PNG_BASE64,
-	InstantCardSandbox,
-} from '../sandbox/instantcard';
+import { INSTANTCARD_DECLINED_CARD_NUMBER, INSTANTCARD_SAMPLE_PNG_BASE64 } from '../sandbox/instantcard';
 import { loadOptions, runNode } from '../harness/run';
-import { everythingVisible, instantCardCredential, rl } from './fixtures';
+import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { everythingVisible, rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const EMPLOYEE = 1001; // first_name, last_name, employee_id, photo; one-sided
@@ -23,7 +20,7 @@ const GOOD_CARD = '4242424242424242';
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
 describe('InstantCard organization and card operations', () => {
-	const sandbox = new InstantCardSandbox();
+	const sandbox = useInstantCardSandbox();
 	const credentials = () => [instantCardCredential(sandbox)];
 	const run = async (
 		parameters: Record<string, unknown>,
@@ -40,8 +37,6 @@ describe('InstantCard organization and card operations', () => {
 	const binaryBuffer = (item: INodeExecutionData, name: string) =>
 		Buffer.from(item.binary![name].data, 'base64');
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(async () => {
 		sandbox.reset();
 		// The login is shared per credential across runs: log in to the fresh sandbox first, so each

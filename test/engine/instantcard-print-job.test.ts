@@ -1,14 +1,15 @@
 /** Print Job and Shipping Provider operations through n8n-core's engine against the sandbox. */
-import { InstantCardSandbox, INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
+import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, rl } from './fixtures';
+import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const UPS = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name === 'UPS Ground')!.id;
 const FEDEX = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name.startsWith('FedEx'))!.id;
 
 describe('InstantCard node: print jobs and shipping providers', () => {
-	const sandbox = new InstantCardSandbox();
+	const sandbox = useInstantCardSandbox();
 	const credentials = () => [instantCardCredential(sandbox)];
 	const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
 		await runNode({ type: 'instantCard', parameters: parameters as never, items, credentials: credentials(), continueOnFail });
@@ -34,8 +35,6 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 		return Number(items[0].json.id);
 	};
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => {
 		sandbox.reset();
 		addressId = [...sandbox.store.addresses.keys()][0];

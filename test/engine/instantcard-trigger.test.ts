@@ -6,9 +6,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from '../sandbox/instantcard';
+import type { Fault } from '../sandbox/core';
+import { INSTANTCARD_SANDBOX_LOGIN } from '../sandbox/instantcard';
 import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { everythingVisible, instantCardCredential, soakFault } from './fixtures';
+import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { chaosPoller, expectEnoughChaos, seededRandom, soakFault } from '../harness/soak';
+import { everythingVisible } from './fixtures';
 
 const ORG = `/api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
 const ALL_JOB_EVENTS = ['printJobCreated', 'printJobStatusChanged', 'printJobFinished', 'cardPrinted', 'cardFailed'];
@@ -16,7 +19,7 @@ const ALL_JOB_EVENTS = ['printJobCreated', 'printJobStatusChanged', 'printJobFin
 type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('InstantCard Trigger', () => {
-	const sb = new InstantCardSandbox();
+	const sb = useInstantCardSandbox();
 	const trigger = async (parameters: Record<string, unknown>) =>
 		await TriggerHarness.create({
 			type: 'instantCardTrigger',
@@ -37,8 +40,6 @@ describe('InstantCard Trigger', () => {
 		expect(res.status).toBe(200);
 	};
 
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
 	beforeEach(() => sb.reset());
 
 	it('takes a baseline on activation: nothing old is emitted, open jobs are kept, the state is saved', async () => {
@@ -386,18 +387,9 @@ describe('InstantCard Trigger', () => {
 	});
 
 	describe('soak', () => {
-		/** mulberry32: the same run every time. */
-		const prng = (seed: number) => () => {
-			seed = (seed + 0x6d2b79f5) | 0;
-			let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-		};
-
 		it.each(['oldest', 'newest'] as const)('240 polls, list %s first, with random changes, faults (5xx, 429, drops, token expiry, HTML with 200, JSON cut off, wrong shapes) and restarts: 0 lost, 0 duplicates', async (order) => {
 			sb.configure({ printJobOrder: order });
-			const random = prng(20250101);
-			const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+			const { random, pick } = seededRandom(20250101);
 			sb.setBalance('100000');
 			// Two pages of jobs from the start, so faults can land between pages.
 			for (let n = 0; n < 110; n++) sb.seedPrintJob({ cardCount: 1, status: 'Finished' });
@@ -486,7 +478,7 @@ describe('InstantCard Trigger', () => {
 			expect((await all.poll()).returned).toBeNull();
 			expect((await intoFinished.poll()).returned).toBeNull();
 
-			const stats = { faults: 0, hit: 0, failed: 0, partial: 0, restarts: 0, clean: 0, jobs: 0, moves: 0, cards: 0, requests: 0, drifts: 0 };
+			const stats = { jobs: 0, moves: 0, cards: 0, drifts: 0 };
 			/**
 			 * While the poll waits for page 2, a finished job already reported is deleted from page 1:
 			 * the list shifts under the poll, and a job moves onto a page already read.
@@ -506,35 +498,17 @@ describe('InstantCard Trigger', () => {
 				return await polling;
 			};
 			/** One poll with maybe a fault on one of its requests, maybe a drift, and maybe a restart before it. */
-			const pollWithChaos = async (t: TriggerHarness) => {
-				if (random() < 0.06) {
-					await t.restart();
-					stats.restarts++;
-				}
-				let faulted = false;
-				if (random() < 0.08) {
-					const result = await pollWithDrift(t);
-					sb.clearFaults();
-					return { result, clean: false };
-				}
-				if (random() < 0.45) {
-					const fault = soakFault(pick, [{}, { error: 'maintenance' }, [1, 2]], ['expireToken']);
-					sb.addFault({ ...fault, path: pick(['/print_jobs$', '/print_history$']), skip: Math.floor(random() * 3) });
-					stats.faults++;
-					faulted = true;
-				}
-				const before = sb.requests.length;
-				const result = await t.poll();
-				const requests = sb.requests.slice(before);
-				stats.requests += requests.length;
-				const hit = requests.some((r) => r.fault);
-				sb.clearFaults();
-				if (hit) stats.hit++;
-				if (result.error) stats.failed++;
-				else if (hit) stats.partial++;
-				if (!faulted) stats.clean++;
-				return { result, clean: !faulted };
-			};
+			const chaos = chaosPoller({
+				sandbox: sb,
+				random,
+				fault: () => ({
+					...soakFault(pick, [{}, { error: 'maintenance' }, [1, 2]], ['expireToken']),
+					path: pick(['/print_jobs$', '/print_history$']),
+					skip: Math.floor(random() * 3),
+				}) as Fault,
+				instead: { chance: 0.08, poll: pollWithDrift },
+			});
+			const pollWithChaos = chaos.poll;
 
 			const POLLS = 240;
 			for (let poll = 1; poll <= POLLS; poll++) {
@@ -583,15 +557,12 @@ describe('InstantCard Trigger', () => {
 			const events_ = [...createdCount.values(), ...finishedCount.values()].reduce((a, b) => a + b, 0) + toldJob.size + toldCard.size + toldHistory.size;
 			console.log(
 				`InstantCard soak: ${2 * (POLLS + 1)} polls (2 triggers), ${stats.jobs} jobs created, ${stats.moves} status moves, ${stats.cards} card changes; ` +
-					`${stats.faults} faults injected, ${stats.hit} hit a request, ${stats.failed} polls failed, ${stats.partial} went on past a fault, ` +
-					`${stats.restarts} restarts, ${stats.drifts} lists shifted during paging, ${stats.clean} clean polls checked against the sandbox; ${stats.requests} requests; ` +
+					`${chaos.stats.faults} faults injected, ${chaos.stats.hit} hit a request, ${chaos.stats.failed} polls failed, ${chaos.stats.partial} went on past a fault, ` +
+					`${chaos.stats.restarts} restarts, ${stats.drifts} lists shifted during paging, ${chaos.stats.clean} clean polls checked against the sandbox; ${chaos.stats.requests} requests; ` +
 					`≈${events_} things told; ${problems.length} lost or duplicated`,
 			);
 			expect(problems).toEqual([]);
-			expect(stats.hit).toBeGreaterThan(50);
-			expect(stats.failed).toBeGreaterThan(10);
-			expect(stats.partial).toBeGreaterThan(10);
-			expect(stats.restarts).toBeGreaterThan(10);
+			expectEnoughChaos(chaos.stats);
 			expect(stats.drifts).toBeGreaterThan(10);
 			expect(newJobs.length).toBeGreaterThan(50);
 			// Bounded: exactly the jobs that are not final are kept.

@@ -1,12 +1,13 @@
 /** Cart operations through n8n-core's engine against the Keyline sandbox, request log checked. */
-import { KEYLINE_SANDBOX_API_KEY as OWNER, KeylineSandbox } from '../sandbox/keyline';
+import { KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { completeKeylineCart, keylineCredential } from './fixtures';
+import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
+import { completeKeylineCart } from './fixtures';
 
 const BASE = '/api/v2/inbox';
 
 describe('Keyline node: cart', () => {
-	const sandbox = new KeylineSandbox();
+	const sandbox = useKeylineSandbox();
 	const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
 		await runNode({
 			type: 'keyline',
@@ -20,8 +21,6 @@ describe('Keyline node: cart', () => {
 
 	const completeCart = () => completeKeylineCart(sandbox);
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
 	it('Create sends the cart wrapper with due date, offer text and custom references, and outputs the cart unwrapped', async () => {

@@ -1,15 +1,12 @@
-import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
+import { KEYLINE_SANDBOX_API_KEY } from '../sandbox/keyline';
 import { testCredential } from '../harness/run';
+import { useKeylineSandbox } from '../harness/sandboxes';
 
 describe('Keyline API credential test (as n8n runs it)', () => {
-	const sandbox = new KeylineSandbox();
+	const sandbox = useKeylineSandbox();
 	let baseUrl: string;
 
-	beforeAll(async () => {
-		await sandbox.start();
-		baseUrl = sandbox.baseUrl;
-	});
-	afterAll(async () => await sandbox.stop());
+	beforeAll(() => (baseUrl = sandbox.baseUrl));
 	beforeEach(() => sandbox.reset());
 
 	it('accepts a valid key and sends it as a Bearer header', async () => {

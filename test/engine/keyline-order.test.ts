@@ -1,17 +1,12 @@
 /** Order operations (Get, Cancel, Place Order in one step) through n8n-core's engine against the Keyline sandbox. */
-import {
-	KEYLINE_CARRIERS,
-	KEYLINE_CUSTOMERS,
-	KEYLINE_SANDBOX_API_KEY as OWNER,
-	KeylineSandbox,
-} from '../sandbox/keyline';
+import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { keylineCredential } from './fixtures';
+import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
 
 const BASE = '/api/v2/inbox';
 
 describe('Keyline node: order', () => {
-	const sandbox = new KeylineSandbox();
+	const sandbox = useKeylineSandbox();
 	const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
 		await runNode({
 			type: 'keyline',
@@ -24,8 +19,6 @@ describe('Keyline node: order', () => {
 	const apiRequests = () => sandbox.requests.filter((r) => r.path !== `${BASE}/carts/0`);
 	const log = () => apiRequests().map((r) => `${r.method} ${r.path.slice(BASE.length)}`);
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
 	describe('Get', () => {

@@ -4,10 +4,10 @@
  */
 import { NodeHelpers, type INode, type INodeParameters, type INodeType } from 'n8n-workflow';
 
-import { KEYLINE_SANDBOX_API_KEY as OWNER, KeylineSandbox } from '../sandbox/keyline';
+import { KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
 import { loadPackage, PACKAGE_NAME } from '../harness/load';
 import { runNode } from '../harness/run';
-import { keylineCredential } from './fixtures';
+import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
 
 const BASE = '/api/v2/inbox';
 
@@ -34,7 +34,7 @@ const ADDRESS_SENT = {
 };
 
 describe('Keyline node: customer, recipient, carrier, address', () => {
-	const sandbox = new KeylineSandbox();
+	const sandbox = useKeylineSandbox();
 	const run = async (
 		resource: string,
 		parameters: Record<string, unknown>,
@@ -54,8 +54,6 @@ describe('Keyline node: customer, recipient, carrier, address', () => {
 	const bodyOf = (method: string) => apiRequests().find((r) => r.method === method)?.json;
 	const newCart = () => sandbox.store.createCart(OWNER);
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
 	describe('Customer', () => {

@@ -2,14 +2,9 @@
  * Print data files through n8n-core's engine against the Keyline sandbox: all 20 endpoints
  * (5 operations × cart/order × product/component), request log checked, and the errors.
  */
-import {
-	KEYLINE_PRODUCT_TEMPLATES,
-	KEYLINE_SANDBOX_API_KEY as OWNER,
-	KeylineSandbox,
-	type PrintDataFile,
-} from '../sandbox/keyline';
+import { KEYLINE_PRODUCT_TEMPLATES, KEYLINE_SANDBOX_API_KEY as OWNER, type PrintDataFile } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { keylineCredential } from './fixtures';
+import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
 
 const BASE = '/api/v2/inbox';
 const BROCHURE = KEYLINE_PRODUCT_TEMPLATES.find((t) => t.id === 503)!;
@@ -18,7 +13,7 @@ type Parent = 'cart' | 'order';
 type AttachedTo = 'product' | 'component';
 
 describe('Keyline node: print data file', () => {
-	const sandbox = new KeylineSandbox();
+	const sandbox = useKeylineSandbox();
 	const run = async (
 		parameters: Record<string, unknown>,
 		items?: Array<Record<string, unknown>>,
@@ -80,8 +75,6 @@ describe('Keyline node: print data file', () => {
 		};
 	}
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
 	const SCOPES: Array<[string, Parent, AttachedTo]> = [

@@ -3,14 +3,10 @@
  * sandbox: each of their 17 endpoints, the request log checked (method, path, JSON body), and
  * what is refused before sending.
  */
-import {
-	KEYLINE_PRODUCT_TEMPLATES,
-	KEYLINE_SANDBOX_API_KEY as OWNER,
-	KeylineSandbox,
-} from '../sandbox/keyline';
+import { KEYLINE_PRODUCT_TEMPLATES, KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
 import { isValidColor } from '../sandbox/keyline/validation';
 import { runNode } from '../harness/run';
-import { keylineCredential } from './fixtures';
+import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
 
 const BASE = '/api/v2/inbox';
 const [STICKER, FLYER, BROCHURE] = KEYLINE_PRODUCT_TEMPLATES;
@@ -20,7 +16,7 @@ const byOrderNumber = (value: string) => ({ __rl: true, mode: 'orderNumber', val
 const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 describe('Keyline node: product, variant, component', () => {
-	const sandbox = new KeylineSandbox();
+	const sandbox = useKeylineSandbox();
 	const run = async (
 		resource: 'product' | 'variant' | 'component',
 		parameters: Record<string, unknown>,
@@ -46,8 +42,6 @@ describe('Keyline node: product, variant, component', () => {
 		return { cart, product, ids: { cartId: String(cart.id), productId: String(product.id) } };
 	}
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
 	describe('Product', () => {

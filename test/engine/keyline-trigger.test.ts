@@ -6,15 +6,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox, type Order } from '../sandbox/keyline';
+import type { Fault } from '../sandbox/core';
+import { KEYLINE_SANDBOX_API_KEY, type Order } from '../sandbox/keyline';
 import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { everythingVisible, keylineCredential, soakFault } from './fixtures';
+import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
+import { chaosPoller, expectEnoughChaos, seededRandom, soakFault } from '../harness/soak';
+import { everythingVisible } from './fixtures';
 
 type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const BASE = '/api/v2/inbox';
 
 describe('Keyline Trigger', () => {
-	const sb = new KeylineSandbox();
+	const sb = useKeylineSandbox();
 	const trigger = async (parameters: Record<string, unknown>) =>
 		await TriggerHarness.create({
 			type: 'keylineTrigger',
@@ -31,8 +34,6 @@ describe('Keyline Trigger', () => {
 	const files = (o: Order) => o.products.flatMap((p) => p.print_data_files);
 	const later = (seconds = 60) => sb.clock.advance(seconds * 1000);
 
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
 	beforeEach(() => sb.reset());
 
 	it('a credential with another API key starts over with a baseline, and the state never holds the key', async () => {
@@ -426,16 +427,8 @@ describe('Keyline Trigger', () => {
 	});
 
 	describe('soak', () => {
-		const prng = (seed: number) => () => {
-			seed = (seed + 0x6d2b79f5) | 0;
-			let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-		};
-
 		it('240 polls with random orders, state changes, faults (5xx, 429, drops, HTML with 200, JSON cut off, orders without ID or state) and restarts: 0 lost, 0 duplicates', async () => {
-			const random = prng(4711);
-			const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+			const { random, pick } = seededRandom(4711);
 			const ORDER_PATH = ['draft', 'confirmed', 'completed', 'archived'];
 			const FILE_PATH = ['newly_uploaded', 'processing', 'processed'];
 			const baseline = [order(), order('confirmed'), order('completed')];
@@ -519,32 +512,13 @@ describe('Keyline Trigger', () => {
 			expect((await named.poll()).returned).toBeNull();
 			expect(Object.keys((all.state as Json).orders).map(Number)).toEqual(baseline.slice(0, 3).map((o) => o.id));
 
-			const stats = { faults: 0, hit: 0, failed: 0, partial: 0, restarts: 0, clean: 0, orders: 0, foreign: 0, moves: 0, fileMoves: 0, requests: 0, polls: 0 };
-			const pollWithChaos = async (t: TriggerHarness) => {
-				if (random() < 0.06) {
-					await t.restart();
-					stats.restarts++;
-				}
-				let faulted = false;
-				if (random() < 0.45) {
-					const fault = soakFault(pick, [{}, { order: { id: 1 } }, []]);
-					sb.addFault({ ...fault, path: '/orders/', skip: Math.floor(random() * 6) });
-					stats.faults++;
-					faulted = true;
-				}
-				const before = sb.requests.length;
-				const result = await t.poll();
-				stats.polls++;
-				const requests = sb.requests.slice(before);
-				stats.requests += requests.length;
-				const hit = requests.some((r) => r.fault);
-				sb.clearFaults();
-				if (hit) stats.hit++;
-				if (result.error) stats.failed++;
-				else if (hit) stats.partial++;
-				if (!faulted) stats.clean++;
-				return { result, clean: !faulted };
-			};
+			const stats = { orders: 0, foreign: 0, moves: 0, fileMoves: 0 };
+			const chaos = chaosPoller({
+				sandbox: sb,
+				random,
+				fault: () => ({ ...soakFault(pick, [{}, { order: { id: 1 } }, []]), path: '/orders/', skip: Math.floor(random() * 6) }) as Fault,
+			});
+			const pollWithChaos = chaos.poll;
 
 			const POLLS = 240;
 			for (let poll = 1; poll <= POLLS; poll++) {
@@ -602,16 +576,13 @@ describe('Keyline Trigger', () => {
 			for (const o of placed) if (newCount.get(o.id) !== 1) problems.push(`order ${o.id} new ${newCount.get(o.id) ?? 0} times`);
 			for (const id of baselineOrders.keys()) if (newCount.has(id)) problems.push(`baseline order ${id} reported as new`);
 			console.log(
-				`Keyline soak: ${stats.polls} polls (2 triggers), ${stats.orders} orders placed between ${stats.foreign} of other accounts, ` +
-					`${stats.moves} order moves, ${stats.fileMoves} file changes; ${stats.faults} faults injected, ${stats.hit} hit a request, ` +
-					`${stats.failed} polls failed, ${stats.partial} went on past a fault, ${stats.restarts} restarts, ${stats.clean} clean polls checked; ` +
-					`${stats.requests} requests (${(stats.requests / stats.polls).toFixed(1)} per poll); ${problems.length} lost or duplicated`,
+				`Keyline soak: ${chaos.stats.polls} polls (2 triggers), ${stats.orders} orders placed between ${stats.foreign} of other accounts, ` +
+					`${stats.moves} order moves, ${stats.fileMoves} file changes; ${chaos.stats.faults} faults injected, ${chaos.stats.hit} hit a request, ` +
+					`${chaos.stats.failed} polls failed, ${chaos.stats.partial} went on past a fault, ${chaos.stats.restarts} restarts, ${chaos.stats.clean} clean polls checked; ` +
+					`${chaos.stats.requests} requests (${(chaos.stats.requests / chaos.stats.polls).toFixed(1)} per poll); ${problems.length} lost or duplicated`,
 			);
 			expect(problems).toEqual([]);
-			expect(stats.hit).toBeGreaterThan(50);
-			expect(stats.failed).toBeGreaterThan(10);
-			expect(stats.partial).toBeGreaterThan(10);
-			expect(stats.restarts).toBeGreaterThan(10);
+			expectEnoughChaos(chaos.stats);
 			expect(placed.length).toBeGreaterThan(30);
 			// Bounded: only orders that can still change are kept.
 			const open = ours().filter((o) => o.state !== 'archived').map((o) => String(o.id));

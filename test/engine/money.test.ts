@@ -5,10 +5,11 @@
  * X"; with n8n's Retry On Fail, a retry checks first and never pays twice. Each case asserts the
  * sandbox's request log and what was charged.
  */
-import { INSTANTCARD_SHIPPING_PROVIDERS, InstantCardSandbox } from '../sandbox/instantcard';
-import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES, KeylineSandbox } from '../sandbox/keyline';
+import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
+import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { completeKeylineCart, instantCardCredential, keylineCredential, rl } from './fixtures';
+import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
+import { completeKeylineCart, rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
@@ -21,10 +22,7 @@ const LOST_AFTER = [
 ] as const;
 
 describe('money calls after an unclear failure', () => {
-	const ic = new InstantCardSandbox();
-	const kl = new KeylineSandbox();
-	beforeAll(async () => await Promise.all([ic.start(), kl.start()]));
-	afterAll(async () => await Promise.all([ic.stop(), kl.stop()]));
+	const { ic, kl } = useSandboxes();
 
 	const instantCard = async (parameters: Record<string, unknown>, options: { items?: Array<Record<string, unknown>>; settings?: object } = {}) =>
 		await runNode({

@@ -8,10 +8,10 @@ import { Container } from '@n8n/di';
 import { Logger } from '@n8n/backend-common';
 import { LoggerProxy } from 'n8n-workflow';
 
-import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from '../sandbox/instantcard';
-import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
+import { INSTANTCARD_SANDBOX_LOGIN } from '../sandbox/instantcard';
+import { KEYLINE_SANDBOX_API_KEY } from '../sandbox/keyline';
 import { createCredentialsHelper, runNode, testCredential } from '../harness/run';
-import { instantCardCredential, keylineCredential } from './fixtures';
+import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
 
 /** Every log line n8n writes during the test, as text. */
 const logLines: string[] = [];
@@ -50,14 +50,11 @@ function expectNoSecret(text: string, secrets: string[]) {
 }
 
 describe('secrets in what a server echoes', () => {
-	const ic = new InstantCardSandbox();
-	const kl = new KeylineSandbox();
-	beforeAll(async () => {
+	beforeAll(() => {
 		LoggerProxy.init(logger as never);
 		Container.set(Logger, logger as never);
-		await Promise.all([ic.start(), kl.start()]);
 	});
-	afterAll(async () => await Promise.all([ic.stop(), kl.stop()]));
+	const { ic, kl } = useSandboxes();
 	beforeEach(() => {
 		ic.reset();
 		kl.reset();

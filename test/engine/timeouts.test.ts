@@ -3,10 +3,10 @@
  * login, the key check, both credential Tests and every operation (money calls included) within
  * the node's Timeout, or within the package's own bound when none is set.
  */
-import { InstantCardSandbox, INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
-import { KeylineSandbox } from '../sandbox/keyline';
+import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { runNode, testCredential } from '../harness/run';
-import { instantCardCredential, keylineCredential, rl } from './fixtures';
+import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
+import { rl } from './fixtures';
 
 const TIMEOUT = { requestOptions: { timeout: 1000 } };
 
@@ -17,10 +17,7 @@ async function timed<T>(work: Promise<T>): Promise<{ result: T; ms: number }> {
 }
 
 describe('requests that get no answer', () => {
-	const ic = new InstantCardSandbox();
-	const kl = new KeylineSandbox({ notFoundBody: 'none' });
-	beforeAll(async () => await Promise.all([ic.start(), kl.start()]));
-	afterAll(async () => await Promise.all([ic.stop(), kl.stop()]));
+	const { ic, kl } = useSandboxes({ keyline: { notFoundBody: 'none' } });
 	beforeEach(() => {
 		ic.reset();
 		kl.reset();

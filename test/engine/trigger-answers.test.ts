@@ -6,10 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { InstantCardSandbox } from '../sandbox/instantcard';
-import { KeylineSandbox } from '../sandbox/keyline';
 import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { instantCardCredential, keylineCredential } from './fixtures';
+import { instantCardCredential, keylineCredential, useInstantCardSandbox, useKeylineSandbox } from '../harness/sandboxes';
 
 type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const brief = (result: PollResult) => (jsonOf(result) as Json[]).map((e) => [e.event, e.id, e.previousState, e.state]);
@@ -21,11 +19,9 @@ const MALFORMED = [
 ] as const;
 
 describe('InstantCard Trigger: answers that are not data', () => {
-	const sb = new InstantCardSandbox();
+	const sb = useInstantCardSandbox();
 	const trigger = async (parameters: Record<string, unknown>) =>
 		await TriggerHarness.create({ type: 'instantCardTrigger', parameters: parameters as never, credentials: [instantCardCredential(sb)] });
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
 	beforeEach(() => sb.reset());
 
 	it.each(MALFORMED)('a print-job page that is %s is a failed read: no job is taken as gone or new', async (_name, fault) => {
@@ -155,11 +151,9 @@ describe('InstantCard Trigger: answers that are not data', () => {
 });
 
 describe('Keyline Trigger: answers that are not data', () => {
-	const sb = new KeylineSandbox();
+	const sb = useKeylineSandbox();
 	const trigger = async (parameters: Record<string, unknown>) =>
 		await TriggerHarness.create({ type: 'keylineTrigger', parameters: parameters as never, credentials: [keylineCredential(sb)] });
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
 	beforeEach(() => sb.reset());
 	const later = () => sb.clock.advance(60_000);
 
@@ -260,9 +254,7 @@ describe('Keyline Trigger: answers that are not data', () => {
  * it lies: the README's figures, measured (defaults: 10 IDs per poll, a look-ahead of 50).
  */
 describe('Keyline Trigger: discovery latency (the README figures)', () => {
-	const sb = new KeylineSandbox();
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
+	const sb = useKeylineSandbox();
 	beforeEach(() => sb.reset());
 	const later = () => sb.clock.advance(60_000);
 
