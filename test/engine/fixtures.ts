@@ -1,4 +1,11 @@
-/** What several engine test files build: resource-locator values, carts ready to check out, and the visible form of a run. */
+/**
+ * What several engine test files build: resource-locator values, records seeded straight into a
+ * sandbox, carts ready to check out, the Keyline node with its request log, and the visible form
+ * of a run.
+ */
+import { runNode } from '../harness/run';
+import { keylineCredential } from '../harness/sandboxes';
+import type { InstantCardSandbox } from '../sandbox/instantcard';
 import {
 	KEYLINE_CARRIERS,
 	KEYLINE_CUSTOMERS,
@@ -28,4 +35,82 @@ export function completeKeylineCart(sandbox: KeylineSandbox) {
 	cart.billing_address = { ...address };
 	cart.delivery_address = { ...address };
 	return cart;
+}
+
+/** InstantCard contacts saved straight into the sandbox's store: enough rows for several pages without N calls. */
+export function seedInstantCardContacts(sandbox: InstantCardSandbox, count: number): number[] {
+	const ids: number[] = [];
+	for (let n = 1; n <= count; n++) {
+		const id = sandbox.store.nextId('contact');
+		const now = sandbox.store.now();
+		sandbox.store.contacts.set(id, {
+			id,
+			full_name: `Person ${n}`,
+			email: `person${n}@example.com`,
+			alt_email: null,
+			phone_number: null,
+			alt_phone_number: null,
+			created_at: now,
+			updated_at: now,
+		});
+		ids.push(id);
+	}
+	return ids;
+}
+
+/** InstantCard addresses saved straight into the sandbox's store. */
+export function seedInstantCardAddresses(sandbox: InstantCardSandbox, count: number): number[] {
+	const ids: number[] = [];
+	for (let n = 1; n <= count; n++) {
+		const id = sandbox.store.nextId('address');
+		const now = sandbox.store.now();
+		sandbox.store.addresses.set(id, {
+			id,
+			organization_name: null,
+			label: `Branch ${n}`,
+			primary: false,
+			address1: `${n} Main St`,
+			address2: null,
+			city: 'Springfield',
+			state: null,
+			zip_code: '12345',
+			country: 'US',
+			contact_id: null,
+			created_at: now,
+			updated_at: now,
+		});
+		ids.push(id);
+	}
+	return ids;
+}
+
+/** Where the Keyline sandbox serves the Inbox API. */
+export const KEYLINE_BASE = '/api/v2/inbox';
+
+/**
+ * The Keyline node run against `sandbox` (`run('cart', { operation: 'get', … })`), and what the
+ * sandbox saw of it: the API requests without the credential's key check of /carts/0.
+ */
+export function keylineNode(sandbox: KeylineSandbox) {
+	const run = async (
+		resource: string,
+		parameters: Record<string, unknown>,
+		items?: Array<Record<string, unknown>>,
+		continueOnFail = false,
+	) =>
+		await runNode({
+			type: 'keyline',
+			parameters: { resource, ...parameters } as never,
+			items,
+			credentials: [keylineCredential(sandbox)],
+			continueOnFail,
+		});
+	const apiRequests = () => sandbox.requests.filter((r) => r.path !== `${KEYLINE_BASE}/carts/0`);
+	/** The API requests as "METHOD path", the path below the Inbox API's base. */
+	const calls = () => apiRequests().map((r) => `${r.method} ${r.path.slice(KEYLINE_BASE.length)}`);
+	/** The JSON body of the first API request with this method. */
+	const bodyOf = (method: string) => apiRequests().find((r) => r.method === method)?.json;
+	/** A cart of the sandbox's API key, set directly in its store. */
+	const newCart = () => sandbox.store.createCart(KEYLINE_SANDBOX_API_KEY);
+	return { run, apiRequests, calls, bodyOf, newCart };
 }

@@ -1,4 +1,4 @@
-/** Print Job and Shipping Provider operations through n8n-core's engine against the sandbox. */
+/** Print Job operations through n8n-core's engine against the sandbox. */
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { loadOptions, runNode } from '../harness/run';
 import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
@@ -8,7 +8,7 @@ const ORG = '/api/v2/organizations/20003827';
 const UPS = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name === 'UPS Ground')!.id;
 const FEDEX = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name.startsWith('FedEx'))!.id;
 
-describe('InstantCard node: print jobs and shipping providers', () => {
+describe('InstantCard node: Print Job', () => {
 	const sandbox = useInstantCardSandbox();
 	const credentials = () => [instantCardCredential(sandbox)];
 	const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
@@ -40,31 +40,6 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 		addressId = [...sandbox.store.addresses.keys()][0];
 		cards = sandbox.seedCards(4);
 		sandbox.clearRequests();
-	});
-
-	describe('Shipping Provider', () => {
-		it('Get Many returns every provider, or up to the limit, from one unpaged request', async () => {
-			const all = await run({ resource: 'shippingProvider', operation: 'getAll', returnAll: true });
-			expect(all.items.map((i) => i.json)).toEqual(INSTANTCARD_SHIPPING_PROVIDERS.map((p) => ({ id: p.id, name: p.name })));
-			const two = await run({ resource: 'shippingProvider', operation: 'getAll', returnAll: false, limit: 2 });
-			expect(two.items).toHaveLength(2);
-			const requests = sent('GET', `${ORG}/shipping_providers`);
-			expect(requests).toHaveLength(2);
-			expect(requests.map((r) => r.query)).toEqual([{}, {}]);
-		});
-
-		it('searchShippingProviders lists and filters the providers', async () => {
-			const { listSearch } = await loadOptions({
-				type: 'instantCard',
-				parameters: { resource: 'printJob', operation: 'create' },
-				credentials: credentials(),
-			});
-			const all = await listSearch('searchShippingProviders');
-			expect(all.results).toEqual(INSTANTCARD_SHIPPING_PROVIDERS.map((p) => ({ name: `${p.name} (#${p.id})`, value: String(p.id) })));
-			expect(all.paginationToken).toBeUndefined();
-			const ups = await listSearch('searchShippingProviders', 'ups');
-			expect(ups.results).toEqual([{ name: `UPS Ground (#${UPS})`, value: String(UPS) }]);
-		});
 	});
 
 	describe('Create', () => {
