@@ -5,13 +5,13 @@
 import { INSTANTCARD_SANDBOX_LOGIN, sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
 import { INSTANTCARD_SAMPLE_PNG_BASE64 } from '../sandbox/instantcard';
 import {
+	assertRuntimeInstalled,
 	CUSTOM,
 	createInstance,
 	executeWorkflow,
 	importCredentials,
 	importWorkflow,
 	nodeOutput,
-	runtimeInstalled,
 	type N8nInstance,
 } from './n8n';
 
@@ -36,7 +36,7 @@ describe('InstantCard in a real n8n', () => {
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
+		assertRuntimeInstalled();
 		sandboxes = await startSandboxes();
 		n8n = await createInstance();
 		await importCredentials(n8n, sandboxCredentials(sandboxes));

@@ -6,10 +6,9 @@
  * workflow created and activated through the public API, a POST to its production URL, then the
  * execution read back with its data and the sandbox's request log checked.
  */
-import type { ChildProcess } from 'node:child_process';
-
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
-import { CUSTOM, createInstance, runtimeInstalled, startServer } from './n8n';
+import { N8nClient } from './client';
+import { CUSTOM } from './n8n';
 
 jest.setTimeout(240_000);
 
@@ -38,52 +37,30 @@ const SHOP_ORDER = {
 	],
 };
 
+/** An execution as the public API lists it, with its data. */
+interface Execution {
+	status: string;
+	finished?: boolean;
+	stoppedAt?: string | null;
+	data: { resultData: { runData: Record<string, any[]>; error?: unknown } };
+}
+
 describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Order Get → Print Data File Get Many', () => {
 	const sandbox = new KeylineSandbox();
-	let server: ChildProcess | undefined;
-	let base: string;
-	let apiKey: string;
-	let execution: { status: string; data: { resultData: { runData: Record<string, any[]>; error?: unknown } } };
+	let n8n: N8nClient | undefined;
+	let execution: Execution;
 	let webhookStatus: number;
 
-	const api = async (method: string, path: string, body?: unknown) => {
-		const response = await fetch(`${base}/api/v1${path}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'x-n8n-api-key': apiKey },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /api/v1${path} answered ${response.status}: ${text}`);
-		return JSON.parse(text) as Record<string, any>;
-	};
+	const api = async (method: string, path: string, body?: unknown) => await n8n!.api<Record<string, any>>(method, path, body);
 	const output = (node: string) =>
 		(execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, any> }>;
 	const keylineLog = () =>
 		sandbox.requests.filter((r) => r.path !== `${BASE}/carts/0`).map((r) => `${r.method} ${r.path.slice(BASE.length)}`);
 
 	beforeAll(async () => {
-		if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
 		await sandbox.start();
-		const instance = await createInstance();
-		server = await startServer(instance);
-		base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
-
 		// Owner, then a public-API key with every scope the instance offers.
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser' },
-			body: JSON.stringify({ email: 'owner@sandbox.test', password: 'Sandbox-Owner-1', firstName: 'E2e', lastName: 'Owner' }),
-		});
-		expect(setup.status).toBe(200);
-		const rest = { 'content-type': 'application/json', 'browser-id': 'e2e-browser', cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] };
-		const scopes = ((await (await fetch(`${base}/rest/api-keys/scopes`, { headers: rest })).json()) as { data: string[] }).data;
-		const created = await fetch(`${base}/rest/api-keys`, {
-			method: 'POST',
-			headers: rest,
-			body: JSON.stringify({ label: 'e2e', scopes, expiresAt: null }),
-		});
-		expect(created.status).toBe(200);
-		apiKey = ((await created.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
+		n8n = await N8nClient.start({ apiKey: 'e2e' });
 
 		const credential = await api('POST', '/credentials', {
 			name: 'Keyline sandbox',
@@ -166,21 +143,17 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 
 		// Publishing registers the webhook a moment after the API answers (n8n's publication outbox):
 		// until then its URL answers 404 "not registered" and nothing runs, so retrying is safe.
-		let posted: Response | undefined;
+		let posted: { status: number; text: string } | undefined;
 		for (let attempt = 0; attempt < 60; attempt++) {
-			posted = await fetch(`${base}/webhook/${WEBHOOK_PATH}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(SHOP_ORDER),
-			});
-			if (posted.status !== 404 || !(await posted.clone().text()).includes('is not registered')) break;
+			posted = await n8n.webhook(WEBHOOK_PATH, SHOP_ORDER);
+			if (posted.status !== 404 || !posted.text.includes('is not registered')) break;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		webhookStatus = posted!.status;
 		// "Respond when the last node finishes": the execution is over; it is saved just after.
 		for (let attempt = 0; attempt < 40 && !execution; attempt++) {
 			const list = await api('GET', `/executions?workflowId=${String(workflow.id)}&includeData=true`);
-			const found = (list.data as Array<typeof execution & { finished?: boolean; stoppedAt?: string | null }>)[0];
+			const found = (list.data as Execution[])[0];
 			if (found?.stoppedAt) execution = found;
 			else await new Promise((resolve) => setTimeout(resolve, 250));
 		}
@@ -188,7 +161,7 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 	});
 
 	afterAll(async () => {
-		server?.kill('SIGKILL');
+		n8n?.stop();
 		await sandbox.stop();
 	});
 

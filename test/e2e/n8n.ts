@@ -8,6 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import axios from 'axios';
+
 export const ROOT = path.resolve(__dirname, '../..');
 export const RUNTIME = path.join(ROOT, '.n8n-e2e', 'runtime');
 export const NODE24 = path.join(RUNTIME, 'node_modules', 'node', 'bin', 'node');
@@ -18,6 +20,11 @@ export const CUSTOM = 'CUSTOM';
 
 export function runtimeInstalled(): boolean {
 	return existsSync(NODE24) && existsSync(N8N_BIN);
+}
+
+/** Fails with what to do when the real n8n is not installed. */
+export function assertRuntimeInstalled(): void {
+	if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
 }
 
 export async function freePort(): Promise<number> {
@@ -127,7 +134,8 @@ export async function startServer(instance: N8nInstance, log?: (line: string) =>
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
 		try {
-			if ((await fetch(url)).ok) return child;
+			const { status } = await axios.get(url, { validateStatus: () => true });
+			if (status >= 200 && status < 300) return child;
 		} catch {
 			// not listening yet
 		}

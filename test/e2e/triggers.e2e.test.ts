@@ -4,10 +4,9 @@
  * scheduled poll (every minute, so up to a minute's wait), then a change picked up by the poll
  * n8n runs when the workflow is published again, from the static data n8n saved in its database.
  */
-import type { ChildProcess } from 'node:child_process';
-
 import { sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
-import { CUSTOM, createInstance, importCredentials, runtimeInstalled, startServer } from './n8n';
+import { N8nClient } from './client';
+import { CUSTOM } from './n8n';
 
 jest.setTimeout(240_000);
 
@@ -15,48 +14,21 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 describe('triggers in a real n8n', () => {
 	let sandboxes: Sandboxes;
-	let server: ChildProcess;
-	let base: string;
-	let apiKey: string;
+	let n8n: N8nClient;
 	const log: string[] = [];
 
-	const api = async (method: string, path: string, body?: unknown) => {
-		const res = await fetch(`${base}/api/v1${path}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'x-n8n-api-key': apiKey },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await res.text();
-		if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-		return (text ? JSON.parse(text) : undefined) as Json;
-	};
+	const api = async (method: string, path: string, body?: unknown) => await n8n.api<Json>(method, path, body);
 
 	beforeAll(async () => {
-		if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
 		sandboxes = await startSandboxes();
-		const instance = await createInstance();
-		await importCredentials(instance, sandboxCredentials(sandboxes));
-		server = await startServer(instance, (line) => log.push(line));
-		base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser' },
-			body: JSON.stringify({ email: 'owner@sandbox.test', password: 'Sandbox-Owner-1', firstName: 'E2e', lastName: 'Owner' }),
+		n8n = await N8nClient.start({
+			credentials: sandboxCredentials(sandboxes),
+			log: (line) => log.push(line),
+			apiKey: 'e2e triggers',
 		});
-		expect(setup.status).toBe(200);
-		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
-		const rest = { 'content-type': 'application/json', 'browser-id': 'e2e-browser', cookie };
-		const scopes = ((await (await fetch(`${base}/rest/api-keys/scopes`, { headers: rest })).json()) as { data: string[] }).data;
-		const created = await fetch(`${base}/rest/api-keys`, {
-			method: 'POST',
-			headers: rest,
-			body: JSON.stringify({ label: 'e2e triggers', scopes, expiresAt: null }),
-		});
-		expect(created.status).toBe(200);
-		apiKey = ((await created.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
 	});
 	afterAll(async () => {
-		server?.kill('SIGKILL');
+		n8n?.stop();
 		await sandboxes?.stop();
 	});
 
