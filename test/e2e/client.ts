@@ -7,7 +7,13 @@ import type { ChildProcess } from 'node:child_process';
 
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 
-import { assertRuntimeInstalled, createInstance, importCredentials, startServer, type N8nInstance } from './n8n';
+import {
+	assertRuntimeInstalled,
+	createInstance,
+	importCredentials,
+	startServer,
+	type N8nInstance,
+} from './n8n';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -59,8 +65,11 @@ export class N8nClient {
 			headers: { 'content-type': 'application/json' },
 		});
 		try {
-			const setup = await http.post('/rest/owner/setup', OWNER, { headers: { 'browser-id': 'e2e-browser' } });
-			if (setup.status !== 200) throw new Error(`owner setup answered ${setup.status}: ${JSON.stringify(setup.data)}`);
+			const setup = await http.post('/rest/owner/setup', OWNER, {
+				headers: { 'browser-id': 'e2e-browser' },
+			});
+			if (setup.status !== 200)
+				throw new Error(`owner setup answered ${setup.status}: ${JSON.stringify(setup.data)}`);
 			const cookie = (setup.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? '';
 			const client = new N8nClient(instance, server, baseUrl, http, cookie);
 			if (options.apiKey) await client.createApiKey(options.apiKey);
@@ -84,8 +93,15 @@ export class N8nClient {
 	/** Creates a public-API key with every scope the instance offers; `api` uses it. */
 	async createApiKey(label: string): Promise<void> {
 		const scopes = (await this.rest<{ data: string[] }>('GET', '/api-keys/scopes')).data.data;
-		const created = await this.rest<{ data: { rawApiKey: string } }>('POST', '/api-keys', { label, scopes, expiresAt: null });
-		if (created.status !== 200) throw new Error(`creating an API key answered ${created.status}: ${JSON.stringify(created.data)}`);
+		const created = await this.rest<{ data: { rawApiKey: string } }>('POST', '/api-keys', {
+			label,
+			scopes,
+			expiresAt: null,
+		});
+		if (created.status !== 200)
+			throw new Error(
+				`creating an API key answered ${created.status}: ${JSON.stringify(created.data)}`,
+			);
 		this.apiKey = created.data.data.rawApiKey;
 	}
 

@@ -2,7 +2,12 @@
  * Both credentials' "Test" button in a real n8n: `POST /rest/credentials/test`, which runs
  * n8n's own CredentialsTester (RoutingNode, preAuthentication, redaction) against the sandboxes.
  */
-import { INSTANTCARD_SANDBOX_LOGIN, KEYLINE_SANDBOX_API_KEY, startSandboxes, type Sandboxes } from '../sandbox';
+import {
+	INSTANTCARD_SANDBOX_LOGIN,
+	KEYLINE_SANDBOX_API_KEY,
+	startSandboxes,
+	type Sandboxes,
+} from '../sandbox';
 import { N8nClient } from './client';
 
 jest.setTimeout(240_000);
@@ -25,12 +30,20 @@ describe('credential tests in a real n8n', () => {
 	let saved = 0;
 	const test = async (type: string, data: Record<string, unknown>) => {
 		const name = `tested ${++saved}`;
-		const created = await n8n.rest<{ data: { id: string } }>('POST', '/credentials', { name, type, data });
+		const created = await n8n.rest<{ data: { id: string } }>('POST', '/credentials', {
+			name,
+			type,
+			data,
+		});
 		expect(created.status).toBe(200);
 		const { id } = created.data.data;
-		const response = await n8n.rest<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
-			credentials: { id, name, type, data },
-		});
+		const response = await n8n.rest<{ data: { status: string; message: string } }>(
+			'POST',
+			'/credentials/test',
+			{
+				credentials: { id, name, type, data },
+			},
+		);
 		expect(response.status).toBe(200);
 		lastId = id;
 		return response.data.data;
@@ -53,17 +66,30 @@ describe('credential tests in a real n8n', () => {
 
 	/** Tests a saved credential again after changing some of its values, as the editor does. */
 	const retest = async (id: string, type: string, data: Record<string, unknown>) => {
-		const updated = await n8n.rest('PATCH', `/credentials/${id}`, { name: `retested ${id}`, type, data });
-		expect(updated.status).toBe(200);
-		const response = await n8n.rest<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
-			credentials: { id, name: `retested ${id}`, type, data },
+		const updated = await n8n.rest('PATCH', `/credentials/${id}`, {
+			name: `retested ${id}`,
+			type,
+			data,
 		});
+		expect(updated.status).toBe(200);
+		const response = await n8n.rest<{ data: { status: string; message: string } }>(
+			'POST',
+			'/credentials/test',
+			{
+				credentials: { id, name: `retested ${id}`, type, data },
+			},
+		);
 		return response.data.data;
 	};
 
 	it('InstantCard: logs in and reads the organization; a wrong password is said plainly', async () => {
-		expect(await test('instantCardApi', instantCard())).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandboxes.instantCard.requestsTo('GET', '/api/v2/organizations/20003827').at(-1)?.status).toBe(200);
+		expect(await test('instantCardApi', instantCard())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(
+			sandboxes.instantCard.requestsTo('GET', '/api/v2/organizations/20003827').at(-1)?.status,
+		).toBe(200);
 		const bad = await test('instantCardApi', instantCard({ password: 'Not-The-Password-9' }));
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toContain('InstantCard refused the login for cards@sandbox.test');
@@ -71,17 +97,22 @@ describe('credential tests in a real n8n', () => {
 	});
 
 	it('Keyline: accepted key, wrong format, rejected key, unreachable URL and wrong URL each read differently', async () => {
-		expect(await test('keylineApi', keyline())).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect((await test('keylineApi', keyline({ apiKey: KEYLINE_SANDBOX_API_KEY.slice(2) }))).message).toContain(
-			'62 characters instead of 64',
+		expect(await test('keylineApi', keyline())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(
+			(await test('keylineApi', keyline({ apiKey: KEYLINE_SANDBOX_API_KEY.slice(2) }))).message,
+		).toContain('62 characters instead of 64');
+		expect((await test('keylineApi', keyline({ apiKey: 'a'.repeat(64) }))).message).toContain(
+			'Keyline rejected this API key (403',
 		);
-		expect((await test('keylineApi', keyline({ apiKey: 'a'.repeat(64) }))).message).toContain('Keyline rejected this API key (403');
-		expect((await test('keylineApi', keyline({ baseUrl: 'http://127.0.0.1:1/api/v2/inbox' }))).message).toContain(
-			'Could not reach Keyline at http://127.0.0.1:1/api/v2/inbox (connection refused)',
-		);
-		expect((await test('keylineApi', keyline({ baseUrl: `${sandboxes.keyline.url}/api/v1` }))).message).toMatch(
-			/is not a Keyline Inbox API: it answered with a web page \(HTML\)/,
-		);
+		expect(
+			(await test('keylineApi', keyline({ baseUrl: 'http://127.0.0.1:1/api/v2/inbox' }))).message,
+		).toContain('Could not reach Keyline at http://127.0.0.1:1/api/v2/inbox (connection refused)');
+		expect(
+			(await test('keylineApi', keyline({ baseUrl: `${sandboxes.keyline.url}/api/v1` }))).message,
+		).toMatch(/is not a Keyline Inbox API: it answered with a web page \(HTML\)/);
 	});
 
 	it('a Test after first use checks the values in the form every time, in the real n8n', async () => {
@@ -89,18 +120,29 @@ describe('credential tests in a real n8n', () => {
 		expect((await test('instantCardApi', instantCard())).status).toBe('OK');
 		const icId = lastId;
 		const logins = sandboxes.instantCard.loginCount;
-		const wrong = await retest(icId, 'instantCardApi', instantCard({ password: 'Changed-Wrong-Pass-1' }));
+		const wrong = await retest(
+			icId,
+			'instantCardApi',
+			instantCard({ password: 'Changed-Wrong-Pass-1' }),
+		);
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toContain('InstantCard refused the login');
 		expect(sandboxes.instantCard.loginCount).toBe(logins + 1);
-		expect((await retest(icId, 'instantCardApi', instantCard({ organizationId: '999' }))).message).toMatch(/no organization with this Organization ID/);
+		expect(
+			(await retest(icId, 'instantCardApi', instantCard({ organizationId: '999' }))).message,
+		).toMatch(/no organization with this Organization ID/);
 		// Keyline: a key or URL changed after a passed Test is checked again.
 		expect((await test('keylineApi', keyline())).status).toBe('OK');
 		const klId = lastId;
-		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'not-a-key' }))).message).toMatch(/characters a key never has/);
-		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'f'.repeat(64) }))).message).toMatch(/rejected this API key/);
-		expect((await retest(klId, 'keylineApi', keyline({ baseUrl: sandboxes.instantCard.baseUrl }))).message).toMatch(
-			/is not a Keyline Inbox API: it does not ask for an API key/,
+		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'not-a-key' }))).message).toMatch(
+			/characters a key never has/,
 		);
+		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'f'.repeat(64) }))).message).toMatch(
+			/rejected this API key/,
+		);
+		expect(
+			(await retest(klId, 'keylineApi', keyline({ baseUrl: sandboxes.instantCard.baseUrl })))
+				.message,
+		).toMatch(/is not a Keyline Inbox API: it does not ask for an API key/);
 	});
 });

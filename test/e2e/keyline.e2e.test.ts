@@ -20,9 +20,28 @@ const SHOP_ORDER = {
 	order_number: 'SHOP-10042',
 	customer_id: 206,
 	carrier_id: 43,
-	buyer: { first_name: 'Bran', last_name: 'Stark', email: 'bran.stark@example.com', phone: '+4961316171000' },
-	billing: { addressee: 'Crispy Mountain GmbH', street: 'Emmerich-Josef-Str.', number: '1a', zip: '55116', town: 'Mainz', country: 'DE' },
-	shipping: { addressee: 'Crispy Mountain GmbH\nLager', street: 'Rheinallee', number: '5', zip: '55118', town: 'Mainz', country: 'DE' },
+	buyer: {
+		first_name: 'Bran',
+		last_name: 'Stark',
+		email: 'bran.stark@example.com',
+		phone: '+4961316171000',
+	},
+	billing: {
+		addressee: 'Crispy Mountain GmbH',
+		street: 'Emmerich-Josef-Str.',
+		number: '1a',
+		zip: '55116',
+		town: 'Mainz',
+		country: 'DE',
+	},
+	shipping: {
+		addressee: 'Crispy Mountain GmbH\nLager',
+		street: 'Rheinallee',
+		number: '5',
+		zip: '55118',
+		town: 'Mainz',
+		country: 'DE',
+	},
 	products: [
 		{
 			product_template_id: 502,
@@ -32,7 +51,9 @@ const SHOP_ORDER = {
 				{ name: 'English', circulation: 100 },
 			],
 			components: [{ component: 1, grammage: 170 }],
-			print_data_files: [{ uri: 'https://shop.example/files/flyer.pdf', kind: 'original', filesize: 482113 }],
+			print_data_files: [
+				{ uri: 'https://shop.example/files/flyer.pdf', kind: 'original', filesize: 482113 },
+			],
 		},
 	],
 };
@@ -51,11 +72,16 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 	let execution: Execution;
 	let webhookStatus: number;
 
-	const api = async (method: string, path: string, body?: unknown) => await n8n!.api<Record<string, any>>(method, path, body);
+	const api = async (method: string, path: string, body?: unknown) =>
+		await n8n!.api<Record<string, any>>(method, path, body);
 	const output = (node: string) =>
-		(execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, any> }>;
+		(execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []) as Array<{
+			json: Record<string, any>;
+		}>;
 	const keylineLog = () =>
-		sandbox.requests.filter((r) => r.path !== `${BASE}/carts/0`).map((r) => `${r.method} ${r.path.slice(BASE.length)}`);
+		sandbox.requests
+			.filter((r) => r.path !== `${BASE}/carts/0`)
+			.map((r) => `${r.method} ${r.path.slice(BASE.length)}`);
 
 	beforeAll(async () => {
 		await sandbox.start();
@@ -98,7 +124,12 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId: '4b0f5c1e-0d6a-4c55-9d0e-2f6a1c0e7a42',
-					parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: WEBHOOK_PATH,
+						responseMode: 'lastNode',
+						options: {},
+					},
 				},
 				keyline('Place Order', 200, {
 					resource: 'order',
@@ -118,9 +149,15 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 					productsInput: 'json',
 					productsJson: body('products'),
 					placeTheOrder: true,
-					additionalFields: { customReferences: { reference: [{ key: 'Shop Order', value: body('order_number') }] } },
+					additionalFields: {
+						customReferences: { reference: [{ key: 'Shop Order', value: body('order_number') }] },
+					},
 				}),
-				keyline('Order', 400, { resource: 'order', operation: 'get', orderId: '={{ $json.order_id }}' }),
+				keyline('Order', 400, {
+					resource: 'order',
+					operation: 'get',
+					orderId: '={{ $json.order_id }}',
+				}),
 				// Print Data File is another resource's work: these are the parameters it is agreed to take.
 				keyline('Print Data Files', 600, {
 					resource: 'printDataFile',
@@ -152,7 +189,10 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 		webhookStatus = posted!.status;
 		// "Respond when the last node finishes": the execution is over; it is saved just after.
 		for (let attempt = 0; attempt < 40 && !execution; attempt++) {
-			const list = await api('GET', `/executions?workflowId=${String(workflow.id)}&includeData=true`);
+			const list = await api(
+				'GET',
+				`/executions?workflowId=${String(workflow.id)}&includeData=true`,
+			);
 			const found = (list.data as Execution[])[0];
 			if (found?.stoppedAt) execution = found;
 			else await new Promise((resolve) => setTimeout(resolve, 250));
@@ -196,25 +236,55 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 			`GET /carts/${cart.id}/checkout`,
 			`POST /carts/${cart.id}/checkout`,
 		]);
-		expect(log.filter((line) => line.endsWith('/checkout') && line.startsWith('POST'))).toHaveLength(1);
-		expect(sandbox.requestsTo('POST', `${BASE}/carts`)[0].json).toEqual({ cart: { custom_references: { 'Shop Order': 'SHOP-10042' } } });
-		expect(sandbox.requestsTo('POST', /\/delivery_address$/)[0].json).toEqual({
-			delivery_address: { addressee: 'Crispy Mountain GmbH\nLager', zip_code: '55118', town: 'Mainz', country_code: 'DE', street: 'Rheinallee', number: '5' },
+		expect(
+			log.filter((line) => line.endsWith('/checkout') && line.startsWith('POST')),
+		).toHaveLength(1);
+		expect(sandbox.requestsTo('POST', `${BASE}/carts`)[0].json).toEqual({
+			cart: { custom_references: { 'Shop Order': 'SHOP-10042' } },
 		});
-		expect(order).toMatchObject({ customer_id: 206, carrier_id: 43, recipient: { first_name: 'Bran', name: 'Stark', phone: '+4961316171000' } });
-		expect(product.variants.map((v) => [v.name, v.circulation])).toEqual([['Deutsch', 400], ['English', 100]]);
+		expect(sandbox.requestsTo('POST', /\/delivery_address$/)[0].json).toEqual({
+			delivery_address: {
+				addressee: 'Crispy Mountain GmbH\nLager',
+				zip_code: '55118',
+				town: 'Mainz',
+				country_code: 'DE',
+				street: 'Rheinallee',
+				number: '5',
+			},
+		});
+		expect(order).toMatchObject({
+			customer_id: 206,
+			carrier_id: 43,
+			recipient: { first_name: 'Bran', name: 'Stark', phone: '+4961316171000' },
+		});
+		expect(product.variants.map((v) => [v.name, v.circulation])).toEqual([
+			['Deutsch', 400],
+			['English', 100],
+		]);
 		expect(product.components[0].grammage).toBe(170);
 	});
 
 	it('Order → Get reads the placed order: state, products and print data files unwrapped, net total summed', () => {
 		const [got] = output('Order');
 		const [cart] = [...sandbox.store.carts.values()];
-		expect(got.json).toMatchObject({ id: cart.order_id, state: 'draft', carrier: { id: 43 }, custom_references: { 'Shop Order': 'SHOP-10042' } });
+		expect(got.json).toMatchObject({
+			id: cart.order_id,
+			state: 'draft',
+			carrier: { id: 43 },
+			custom_references: { 'Shop Order': 'SHOP-10042' },
+		});
 		expect(got.json.products[0]).toMatchObject({ name: 'Flyer Sommerfest', circulation_sum: 500 });
 		// Flyer A5: 2900 + 5 × 500 cents.
-		expect(got.json.products[0].net_total).toEqual({ cent_amount: 5400, currency: 'EUR', amount: 54 });
+		expect(got.json.products[0].net_total).toEqual({
+			cent_amount: 5400,
+			currency: 'EUR',
+			amount: 54,
+		});
 		expect(got.json.net_total).toEqual({ cent_amount: 5400, currency: 'EUR', amount: 54 });
-		expect(got.json.print_data_files[0]).toMatchObject({ uri: 'https://shop.example/files/flyer.pdf', filesize: 482113 });
+		expect(got.json.print_data_files[0]).toMatchObject({
+			uri: 'https://shop.example/files/flyer.pdf',
+			filesize: 482113,
+		});
 		expect(keylineLog()).toContain(`GET /orders/${String(cart.order_id)}`);
 	});
 
@@ -223,10 +293,17 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 	it('Print Data File → Get Many lists the files of the order’s first product', () => {
 		const [cart] = [...sandbox.store.carts.values()];
 		const order = sandbox.store.orders.get(cart.order_id!)!;
-		expect(keylineLog()).toContain(`GET /orders/${order.id}/products/${order.products[0].id}/print_data_files`);
+		expect(keylineLog()).toContain(
+			`GET /orders/${order.id}/products/${order.products[0].id}/print_data_files`,
+		);
 		const files = output('Print Data Files');
 		expect(files).toHaveLength(1);
-		expect(files[0].json).toMatchObject({ uri: 'https://shop.example/files/flyer.pdf', kind: 'original', product_id: order.products[0].id, component_id: null });
+		expect(files[0].json).toMatchObject({
+			uri: 'https://shop.example/files/flyer.pdf',
+			kind: 'original',
+			product_id: order.products[0].id,
+			component_id: null,
+		});
 		expect(execution.status).toBe('success');
 		expect(webhookStatus).toBe(200);
 	});

@@ -17,7 +17,8 @@ describe('triggers in a real n8n', () => {
 	let n8n: N8nClient;
 	const log: string[] = [];
 
-	const api = async (method: string, path: string, body?: unknown) => await n8n.api<Json>(method, path, body);
+	const api = async (method: string, path: string, body?: unknown) =>
+		await n8n.api<Json>(method, path, body);
 
 	beforeAll(async () => {
 		sandboxes = await startSandboxes();
@@ -46,7 +47,11 @@ describe('triggers in a real n8n', () => {
 			},
 		],
 		connections: {},
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
 	});
 
 	/** The trigger's items of every successful execution of a workflow, oldest first. */
@@ -55,7 +60,10 @@ describe('triggers in a real n8n', () => {
 		return (list.data as Json[])
 			.sort((a, b) => Number(a.id) - Number(b.id))
 			.map((execution) => {
-				if (execution.status !== 'success') throw new Error(`execution ${execution.id} ${execution.status}: ${JSON.stringify(execution.data?.resultData?.error)}`);
+				if (execution.status !== 'success')
+					throw new Error(
+						`execution ${execution.id} ${execution.status}: ${JSON.stringify(execution.data?.resultData?.error)}`,
+					);
 				const runs = execution.data?.resultData?.runData?.Trigger as Json[] | undefined;
 				return ((runs?.[0]?.data?.main?.[0] ?? []) as Json[]).map((item) => item.json as Json);
 			});
@@ -65,7 +73,10 @@ describe('triggers in a real n8n', () => {
 		for (;;) {
 			const items = await executionItems(workflowId);
 			if (items.length >= count) return items;
-			if (Date.now() > deadline) throw new Error(`only ${items.length} of ${count} executions after ${timeoutMs} ms\n${log.join('').slice(-3000)}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`only ${items.length} of ${count} executions after ${timeoutMs} ms\n${log.join('').slice(-3000)}`,
+				);
 			await new Promise((resolve) => setTimeout(resolve, 2_000));
 		}
 	};
@@ -92,18 +103,28 @@ describe('triggers in a real n8n', () => {
 		const instantCard = await api(
 			'POST',
 			'/workflows',
-			workflow('InstantCard print jobs', 'instantCardTrigger', { instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } }, {
-				events: ['printJobCreated', 'printJobStatusChanged', 'cardPrinted'],
-			}),
+			workflow(
+				'InstantCard print jobs',
+				'instantCardTrigger',
+				{ instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } },
+				{
+					events: ['printJobCreated', 'printJobStatusChanged', 'cardPrinted'],
+				},
+			),
 		);
 		const keyline = await api(
 			'POST',
 			'/workflows',
-			workflow('Keyline orders', 'keylineTrigger', { keylineApi: { id: 'klSandboxCred01', name: 'Keyline sandbox' } }, {
-				events: ['newOrder', 'orderStateChanged', 'printDataFileStateChanged'],
-				watch: 'discover',
-				startOrderId: order.id,
-			}),
+			workflow(
+				'Keyline orders',
+				'keylineTrigger',
+				{ keylineApi: { id: 'klSandboxCred01', name: 'Keyline sandbox' } },
+				{
+					events: ['newOrder', 'orderStateChanged', 'printDataFileStateChanged'],
+					watch: 'discover',
+					startOrderId: order.id,
+				},
+			),
 		);
 		// Publishing polls once: the baseline, saved in n8n's database, no execution.
 		await api('POST', `/workflows/${instantCard.id}/publish`, {});
@@ -111,9 +132,14 @@ describe('triggers in a real n8n', () => {
 		expect(await executionItems(instantCard.id)).toEqual([]);
 		expect(await executionItems(keyline.id)).toEqual([]);
 		const savedIc = await savedState(instantCard.id);
-		expect(savedIc).toMatchObject({ jobs: { watermark: job.id, open: { [job.id]: { s: 'Scheduled' } } } });
+		expect(savedIc).toMatchObject({
+			jobs: { watermark: job.id, open: { [job.id]: { s: 'Scheduled' } } },
+		});
 		const savedKl = await savedState(keyline.id);
-		expect(savedKl).toMatchObject({ orders: { [order.id]: { s: 'draft' } }, scan: { known: order.id } });
+		expect(savedKl).toMatchObject({
+			orders: { [order.id]: { s: 'draft' } },
+			scan: { known: order.id },
+		});
 
 		// Changes, then n8n's own schedule (every minute) polls.
 		ic.advancePrintJob(job.id);
@@ -136,7 +162,10 @@ describe('triggers in a real n8n', () => {
 			['newOrder', placed.id, null, 'confirmed'],
 			['orderStateChanged', placed.id, null, 'confirmed'],
 		]);
-		expect(klFirst[0]).toMatchObject({ reference: order.reference, order: { id: order.id, state: 'confirmed' } });
+		expect(klFirst[0]).toMatchObject({
+			reference: order.reference,
+			order: { id: order.id, state: 'confirmed' },
+		});
 
 		// Unpublished, changed, published again: the publish poll reports what changed since the
 		// state n8n saved, and nothing of the first execution again.
@@ -149,7 +178,12 @@ describe('triggers in a real n8n', () => {
 		const icAll = await waitForExecutions(instantCard.id, 2, 20_000);
 		expect(brief(icAll[1])).toEqual([
 			['printJobStatusChanged', job.id, 'In_Progress', 'Finished'],
-			...job.list_users[0].users_data.map((card: Json) => ['cardPrinted', card.id, 'Pending', 'Printed']),
+			...job.list_users[0].users_data.map((card: Json) => [
+				'cardPrinted',
+				card.id,
+				'Pending',
+				'Printed',
+			]),
 		]);
 		const klAll = await waitForExecutions(keyline.id, 2, 20_000);
 		expect(brief(klAll[1])).toEqual([['orderStateChanged', order.id, 'confirmed', 'completed']]);

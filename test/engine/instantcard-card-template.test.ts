@@ -9,7 +9,11 @@ describe('InstantCard node: Card Template', () => {
 	describe('Get Many', () => {
 		const sandbox = useInstantCardSandbox();
 		const org = '/api/v2/organizations/20003827';
-		const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
+		const run = async (
+			parameters: Record<string, unknown>,
+			items?: Array<Record<string, unknown>>,
+			continueOnFail = false,
+		) =>
 			await runNode({
 				type: 'instantCard',
 				parameters: parameters as never,
@@ -28,8 +32,15 @@ describe('InstantCard node: Card Template', () => {
 		it('Card Template → Get Many returns each template as an item, limited on request', async () => {
 			const all = await run({ resource: 'cardTemplate', operation: 'getAll', returnAll: true });
 			expect(all.items.length).toBeGreaterThan(1);
-			expect(all.items[0].json).toEqual(expect.objectContaining({ id: expect.any(Number), name: expect.any(String) }));
-			const one = await run({ resource: 'cardTemplate', operation: 'getAll', returnAll: false, limit: 1 });
+			expect(all.items[0].json).toEqual(
+				expect.objectContaining({ id: expect.any(Number), name: expect.any(String) }),
+			);
+			const one = await run({
+				resource: 'cardTemplate',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 1,
+			});
 			expect(one.items).toHaveLength(1);
 			const requests = sandbox.requestsTo('GET', `${org}/card_templates`);
 			expect(requests).toHaveLength(2);
@@ -47,7 +58,11 @@ describe('InstantCard node: Card Template', () => {
 			const run = async (id: string) =>
 				await runNode({
 					type: 'instantCard',
-					parameters: { resource: 'cardTemplate', operation: 'getFields', cardTemplateId: rl(id) } as never,
+					parameters: {
+						resource: 'cardTemplate',
+						operation: 'getFields',
+						cardTemplateId: rl(id),
+					} as never,
 					credentials: credentials(),
 				});
 			const { items } = await run(String(EMPLOYEE_TEMPLATE));
@@ -64,9 +79,15 @@ describe('InstantCard node: Card Template', () => {
 		});
 
 		it('the template picker lists and filters templates', async () => {
-			const { listSearch } = await loadOptions({ type: 'instantCard', parameters: {}, credentials: credentials() });
+			const { listSearch } = await loadOptions({
+				type: 'instantCard',
+				parameters: {},
+				credentials: credentials(),
+			});
 			const all = await listSearch('searchCardTemplates');
-			expect(all.results).toEqual(expect.arrayContaining([{ name: 'Employee ID (vertical) (#1001)', value: '1001' }]));
+			expect(all.results).toEqual(
+				expect.arrayContaining([{ name: 'Employee ID (vertical) (#1001)', value: '1001' }]),
+			);
 			const filtered = await listSearch('searchCardTemplates', 'vertical');
 			expect(filtered.results.map((r) => r.value)).toEqual(['1001']);
 		});

@@ -171,9 +171,7 @@ describe('InstantCard node: Organization', () => {
 			body: { error: `Card 4242 4242 4242 4242 was declined (CVC 123 does not match)` },
 		});
 		const { error } = await run(addFunds());
-		expect(error?.message).toBe(
-			'InstantCard: Card ****4242 was declined (CVC *** does not match)',
-		);
+		expect(error?.message).toBe('InstantCard: Card ****4242 was declined (CVC *** does not match)');
 		expect(everythingVisible(error)).not.toMatch(/4242.?4242.?4242.?4242/);
 	});
 
@@ -193,7 +191,9 @@ describe('InstantCard node: Organization', () => {
 		sandbox.clearRequests();
 		sandbox.addFault({ kind: 'drop', path: '/add_funds$' });
 		const dropped = await run(addFunds());
-		expect(dropped.error?.message).toMatch(/^Adding 50.00 to the organization's balance failed, and it did not happen \(checked\): Could not reach InstantCard/);
+		expect(dropped.error?.message).toMatch(
+			/^Adding 50.00 to the organization's balance failed, and it did not happen \(checked\): Could not reach InstantCard/,
+		);
 		expect(addFundsRequests()).toHaveLength(1);
 		expect(everythingVisible([failed.error, dropped.error])).not.toContain(GOOD_CARD);
 	});
@@ -285,9 +285,7 @@ describe('InstantCard node: Organization', () => {
 			}),
 		);
 		expect(new Set(all.items.map((i) => i.json.id)).size).toBe(120);
-		expect(
-			sandbox.requestsTo('GET', `${ORG}/financial_transactions`).map((r) => r.query),
-		).toEqual([
+		expect(sandbox.requestsTo('GET', `${ORG}/financial_transactions`).map((r) => r.query)).toEqual([
 			{ page: '1', page_size: '100' },
 			{ page: '2', page_size: '100' },
 		]);
@@ -299,8 +297,8 @@ describe('InstantCard node: Organization', () => {
 			limit: 5,
 		});
 		expect(some.items).toHaveLength(5);
-		expect(
-			sandbox.requestsTo('GET', `${ORG}/financial_transactions`).map((r) => r.query),
-		).toEqual([{ page: '1', page_size: '5' }]);
+		expect(sandbox.requestsTo('GET', `${ORG}/financial_transactions`).map((r) => r.query)).toEqual([
+			{ page: '1', page_size: '5' },
+		]);
 	});
 });

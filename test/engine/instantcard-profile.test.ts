@@ -6,7 +6,11 @@ describe('InstantCard node: Profile', () => {
 	describe('Get', () => {
 		const sandbox = useInstantCardSandbox();
 		const run = async (parameters: Record<string, unknown>) =>
-			await runNode({ type: 'instantCard', parameters: parameters as never, credentials: [instantCardCredential(sandbox)] });
+			await runNode({
+				type: 'instantCard',
+				parameters: parameters as never,
+				credentials: [instantCardCredential(sandbox)],
+			});
 
 		beforeEach(() => sandbox.reset());
 
@@ -20,15 +24,26 @@ describe('InstantCard node: Profile', () => {
 	describe('faults the sandbox injects, on Profile → Get', () => {
 		const sandbox = useInstantCardSandbox();
 		const run = async () =>
-			await runNode({ type: 'instantCard', parameters: { resource: 'profile', operation: 'get' }, credentials: [instantCardCredential(sandbox)] });
+			await runNode({
+				type: 'instantCard',
+				parameters: { resource: 'profile', operation: 'get' },
+				credentials: [instantCardCredential(sandbox)],
+			});
 
 		beforeEach(() => sandbox.reset());
 
 		it('a 5xx keeps the API text and says the problem is on its side', async () => {
-			sandbox.addFault({ kind: 'status', status: 503, body: { error: 'Service Unavailable' }, path: '/profile/me' });
+			sandbox.addFault({
+				kind: 'status',
+				status: 503,
+				body: { error: 'Service Unavailable' },
+				path: '/profile/me',
+			});
 			const { error } = await run();
 			expect(error?.message).toBe('InstantCard: Service Unavailable');
-			expect(error?.description).toMatch(/HTTP 503 .*InstantCard had an internal problem; try again later\./);
+			expect(error?.description).toMatch(
+				/HTTP 503 .*InstantCard had an internal problem; try again later\./,
+			);
 		});
 
 		it('a 429 tells when to retry', async () => {
@@ -41,7 +56,9 @@ describe('InstantCard node: Profile', () => {
 		it('a dropped connection is said as such, with no retry of its own', async () => {
 			sandbox.addFault({ kind: 'drop', path: '/profile/me' });
 			const { error } = await run();
-			expect(error?.message).toBe('Could not reach InstantCard (the connection was dropped before an answer came)');
+			expect(error?.message).toBe(
+				'Could not reach InstantCard (the connection was dropped before an answer came)',
+			);
 			expect(sandbox.requestsTo('GET', '/api/v2/profile/me')).toHaveLength(1);
 		});
 	});

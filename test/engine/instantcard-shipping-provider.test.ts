@@ -10,9 +10,14 @@ describe('InstantCard node: Shipping Provider', () => {
 	const sandbox = useInstantCardSandbox();
 	const credentials = () => [instantCardCredential(sandbox)];
 	const run = async (parameters: Record<string, unknown>) =>
-		await runNode({ type: 'instantCard', parameters: parameters as never, credentials: credentials() });
+		await runNode({
+			type: 'instantCard',
+			parameters: parameters as never,
+			credentials: credentials(),
+		});
 	/** Requests the API handled: a 401 answered to a token from an earlier test (then re-sent after login) does not count. */
-	const sent = (method: string, path: string | RegExp) => sandbox.requestsTo(method, path).filter((r) => r.status !== 401);
+	const sent = (method: string, path: string | RegExp) =>
+		sandbox.requestsTo(method, path).filter((r) => r.status !== 401);
 
 	beforeEach(() => {
 		sandbox.reset();
@@ -21,8 +26,15 @@ describe('InstantCard node: Shipping Provider', () => {
 
 	it('Get Many returns every provider, or up to the limit, from one unpaged request', async () => {
 		const all = await run({ resource: 'shippingProvider', operation: 'getAll', returnAll: true });
-		expect(all.items.map((i) => i.json)).toEqual(INSTANTCARD_SHIPPING_PROVIDERS.map((p) => ({ id: p.id, name: p.name })));
-		const two = await run({ resource: 'shippingProvider', operation: 'getAll', returnAll: false, limit: 2 });
+		expect(all.items.map((i) => i.json)).toEqual(
+			INSTANTCARD_SHIPPING_PROVIDERS.map((p) => ({ id: p.id, name: p.name })),
+		);
+		const two = await run({
+			resource: 'shippingProvider',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(two.items).toHaveLength(2);
 		const requests = sent('GET', `${ORG}/shipping_providers`);
 		expect(requests).toHaveLength(2);
@@ -36,7 +48,12 @@ describe('InstantCard node: Shipping Provider', () => {
 			credentials: credentials(),
 		});
 		const all = await listSearch('searchShippingProviders');
-		expect(all.results).toEqual(INSTANTCARD_SHIPPING_PROVIDERS.map((p) => ({ name: `${p.name} (#${p.id})`, value: String(p.id) })));
+		expect(all.results).toEqual(
+			INSTANTCARD_SHIPPING_PROVIDERS.map((p) => ({
+				name: `${p.name} (#${p.id})`,
+				value: String(p.id),
+			})),
+		);
 		expect(all.paginationToken).toBeUndefined();
 		const ups = await listSearch('searchShippingProviders', 'ups');
 		expect(ups.results).toEqual([{ name: `UPS Ground (#${UPS})`, value: String(UPS) }]);

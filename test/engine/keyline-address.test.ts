@@ -36,13 +36,26 @@ describe('Keyline node: Address', () => {
 
 	it('Billing on a cart: Set sends the billing_address wrapper (lines kept, code in capitals); Get; Delete', async () => {
 		const cart = newCart();
-		let result = await run('address', { operation: 'set', addressType: 'billing', cartId: String(cart.id), ...ADDRESS_FIELDS });
+		let result = await run('address', {
+			operation: 'set',
+			addressType: 'billing',
+			cartId: String(cart.id),
+			...ADDRESS_FIELDS,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json)).toEqual([ADDRESS_SENT]);
 		expect(bodyOf('POST')).toEqual({ billing_address: ADDRESS_SENT });
-		result = await run('address', { operation: 'get', addressType: 'billing', cartId: String(cart.id) });
+		result = await run('address', {
+			operation: 'get',
+			addressType: 'billing',
+			cartId: String(cart.id),
+		});
 		expect(result.items.map((i) => i.json)).toEqual([ADDRESS_SENT]);
-		result = await run('address', { operation: 'delete', addressType: 'billing', cartId: String(cart.id) });
+		result = await run('address', {
+			operation: 'delete',
+			addressType: 'billing',
+			cartId: String(cart.id),
+		});
 		expect(result.items.map((i) => i.json)).toEqual([{ deleted: true, ...ADDRESS_SENT }]);
 		expect(calls()).toEqual([
 			`POST /carts/${cart.id}/billing_address`,
@@ -92,7 +105,11 @@ describe('Keyline node: Address', () => {
 		expect(result.items.map((i) => i.json)).toEqual([stored]);
 		result = await run('address', { operation: 'get', cartId: String(cart.id) });
 		expect(result.items.map((i) => i.json)).toEqual([stored]);
-		result = await run('address', { operation: 'delete', addressType: 'delivery', cartId: String(cart.id) });
+		result = await run('address', {
+			operation: 'delete',
+			addressType: 'delivery',
+			cartId: String(cart.id),
+		});
 		expect(result.items.map((i) => i.json)).toEqual([{ deleted: true, ...stored }]);
 		expect(calls()).toEqual([
 			`POST /carts/${cart.id}/delivery_address`,
@@ -108,11 +125,26 @@ describe('Keyline node: Address', () => {
 		const id = String(order.id);
 		const where = { addressType: 'delivery', parent: 'order', orderId: id };
 		let result = await run('address', { operation: 'get', ...where });
-		expect(result.items[0].json).toMatchObject({ addressee: 'Keyline\r\nc/o Crispy Mountain GmbH', town: 'Mainz' });
-		result = await run('address', { operation: 'set', ...where, ...ADDRESS_FIELDS, town: 'Wiesbaden', zipCode: '65183' });
+		expect(result.items[0].json).toMatchObject({
+			addressee: 'Keyline\r\nc/o Crispy Mountain GmbH',
+			town: 'Mainz',
+		});
+		result = await run('address', {
+			operation: 'set',
+			...where,
+			...ADDRESS_FIELDS,
+			town: 'Wiesbaden',
+			zipCode: '65183',
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ town: 'Wiesbaden', zip_code: '65183', delivery_contact_phone: null });
-		expect(bodyOf('POST')).toEqual({ delivery_address: { ...ADDRESS_SENT, town: 'Wiesbaden', zip_code: '65183' } });
+		expect(result.items[0].json).toMatchObject({
+			town: 'Wiesbaden',
+			zip_code: '65183',
+			delivery_contact_phone: null,
+		});
+		expect(bodyOf('POST')).toEqual({
+			delivery_address: { ...ADDRESS_SENT, town: 'Wiesbaden', zip_code: '65183' },
+		});
 		result = await run('address', { operation: 'delete', ...where });
 		expect(result.items[0].json).toMatchObject({ deleted: true, town: 'Wiesbaden' });
 		expect(calls()).toEqual([
@@ -138,7 +170,13 @@ describe('Keyline node: Address', () => {
 		expect(error).toBeUndefined();
 		expect(calls()).toEqual([`POST /carts/${cart.id}/billing_address`]);
 		sandbox.clearRequests();
-		const withoutCart = await run('address', { operation: 'get', addressType: 'billing', parent: 'order', orderId: String(order.id), cartId: '={{ "" }}' });
+		const withoutCart = await run('address', {
+			operation: 'get',
+			addressType: 'billing',
+			parent: 'order',
+			orderId: String(order.id),
+			cartId: '={{ "" }}',
+		});
 		expect(withoutCart.error?.message).toBe('Cart ID is empty');
 		expect(apiRequests()).toHaveLength(0);
 	});
@@ -148,42 +186,84 @@ describe('Keyline node: Address', () => {
 		const type = nodeTypes.getByNameAndVersion(`${PACKAGE_NAME}.keyline`, 1) as INodeType;
 		const shown = (parameters: INodeParameters) =>
 			Object.keys(
-				NodeHelpers.getNodeParameters(type.description.properties, parameters, false, false, { typeVersion: 1 } as INode, type.description) ?? {},
+				NodeHelpers.getNodeParameters(
+					type.description.properties,
+					parameters,
+					false,
+					false,
+					{ typeVersion: 1 } as INode,
+					type.description,
+				) ?? {},
 			);
 		for (const operation of ['get', 'set', 'delete']) {
-			const billing = shown({ resource: 'address', operation, addressType: 'billing', parent: 'order', orderId: '14011', cartId: '9981' });
+			const billing = shown({
+				resource: 'address',
+				operation,
+				addressType: 'billing',
+				parent: 'order',
+				orderId: '14011',
+				cartId: '9981',
+			});
 			expect(billing).toContain('cartId');
 			expect(billing).not.toContain('parent');
 			expect(billing).not.toContain('orderId');
-			const delivery = shown({ resource: 'address', operation, addressType: 'delivery', parent: 'order', orderId: '14011', cartId: '9981' });
+			const delivery = shown({
+				resource: 'address',
+				operation,
+				addressType: 'delivery',
+				parent: 'order',
+				orderId: '14011',
+				cartId: '9981',
+			});
 			expect(delivery).toEqual(expect.arrayContaining(['parent', 'orderId']));
 			expect(delivery).not.toContain('cartId');
 		}
-		const billingSet = shown({ resource: 'address', operation: 'set', addressType: 'billing', deliveryContact: { email: 'a@b.de' } });
+		const billingSet = shown({
+			resource: 'address',
+			operation: 'set',
+			addressType: 'billing',
+			deliveryContact: { email: 'a@b.de' },
+		});
 		expect(billingSet).not.toContain('deliveryContact');
 	});
 
 	it('A completed order refuses a new delivery address, readably', async () => {
 		const order = sandbox.seedOrder({ state: 'completed' });
-		const { error } = await run('address', { operation: 'set', parent: 'order', orderId: String(order.id), ...ADDRESS_FIELDS });
-		expect(error?.message).toBe('Keyline: Der Auftrag kann nicht mehr geändert werden (the order can no longer be changed)');
+		const { error } = await run('address', {
+			operation: 'set',
+			parent: 'order',
+			orderId: String(order.id),
+			...ADDRESS_FIELDS,
+		});
+		expect(error?.message).toBe(
+			'Keyline: Der Auftrag kann nicht mehr geändert werden (the order can no longer be changed)',
+		);
 		expect(String(error?.description)).toContain('so its delivery address stays as it is');
 	});
 
 	it('Refuses a country that is not ISO 3166-1 alpha-2, a bad contact email, an empty town, before sending', async () => {
 		const cart = newCart();
-		const base = { operation: 'set', addressType: 'delivery', cartId: String(cart.id), ...ADDRESS_FIELDS };
+		const base = {
+			operation: 'set',
+			addressType: 'delivery',
+			cartId: String(cart.id),
+			...ADDRESS_FIELDS,
+		};
 		let { error } = await run('address', { ...base, countryCode: 'UK' });
 		expect(error?.message).toBe('Country Code "UK" is not a two-letter ISO 3166-1 country code');
 		expect(error?.description).toBe('Use GB for the United Kingdom.');
 		({ error } = await run('address', { ...base, countryCode: 'Germany' }));
-		expect(error?.message).toBe('Country Code "Germany" is not a two-letter ISO 3166-1 country code');
+		expect(error?.message).toBe(
+			'Country Code "Germany" is not a two-letter ISO 3166-1 country code',
+		);
 		({ error } = await run('address', { ...base, countryCode: 'XY' }));
 		expect(error?.message).toBe('Country Code "XY" is not a two-letter ISO 3166-1 country code');
 		({ error } = await run('address', { ...base, deliveryContact: { email: 'bran@' } }));
 		expect(error?.message).toBe('Delivery Contact Email is not a valid email address: "bran@"');
 		({ error } = await run('address', { ...base, deliveryContact: { phone: '6171000' } }));
-		expect(error?.message).toBe('Delivery Contact Phone "6171000" is not in the form Keyline takes, like +4961316171000');
+		expect(error?.message).toBe(
+			'Delivery Contact Phone "6171000" is not in the form Keyline takes, like +4961316171000',
+		);
 		({ error } = await run('address', { ...base, town: '={{ "" }}' }));
 		expect(error?.message).toBe('Town is empty');
 		({ error } = await run('address', { ...base, cartId: '12ab' }));
@@ -197,21 +277,40 @@ describe('Keyline node: Address', () => {
 			kind: 'status',
 			status: 422,
 			path: '/billing_address',
-			body: { errors: { addressee: ['ist zu kurz (weniger als 1 Zeichen)'], town: ['ist zu kurz (weniger als 1 Zeichen)'], country_code: ['ist kein gültiger Wert'] } },
+			body: {
+				errors: {
+					addressee: ['ist zu kurz (weniger als 1 Zeichen)'],
+					town: ['ist zu kurz (weniger als 1 Zeichen)'],
+					country_code: ['ist kein gültiger Wert'],
+				},
+			},
 		} as never);
-		const { error } = await run('address', { operation: 'set', addressType: 'billing', cartId: String(cart.id), ...ADDRESS_FIELDS });
+		const { error } = await run('address', {
+			operation: 'set',
+			addressType: 'billing',
+			cartId: String(cart.id),
+			...ADDRESS_FIELDS,
+		});
 		expect(error?.message).toBe(
 			'Keyline: addressee: ist zu kurz (weniger als 1 Zeichen); town: ist zu kurz (weniger als 1 Zeichen); country_code: ist kein gültiger Wert',
 		);
 		expect(error?.httpCode).toBe('422');
-		expect(String(error?.description)).toContain('In English: addressee: is too short (fewer than 1 characters)');
+		expect(String(error?.description)).toContain(
+			'In English: addressee: is too short (fewer than 1 characters)',
+		);
 	});
 
 	it('No delivery address yet: 404 naming the cart and how to set one', async () => {
 		const cart = newCart();
-		const { error } = await run('address', { operation: 'delete', addressType: 'delivery', cartId: String(cart.id) });
+		const { error } = await run('address', {
+			operation: 'delete',
+			addressType: 'delivery',
+			cartId: String(cart.id),
+		});
 		expect(error?.message).toBe('Keyline: No delivery address stored with this cart');
-		expect(String(error?.description)).toContain(`Cart ${cart.id} has no delivery address (none was set, or it was deleted). Set one with Address → Set.`);
+		expect(String(error?.description)).toContain(
+			`Cart ${cart.id} has no delivery address (none was set, or it was deleted). Set one with Address → Set.`,
+		);
 		expect(calls()).toEqual([`GET /carts/${cart.id}/delivery_address`]);
 	});
 
@@ -219,7 +318,13 @@ describe('Keyline node: Address', () => {
 		const carts = [newCart(), newCart(), newCart()];
 		const { items } = await run(
 			'address',
-			{ operation: 'set', addressType: 'delivery', cartId: '={{ $json.cart }}', ...ADDRESS_FIELDS, countryCode: '={{ $json.country }}' },
+			{
+				operation: 'set',
+				addressType: 'delivery',
+				cartId: '={{ $json.cart }}',
+				...ADDRESS_FIELDS,
+				countryCode: '={{ $json.country }}',
+			},
 			[
 				{ cart: carts[0].id, country: 'AT' },
 				{ cart: carts[1].id, country: 'Österreich' },
@@ -229,9 +334,14 @@ describe('Keyline node: Address', () => {
 		);
 		expect(items).toHaveLength(3);
 		expect(items[0].json.country_code).toBe('AT');
-		expect(items[1].json.error).toBe('Country Code "Österreich" is not a two-letter ISO 3166-1 country code');
+		expect(items[1].json.error).toBe(
+			'Country Code "Österreich" is not a two-letter ISO 3166-1 country code',
+		);
 		expect(items[2].json.country_code).toBe('CH');
-		expect(calls()).toEqual([`POST /carts/${carts[0].id}/delivery_address`, `POST /carts/${carts[2].id}/delivery_address`]);
+		expect(calls()).toEqual([
+			`POST /carts/${carts[0].id}/delivery_address`,
+			`POST /carts/${carts[2].id}/delivery_address`,
+		]);
 		expect(sandbox.store.carts.get(carts[1].id)!.delivery_address).toBeNull();
 	});
 });

@@ -15,7 +15,11 @@ describe('Keyline node: Customer', () => {
 
 	it('Set sends {"customer":{"id":206}} and outputs the customer unwrapped', async () => {
 		const cart = newCart();
-		const { items, error } = await run('customer', { operation: 'set', cartId: String(cart.id), customerId: ' 206 ' });
+		const { items, error } = await run('customer', {
+			operation: 'set',
+			cartId: String(cart.id),
+			customerId: ' 206 ',
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual([CRISPY]);
 		expect(calls()).toEqual([`POST /carts/${cart.id}/customer`]);
@@ -28,17 +32,28 @@ describe('Keyline node: Customer', () => {
 		cart.customer_id = 207;
 		const { items, error } = await run('customer', { operation: 'get', cartId: String(cart.id) });
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ id: 207, name: 'Stark Industries AG', tax_identifier: 'DE123456789', reference: 'ST4RK7' });
+		expect(items[0].json).toEqual({
+			id: 207,
+			name: 'Stark Industries AG',
+			tax_identifier: 'DE123456789',
+			reference: 'ST4RK7',
+		});
 		expect(calls()).toEqual([`GET /carts/${cart.id}/customer`]);
 	});
 
 	it('Delete reads the customer, removes it, and outputs what was removed', async () => {
 		const cart = newCart();
 		cart.customer_id = 206;
-		const { items, error } = await run('customer', { operation: 'delete', cartId: String(cart.id) });
+		const { items, error } = await run('customer', {
+			operation: 'delete',
+			cartId: String(cart.id),
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true, ...CRISPY }]);
-		expect(calls()).toEqual([`GET /carts/${cart.id}/customer`, `DELETE /carts/${cart.id}/customer`]);
+		expect(calls()).toEqual([
+			`GET /carts/${cart.id}/customer`,
+			`DELETE /carts/${cart.id}/customer`,
+		]);
 		expect(sandbox.store.carts.get(cart.id)!.customer_id).toBeNull();
 	});
 
@@ -63,7 +78,11 @@ describe('Keyline node: Customer', () => {
 
 	it('An ID the print shop does not know: 422 naming the field, and that IDs are agreed with the print shop', async () => {
 		const cart = newCart();
-		const { error } = await run('customer', { operation: 'set', cartId: String(cart.id), customerId: '999' });
+		const { error } = await run('customer', {
+			operation: 'set',
+			cartId: String(cart.id),
+			customerId: '999',
+		});
 		expect(error?.message).toBe('Keyline: customer: No customer found with given id');
 		expect(error?.httpCode).toBe('422');
 		expect(String(error?.description)).toContain('knows no customer with Customer ID 999');
@@ -73,9 +92,17 @@ describe('Keyline node: Customer', () => {
 
 	it('Refuses a Customer ID or Cart ID that is not a positive whole number, before sending', async () => {
 		const cart = newCart();
-		let { error } = await run('customer', { operation: 'set', cartId: String(cart.id), customerId: 'Crispy' });
+		let { error } = await run('customer', {
+			operation: 'set',
+			cartId: String(cart.id),
+			customerId: 'Crispy',
+		});
 		expect(error?.message).toBe('Customer ID must be a positive whole number, not "Crispy"');
-		({ error } = await run('customer', { operation: 'set', cartId: String(cart.id), customerId: '={{ "" }}' }));
+		({ error } = await run('customer', {
+			operation: 'set',
+			cartId: String(cart.id),
+			customerId: '={{ "" }}',
+		}));
 		expect(error?.message).toBe('Customer ID is empty');
 		({ error } = await run('customer', { operation: 'get', cartId: 'N4XTC8' }));
 		expect(error?.message).toBe('Cart ID must be a positive whole number, not "N4XTC8"');

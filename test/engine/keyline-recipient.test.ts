@@ -33,7 +33,10 @@ describe('Keyline node: Recipient', () => {
 
 	it('Set after Customer → Set sends first_name, name, email and the phone in Keyline’s form', async () => {
 		const cart = newCart();
-		expect((await run('customer', { operation: 'set', cartId: String(cart.id), customerId: '206' })).error).toBeUndefined();
+		expect(
+			(await run('customer', { operation: 'set', cartId: String(cart.id), customerId: '206' }))
+				.error,
+		).toBeUndefined();
 		sandbox.clearRequests();
 		const { items, error } = await run('recipient', {
 			operation: 'set',
@@ -45,20 +48,43 @@ describe('Keyline node: Recipient', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual([
-			{ first_name: 'Bran', name: 'Stark', email: 'bran.stark@crispymtn.com', phone: '+4961316171000' },
+			{
+				first_name: 'Bran',
+				name: 'Stark',
+				email: 'bran.stark@crispymtn.com',
+				phone: '+4961316171000',
+			},
 		]);
 		expect(calls()).toEqual([`POST /carts/${cart.id}/recipient`]);
 		expect(bodyOf('POST')).toEqual({
-			recipient: { first_name: 'Bran', name: 'Stark', email: 'bran.stark@crispymtn.com', phone: '+4961316171000' },
+			recipient: {
+				first_name: 'Bran',
+				name: 'Stark',
+				email: 'bran.stark@crispymtn.com',
+				phone: '+4961316171000',
+			},
 		});
 	});
 
 	it('Set without a phone leaves it out of the body', async () => {
 		const cart = newCart();
 		cart.customer_id = 206;
-		const { items } = await run('recipient', { operation: 'set', cartId: String(cart.id), firstName: 'Arya', lastName: 'Stark', email: 'arya@example.com' });
-		expect(items[0].json).toEqual({ first_name: 'Arya', name: 'Stark', email: 'arya@example.com', phone: null });
-		expect(bodyOf('POST')).toEqual({ recipient: { first_name: 'Arya', name: 'Stark', email: 'arya@example.com' } });
+		const { items } = await run('recipient', {
+			operation: 'set',
+			cartId: String(cart.id),
+			firstName: 'Arya',
+			lastName: 'Stark',
+			email: 'arya@example.com',
+		});
+		expect(items[0].json).toEqual({
+			first_name: 'Arya',
+			name: 'Stark',
+			email: 'arya@example.com',
+			phone: null,
+		});
+		expect(bodyOf('POST')).toEqual({
+			recipient: { first_name: 'Arya', name: 'Stark', email: 'arya@example.com' },
+		});
 	});
 
 	it('Get outputs the recipient; Delete reads it, removes it and outputs it', async () => {
@@ -73,7 +99,10 @@ describe('Keyline node: Recipient', () => {
 		result = await run('recipient', { operation: 'delete', cartId: String(cart.id) });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json)).toEqual([{ deleted: true, ...recipient }]);
-		expect(calls()).toEqual([`GET /carts/${cart.id}/recipient`, `DELETE /carts/${cart.id}/recipient`]);
+		expect(calls()).toEqual([
+			`GET /carts/${cart.id}/recipient`,
+			`DELETE /carts/${cart.id}/recipient`,
+		]);
 		expect(sandbox.store.carts.get(cart.id)!.recipient).toBeNull();
 	});
 
@@ -88,13 +117,24 @@ describe('Keyline node: Recipient', () => {
 	it('Refuses a bad email, a phone without country code, an empty name, before sending', async () => {
 		const cart = newCart();
 		cart.customer_id = 206;
-		const base = { operation: 'set', cartId: String(cart.id), firstName: 'Bran', lastName: 'Stark', email: 'bran@example.com' };
+		const base = {
+			operation: 'set',
+			cartId: String(cart.id),
+			firstName: 'Bran',
+			lastName: 'Stark',
+			email: 'bran@example.com',
+		};
 		let { error } = await run('recipient', { ...base, email: 'bran at example.com' });
 		expect(error?.message).toBe('Email is not a valid email address: "bran at example.com"');
 		({ error } = await run('recipient', { ...base, additionalFields: { phone: '06131 6171000' } }));
-		expect(error?.message).toBe('Phone "06131 6171000" is not in the form Keyline takes, like +4961316171000');
+		expect(error?.message).toBe(
+			'Phone "06131 6171000" is not in the form Keyline takes, like +4961316171000',
+		);
 		expect(String(error?.description)).toContain('Start with + and the country code instead of 0');
-		({ error } = await run('recipient', { ...base, additionalFields: { phone: '+49 (0) 6131 6171000' } }));
+		({ error } = await run('recipient', {
+			...base,
+			additionalFields: { phone: '+49 (0) 6131 6171000' },
+		}));
 		expect(error?.message).toContain('is not in the form Keyline takes');
 		({ error } = await run('recipient', { ...base, lastName: '={{ "  " }}' }));
 		expect(error?.message).toBe('Last Name is empty');
@@ -109,7 +149,13 @@ describe('Keyline node: Recipient', () => {
 		const bare = newCart();
 		const { items } = await run(
 			'recipient',
-			{ operation: 'set', cartId: '={{ $json.cart }}', firstName: 'Bran', lastName: 'Stark', email: 'bran@example.com' },
+			{
+				operation: 'set',
+				cartId: '={{ $json.cart }}',
+				firstName: 'Bran',
+				lastName: 'Stark',
+				email: 'bran@example.com',
+			},
 			[{ cart: ready.id }, { cart: bare.id }],
 			true,
 		);

@@ -26,7 +26,11 @@ describe('requests that get no answer', () => {
 	it('the InstantCard login gives up with the node Timeout (1 s), naming the host', async () => {
 		ic.addFault({ kind: 'hang', path: '/authenticate$' });
 		const { result, ms } = await timed(
-			runNode({ type: 'instantCard', parameters: { resource: 'profile', operation: 'get', ...TIMEOUT }, credentials: [instantCardCredential(ic)] }),
+			runNode({
+				type: 'instantCard',
+				parameters: { resource: 'profile', operation: 'get', ...TIMEOUT },
+				credentials: [instantCardCredential(ic)],
+			}),
 		);
 		expect(result.error?.message).toBe(
 			`InstantCard at ${ic.baseUrl} did not answer the login within 1 s. Check the credential's environment/URL and that this n8n can reach it.`,
@@ -67,10 +71,18 @@ describe('requests that get no answer', () => {
 	it('an InstantCard operation gives up with the node Timeout and says which host and what to check', async () => {
 		ic.addFault({ kind: 'hang', path: '/profile/me$' });
 		const { result, ms } = await timed(
-			runNode({ type: 'instantCard', parameters: { resource: 'profile', operation: 'get', ...TIMEOUT }, credentials: [instantCardCredential(ic)] }),
+			runNode({
+				type: 'instantCard',
+				parameters: { resource: 'profile', operation: 'get', ...TIMEOUT },
+				credentials: [instantCardCredential(ic)],
+			}),
 		);
-		expect(result.error?.message).toBe(`InstantCard at ${new URL(ic.url).host} did not answer within 1 s`);
-		expect(result.error?.description).toMatch(/GET \/profile\/me got no answer within 1 s.*raise the Timeout in the node's Settings → Request Options/);
+		expect(result.error?.message).toBe(
+			`InstantCard at ${new URL(ic.url).host} did not answer within 1 s`,
+		);
+		expect(result.error?.description).toMatch(
+			/GET \/profile\/me got no answer within 1 s.*raise the Timeout in the node's Settings → Request Options/,
+		);
 		expect(ms).toBeLessThan(4000);
 	});
 
@@ -84,7 +96,9 @@ describe('requests that get no answer', () => {
 				credentials: [keylineCredential(kl)],
 			}),
 		);
-		expect(result.error?.message).toBe(`Keyline at ${new URL(kl.url).host} did not answer within 1 s`);
+		expect(result.error?.message).toBe(
+			`Keyline at ${new URL(kl.url).host} did not answer within 1 s`,
+		);
 		expect(ms).toBeLessThan(4000);
 	});
 

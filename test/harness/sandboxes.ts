@@ -16,7 +16,10 @@ import {
 import type { StoredCredential } from './credentials-helper';
 
 /** The InstantCard credential as n8n stores it, logging in to `sandbox` (no token yet). */
-export function instantCardCredential(sandbox: InstantCardSandbox, overrides: Record<string, string> = {}): StoredCredential {
+export function instantCardCredential(
+	sandbox: InstantCardSandbox,
+	overrides: Record<string, string> = {},
+): StoredCredential {
 	return {
 		id: 'ic1',
 		name: 'InstantCard sandbox',
@@ -34,7 +37,10 @@ export function instantCardCredential(sandbox: InstantCardSandbox, overrides: Re
 }
 
 /** The Keyline credential as n8n stores it, with the sandbox's API key. */
-export function keylineCredential(sandbox: KeylineSandbox, overrides: Record<string, string> = {}): StoredCredential {
+export function keylineCredential(
+	sandbox: KeylineSandbox,
+	overrides: Record<string, string> = {},
+): StoredCredential {
 	return {
 		id: 'kl1',
 		name: 'Keyline sandbox',
@@ -60,7 +66,9 @@ export function useKeylineSandbox(options?: KeylineSandboxOptions): KeylineSandb
 }
 
 /** Both sandboxes for the enclosing `describe`, started and stopped together. */
-export function useSandboxes(options: { instantCard?: InstantCardSandboxOptions; keyline?: KeylineSandboxOptions } = {}) {
+export function useSandboxes(
+	options: { instantCard?: InstantCardSandboxOptions; keyline?: KeylineSandboxOptions } = {},
+) {
 	const ic = new InstantCardSandbox(options.instantCard);
 	const kl = new KeylineSandbox(options.keyline);
 	beforeAll(async () => await Promise.all([ic.start(), kl.start()]));

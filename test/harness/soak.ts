@@ -7,7 +7,10 @@ import type { Fault, Sandbox } from '../sandbox/core';
 import type { PollResult, TriggerHarness } from './poll';
 
 /** mulberry32 from `seed`, and a chooser drawing from it. */
-export function seededRandom(seed: number): { random: () => number; pick: <T>(list: readonly T[]) => T } {
+export function seededRandom(seed: number): {
+	random: () => number;
+	pick: <T>(list: readonly T[]) => T;
+} {
 	const random = () => {
 		seed = (seed + 0x6d2b79f5) | 0;
 		let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
@@ -28,7 +31,16 @@ export function soakFault(
 	wrongShapes: unknown[],
 	extraKinds: string[] = [],
 ): { kind: string; [key: string]: unknown } {
-	const kind = pick(['status', 'status', 'rateLimit', 'drop', ...extraKinds, 'html', 'truncated', 'shape']);
+	const kind = pick([
+		'status',
+		'status',
+		'rateLimit',
+		'drop',
+		...extraKinds,
+		'html',
+		'truncated',
+		'shape',
+	]);
 	if (kind === 'status') return { kind, status: pick([500, 502, 503]) };
 	if (kind === 'rateLimit') return { kind, retryAfter: 1 };
 	if (kind === 'shape') return { kind: 'status', status: 200, body: pick(wrongShapes) };
@@ -72,7 +84,16 @@ export interface ChaosOptions {
  */
 export function chaosPoller(options: ChaosOptions) {
 	const { sandbox, random } = options;
-	const stats: ChaosStats = { polls: 0, faults: 0, hit: 0, failed: 0, partial: 0, restarts: 0, clean: 0, requests: 0 };
+	const stats: ChaosStats = {
+		polls: 0,
+		faults: 0,
+		hit: 0,
+		failed: 0,
+		partial: 0,
+		restarts: 0,
+		clean: 0,
+		requests: 0,
+	};
 	const poll = async (trigger: TriggerHarness): Promise<{ result: PollResult; clean: boolean }> => {
 		if (random() < 0.06) {
 			await trigger.restart();

@@ -19,15 +19,27 @@ const VALID = {
 	expMonth: 12,
 	expYear: NEXT_YEAR,
 	fullName: ' Ada Lovelace ',
-	billingAddress: { address1: '1200 Congress Ave', address2: '', city: 'Austin', zipCode: '78701', country: 'US' },
+	billingAddress: {
+		address1: '1200 Congress Ave',
+		address2: '',
+		city: 'Austin',
+		zipCode: '78701',
+		country: 'US',
+	},
 };
 
-type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-const preSend = organizationAddFundsDescription.find((p) => p.name === 'amount')!.routing!.send!.preSend![0] as PreSend;
+type PreSend = (
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
+const preSend = organizationAddFundsDescription.find((p) => p.name === 'amount')!.routing!.send!
+	.preSend![0] as PreSend;
 
 /** The form body Add Funds would send for these parameters. */
 async function body(overrides: Record<string, unknown> = {}) {
-	const options = await preSend.call(fakeContext({ ...VALID, ...overrides }) as never, { url: '/add_funds' });
+	const options = await preSend.call(fakeContext({ ...VALID, ...overrides }) as never, {
+		url: '/add_funds',
+	});
 	return options.body as Record<string, string>;
 }
 async function refusal(overrides: Record<string, unknown>) {
@@ -52,7 +64,10 @@ describe('Add Funds: the payment body', () => {
 
 	it('takes a two-digit year as 20xx and an amount with cents', async () => {
 		const twoDigits = NEXT_YEAR % 100;
-		expect(await body({ expYear: twoDigits, amount: 49.99 })).toMatchObject({ exp_year: String(NEXT_YEAR), amount: '49.99' });
+		expect(await body({ expYear: twoDigits, amount: 49.99 })).toMatchObject({
+			exp_year: String(NEXT_YEAR),
+			amount: '49.99',
+		});
 	});
 
 	it.each([
@@ -70,7 +85,9 @@ describe('Add Funds: refused before sending', () => {
 		const error = await refusal({ cardNumber: '4242 4242 4242 4241' });
 		expect(error.message).toBe('Card Number is not a valid card number');
 		expect(error.description).toBe('Its check digit does not match: a digit is probably mistyped.');
-		expect((await refusal({ cardNumber: '5555555555554445' })).message).toBe('Card Number is not a valid card number');
+		expect((await refusal({ cardNumber: '5555555555554445' })).message).toBe(
+			'Card Number is not a valid card number',
+		);
 	});
 
 	it('refuses an empty number, other characters, and fewer than 12 or more than 19 digits', async () => {
@@ -78,8 +95,12 @@ describe('Add Funds: refused before sending', () => {
 		expect((await refusal({ cardNumber: '4242 4242 4242 424x' })).message).toBe(
 			'Card Number may contain only digits, spaces and dashes',
 		);
-		expect((await refusal({ cardNumber: '42424242424' })).message).toBe('Card Number must have 12 to 19 digits');
-		expect((await refusal({ cardNumber: '4'.repeat(20) })).message).toBe('Card Number must have 12 to 19 digits');
+		expect((await refusal({ cardNumber: '42424242424' })).message).toBe(
+			'Card Number must have 12 to 19 digits',
+		);
+		expect((await refusal({ cardNumber: '4'.repeat(20) })).message).toBe(
+			'Card Number must have 12 to 19 digits',
+		);
 	});
 
 	it.each([
@@ -98,7 +119,9 @@ describe('Add Funds: refused before sending', () => {
 
 	it('refuses a card that has expired', async () => {
 		const lastYear = new Date().getUTCFullYear() - 1;
-		expect((await refusal({ expMonth: 3, expYear: lastYear })).message).toBe(`The payment card expired in 03/${lastYear}`);
+		expect((await refusal({ expMonth: 3, expYear: lastYear })).message).toBe(
+			`The payment card expired in 03/${lastYear}`,
+		);
 	});
 });
 
@@ -107,21 +130,36 @@ describe('maskCardData', () => {
 
 	it('masks card numbers to the last four and CVCs entirely under their keys', () => {
 		expect(
-			maskCardData({ card_number: '4242424242424242', cvv: '123', pan: 5555555555554444, amount: '50.00', id: 12 }, secrets),
+			maskCardData(
+				{
+					card_number: '4242424242424242',
+					cvv: '123',
+					pan: 5555555555554444,
+					amount: '50.00',
+					id: 12,
+				},
+				secrets,
+			),
 		).toEqual({ card_number: '****4242', cvv: '***', pan: '****4444', amount: '50.00', id: 12 });
 	});
 
 	it('masks the number and CVC inside any text, whatever separators echo them', () => {
 		expect(maskCardData('declined: 4242 4242 4242 4242', secrets)).toBe('declined: ****4242');
 		expect(maskCardData('card 4242-4242-4242-4242 refused', secrets)).toBe('card ****4242 refused');
-		expect(maskCardData('bad CVC: 123 for order 1234', secrets)).toBe('bad CVC: *** for order 1234');
+		expect(maskCardData('bad CVC: 123 for order 1234', secrets)).toBe(
+			'bad CVC: *** for order 1234',
+		);
 	});
 
 	it('masks at any depth, leaves other numbers alone, and copes with cycles', () => {
-		const answer: Record<string, unknown> = { payments: [{ note: 'paid with 4242424242424242', order: '123456789' }] };
+		const answer: Record<string, unknown> = {
+			payments: [{ note: 'paid with 4242424242424242', order: '123456789' }],
+		};
 		answer.self = answer;
 		const masked = maskCardData(answer, secrets) as { payments: Array<Record<string, string>> };
 		expect(masked.payments[0]).toEqual({ note: 'paid with ****4242', order: '123456789' });
-		expect((answer.payments as Array<Record<string, string>>)[0].note).toBe('paid with 4242424242424242');
+		expect((answer.payments as Array<Record<string, string>>)[0].note).toBe(
+			'paid with 4242424242424242',
+		);
 	});
 });

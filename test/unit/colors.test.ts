@@ -3,11 +3,17 @@ import { colorsValue } from '../../nodes/Keyline/resources/component/colors';
 import { fakeContext, thrown } from './context';
 
 const context = fakeContext() as unknown as Parameters<typeof colorsValue>[0];
-const colors = (...color: Array<Record<string, unknown>>) => colorsValue(context, { color }, 'Front Colors');
+const colors = (...color: Array<Record<string, unknown>>) =>
+	colorsValue(context, { color }, 'Front Colors');
 
 describe('colorsValue', () => {
 	it('gives the four process colors for CMYK "All Four" (the default)', () => {
-		expect(colors({ family: 'CMYK', processColor: 'all' })).toEqual(['CMYK/Cyan', 'CMYK/Magenta', 'CMYK/Yellow', 'CMYK/Black']);
+		expect(colors({ family: 'CMYK', processColor: 'all' })).toEqual([
+			'CMYK/Cyan',
+			'CMYK/Magenta',
+			'CMYK/Yellow',
+			'CMYK/Black',
+		]);
 		expect(colors({})).toEqual(['CMYK/Cyan', 'CMYK/Magenta', 'CMYK/Yellow', 'CMYK/Black']);
 	});
 
@@ -23,12 +29,9 @@ describe('colorsValue', () => {
 	});
 
 	it('lists a color given twice once', () => {
-		expect(colors({ family: 'CMYK', processColor: 'all' }, { family: 'CMYK', processColor: 'Cyan' })).toEqual([
-			'CMYK/Cyan',
-			'CMYK/Magenta',
-			'CMYK/Yellow',
-			'CMYK/Black',
-		]);
+		expect(
+			colors({ family: 'CMYK', processColor: 'all' }, { family: 'CMYK', processColor: 'Cyan' }),
+		).toEqual(['CMYK/Cyan', 'CMYK/Magenta', 'CMYK/Yellow', 'CMYK/Black']);
 	});
 
 	it('gives an empty list for "No Colors (Unprinted)"', () => {
@@ -36,9 +39,9 @@ describe('colorsValue', () => {
 	});
 
 	it('refuses "No Colors" combined with other colors', () => {
-		expect(thrown(() => colors({ family: 'none' }, { family: 'Pantone', name: '83' })).message).toBe(
-			'Front Colors: "No Colors (Unprinted)" cannot be combined with other colors',
-		);
+		expect(
+			thrown(() => colors({ family: 'none' }, { family: 'Pantone', name: '83' })).message,
+		).toBe('Front Colors: "No Colors (Unprinted)" cannot be combined with other colors');
 	});
 
 	it('refuses a field added without any color, naming the side', () => {
@@ -47,14 +50,18 @@ describe('colorsValue', () => {
 		expect(error.description).toBe(
 			'Add the back\'s colors. To clear them, add one color with Family "No Colors (Unprinted)". To keep them as they are, remove Back Colors.',
 		);
-		expect(thrown(() => colorsValue(context, undefined, 'Front Colors')).message).toBe('Front Colors has no color');
+		expect(thrown(() => colorsValue(context, undefined, 'Front Colors')).message).toBe(
+			'Front Colors has no color',
+		);
 	});
 
 	it('refuses a spot color without a name, naming the color by its place', () => {
-		expect(thrown(() => colors({ family: 'CMYK' }, { family: 'Pantone', name: '  ' })).message).toBe(
-			'Front Colors: color 2 (Pantone) has no name',
+		expect(
+			thrown(() => colors({ family: 'CMYK' }, { family: 'Pantone', name: '  ' })).message,
+		).toBe('Front Colors: color 2 (Pantone) has no name');
+		expect(thrown(() => colors({ family: 'custom' })).message).toBe(
+			'Front Colors: color 1 (Custom) has no name',
 		);
-		expect(thrown(() => colors({ family: 'custom' })).message).toBe('Front Colors: color 1 (Custom) has no name');
 	});
 
 	it('refuses a CMYK color that is not a process color, and a family Keyline does not know', () => {

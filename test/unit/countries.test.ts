@@ -1,5 +1,8 @@
 /** Country codes Keyline takes, and the mix-ups people make (nodes/Keyline/resources/address). */
-import { COUNTRY_CODE_MIXUPS, COUNTRY_CODES } from '../../nodes/Keyline/resources/address/countries';
+import {
+	COUNTRY_CODE_MIXUPS,
+	COUNTRY_CODES,
+} from '../../nodes/Keyline/resources/address/countries';
 import { checkCountryCode } from '../../nodes/Keyline/resources/address/fields';
 import { fakeContext, thrown } from './context';
 
@@ -8,8 +11,10 @@ const context = fakeContext() as unknown as Parameters<typeof checkCountryCode>[
 describe('country codes', () => {
 	it('knows every ISO 3166-1 alpha-2 code, and only those', () => {
 		expect(COUNTRY_CODES.size).toBe(249);
-		for (const code of ['DE', 'AT', 'CH', 'GB', 'US', 'AX', 'ZW']) expect(COUNTRY_CODES.has(code)).toBe(true);
-		for (const code of ['UK', 'EL', 'EU', 'DEU', 'de', '']) expect(COUNTRY_CODES.has(code)).toBe(false);
+		for (const code of ['DE', 'AT', 'CH', 'GB', 'US', 'AX', 'ZW'])
+			expect(COUNTRY_CODES.has(code)).toBe(true);
+		for (const code of ['UK', 'EL', 'EU', 'DEU', 'de', ''])
+			expect(COUNTRY_CODES.has(code)).toBe(false);
 		expect([...COUNTRY_CODES].every((code) => /^[A-Z]{2}$/.test(code))).toBe(true);
 	});
 

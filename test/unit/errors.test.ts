@@ -41,7 +41,11 @@ describe('apiErrorText', () => {
 	it("names the fields of Keyline's {errors: {field: [messages]}}, 'base' without a name", () => {
 		expect(
 			apiErrorText({
-				errors: { name: ['ist zu kurz', 'ist ungültig'], grain: 'ist kein gültiger Wert', base: ['Warenkorb ist leer'] },
+				errors: {
+					name: ['ist zu kurz', 'ist ungültig'],
+					grain: 'ist kein gültiger Wert',
+					base: ['Warenkorb ist leer'],
+				},
 			}),
 		).toBe('name: ist zu kurz, ist ungültig; grain: ist kein gültiger Wert; Warenkorb ist leer');
 	});
@@ -65,7 +69,9 @@ describe('apiErrorText', () => {
 
 	it('masks a registered secret the server echoed', () => {
 		registerSecrets(['unit-errors-token-7f3a']);
-		expect(apiErrorText({ error: 'invalid token unit-errors-token-7f3a' })).toBe('invalid token ***');
+		expect(apiErrorText({ error: 'invalid token unit-errors-token-7f3a' })).toBe(
+			'invalid token ***',
+		);
 	});
 });
 
@@ -95,13 +101,24 @@ describe('responseOf and answerUnknown', () => {
 			headers: { 'retry-after': '5' },
 			code: undefined,
 		});
-		expect(responseOf({ response: { status: 404, data: 'nope' } })).toMatchObject({ status: 404, body: 'nope' });
+		expect(responseOf({ response: { status: 404, data: 'nope' } })).toMatchObject({
+			status: 404,
+			body: 'nope',
+		});
 		expect(responseOf({ httpCode: '503', context: { data: { error: 'down' } } })).toMatchObject({
 			status: 503,
 			body: { error: 'down' },
 		});
-		expect(responseOf({ cause: { code: 'ECONNRESET' } })).toMatchObject({ status: undefined, code: 'ECONNRESET' });
-		expect(responseOf(undefined)).toEqual({ status: undefined, body: undefined, headers: undefined, code: undefined });
+		expect(responseOf({ cause: { code: 'ECONNRESET' } })).toMatchObject({
+			status: undefined,
+			code: 'ECONNRESET',
+		});
+		expect(responseOf(undefined)).toEqual({
+			status: undefined,
+			body: undefined,
+			headers: undefined,
+			code: undefined,
+		});
 	});
 
 	it('a 5xx or no answer at all may have been carried out; a 4xx was not', () => {
@@ -114,10 +131,19 @@ describe('responseOf and answerUnknown', () => {
 });
 
 describe('toApiError', () => {
-	const request = { method: 'get', url: '/carts/9981', baseURL: 'https://app.keyline.de/api/v2/inbox' };
+	const request = {
+		method: 'get',
+		url: '/carts/9981',
+		baseURL: 'https://app.keyline.de/api/v2/inbox',
+	};
 
 	it("puts the API's words in the message and what the status means in the description", () => {
-		const error = toApiError(context, API, httpError(404, { error: 'Not found' }), request) as NodeApiError;
+		const error = toApiError(
+			context,
+			API,
+			httpError(404, { error: 'Not found' }),
+			request,
+		) as NodeApiError;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Keyline: Not found');
 		expect(error.httpCode).toBe('404');
@@ -152,15 +178,24 @@ describe('toApiError', () => {
 	});
 
 	it('names the host and the time bound when no answer came in time', () => {
-		const timedOut = Object.assign(new Error('timeout of 2000ms exceeded'), { code: 'ECONNABORTED' });
+		const timedOut = Object.assign(new Error('timeout of 2000ms exceeded'), {
+			code: 'ECONNABORTED',
+		});
 		const error = toApiError(context, API, timedOut, { ...request, timeout: 2000 });
 		expect(error.message).toBe('Keyline at app.keyline.de did not answer within 2 s');
-		expect((error as NodeApiError).description).toContain('The request GET /carts/9981 got no answer within 2 s.');
+		expect((error as NodeApiError).description).toContain(
+			'The request GET /carts/9981 got no answer within 2 s.',
+		);
 		expect(answerUnknown(error)).toBe(true);
 	});
 
 	it('says a network failure in words, not as a code', () => {
-		const error = toApiError(context, API, Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), request);
+		const error = toApiError(
+			context,
+			API,
+			Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+			request,
+		);
 		expect(error.message).toBe('Could not reach Keyline (connection refused)');
 		expect((error as NodeApiError).description).toBe(
 			"The request GET /carts/9981 got no answer. Check the credential's URL and the network.",
@@ -179,8 +214,10 @@ describe('toApiError', () => {
 
 describe('checkAnswer and notTheApisAnswer', () => {
 	const request = { method: 'GET', url: '/orders' };
-	const check = (body: unknown, expected: 'json' | 'list' = 'json', headers = {}, statusCode = 200) => () =>
-		checkAnswer(context, API, { statusCode, headers, body }, request, expected);
+	const check =
+		(body: unknown, expected: 'json' | 'list' = 'json', headers = {}, statusCode = 200) =>
+		() =>
+			checkAnswer(context, API, { statusCode, headers, body }, request, expected);
 
 	it('lets JSON, an empty answer and non-2xx answers through', () => {
 		expect(check({ order: { id: 1 } })).not.toThrow();
@@ -197,7 +234,9 @@ describe('checkAnswer and notTheApisAnswer', () => {
 		expect(thrown(check('{"order": {"id": 1')).message).toBe(
 			'Keyline answered GET /orders with JSON that is cut off, not the JSON its API sends',
 		);
-		expect(thrown(check('OK')).message).toBe('Keyline answered GET /orders with text that is not JSON, not the JSON its API sends');
+		expect(thrown(check('OK')).message).toBe(
+			'Keyline answered GET /orders with text that is not JSON, not the JSON its API sends',
+		);
 	});
 
 	it('refuses anything but a list where a list is expected', () => {

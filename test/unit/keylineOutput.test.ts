@@ -8,10 +8,17 @@ describe('unwrap', () => {
 				order: {
 					id: 14011,
 					state: 'draft',
-					products: [{ product: { id: 1, components: [{ component: { id: 7 } }] } }, { product: { id: 2 } }],
+					products: [
+						{ product: { id: 1, components: [{ component: { id: 7 } }] } },
+						{ product: { id: 2 } },
+					],
 				},
 			}),
-		).toEqual({ id: 14011, state: 'draft', products: [{ id: 1, components: [{ id: 7 }] }, { id: 2 }] });
+		).toEqual({
+			id: 14011,
+			state: 'draft',
+			products: [{ id: 1, components: [{ id: 7 }] }, { id: 2 }],
+		});
 	});
 
 	it('keeps a record of several keys, and a one-key record whose value is not a record', () => {
@@ -22,7 +29,12 @@ describe('unwrap', () => {
 
 	it('adds the amount in currency units beside the cents, at any depth', () => {
 		expect(
-			unwrap({ cart: { net_total: { cent_amount: 19562, currency: 'EUR' }, products: [{ product: { id: 1, price: { cent_amount: 5, currency: 'EUR' } } }] } }),
+			unwrap({
+				cart: {
+					net_total: { cent_amount: 19562, currency: 'EUR' },
+					products: [{ product: { id: 1, price: { cent_amount: 5, currency: 'EUR' } } }],
+				},
+			}),
 		).toEqual({
 			net_total: { cent_amount: 19562, currency: 'EUR', amount: 195.62 },
 			products: [{ id: 1, price: { cent_amount: 5, currency: 'EUR', amount: 0.05 } }],
@@ -43,8 +55,13 @@ describe('unwrap', () => {
 
 describe('toItems', () => {
 	it('gives one item per entry of a list, each unwrapped', () => {
-		expect(toItems([{ product: { id: 1 } }, { product: { id: 2 } }])).toEqual([{ json: { id: 1 } }, { json: { id: 2 } }]);
-		expect(toItems({ products: [{ product: { id: 1 } }] })).toEqual([{ json: { products: [{ id: 1 }] } }]);
+		expect(toItems([{ product: { id: 1 } }, { product: { id: 2 } }])).toEqual([
+			{ json: { id: 1 } },
+			{ json: { id: 2 } },
+		]);
+		expect(toItems({ products: [{ product: { id: 1 } }] })).toEqual([
+			{ json: { products: [{ id: 1 }] } },
+		]);
 	});
 
 	it('gives one item for a record, and wraps what is not a record as { value }', () => {

@@ -23,36 +23,57 @@ describe('resolvePath', () => {
 
 	it('expands {attachment} to the component only when the file is attached to one', () => {
 		const template = '{parent}/products/{productId}{attachment}/print_data_files';
-		expect(path(template, { cartId: '1', productId: '2' })).toBe('/carts/1/products/2/print_data_files');
-		expect(path(template, { parent: 'order', orderId: '3', productId: '2', attachedTo: 'component', componentId: '24171' })).toBe(
-			'/orders/3/products/2/components/24171/print_data_files',
+		expect(path(template, { cartId: '1', productId: '2' })).toBe(
+			'/carts/1/products/2/print_data_files',
 		);
+		expect(
+			path(template, {
+				parent: 'order',
+				orderId: '3',
+				productId: '2',
+				attachedTo: 'component',
+				componentId: '24171',
+			}),
+		).toBe('/orders/3/products/2/components/24171/print_data_files');
 	});
 
 	it('chooses the template by a field: billing addresses live on carts only', () => {
-		expect(path(ADDRESS_PATH, { addressType: 'billing', parent: 'order', cartId: '5', orderId: '6' })).toBe(
-			'/carts/5/billing_address',
+		expect(
+			path(ADDRESS_PATH, { addressType: 'billing', parent: 'order', cartId: '5', orderId: '6' }),
+		).toBe('/carts/5/billing_address');
+		expect(path(ADDRESS_PATH, { addressType: 'delivery', parent: 'order', orderId: '6' })).toBe(
+			'/orders/6/delivery_address',
 		);
-		expect(path(ADDRESS_PATH, { addressType: 'delivery', parent: 'order', orderId: '6' })).toBe('/orders/6/delivery_address');
 	});
 
 	it('refuses an ID that is not a positive whole number, with the label and example of its field', () => {
 		const error = thrown(() => path('/orders/{orderId}', { orderId: 'KEY-123' }));
 		expect(error.message).toBe('Order ID must be a positive whole number, not "KEY-123"');
-		expect(error.description).toBe('Enter the Order ID as digits only, e.g. 14011, or map it from a previous node.');
-		expect(thrown(() => path('/carts/{cartId}/products/{productId}', { cartId: '1' })).message).toBe('Product ID is empty');
+		expect(error.description).toBe(
+			'Enter the Order ID as digits only, e.g. 14011, or map it from a previous node.',
+		);
+		expect(
+			thrown(() => path('/carts/{cartId}/products/{productId}', { cartId: '1' })).message,
+		).toBe('Product ID is empty');
 	});
 
 	it('fails loudly on a template it cannot fill (a bug, not user input)', () => {
-		expect(thrown(() => path('/carts/{basketId}', {})).message).toBe('Unknown ID placeholder {basketId} in /carts/{basketId}');
-		expect(thrown(() => path(ADDRESS_PATH, { addressType: 'shipping' })).message).toMatch(/^No path for addressType in /);
+		expect(thrown(() => path('/carts/{basketId}', {})).message).toBe(
+			'Unknown ID placeholder {basketId} in /carts/{basketId}',
+		);
+		expect(thrown(() => path(ADDRESS_PATH, { addressType: 'shipping' })).message).toMatch(
+			/^No path for addressType in /,
+		);
 	});
 });
 
 describe('templatesOf and KEYLINE_IDS', () => {
 	it('lists every template a path can take', () => {
 		expect(templatesOf('/carts/{cartId}')).toEqual(['/carts/{cartId}']);
-		expect(templatesOf(ADDRESS_PATH)).toEqual(['/carts/{cartId}/billing_address', '{parent}/delivery_address']);
+		expect(templatesOf(ADDRESS_PATH)).toEqual([
+			'/carts/{cartId}/billing_address',
+			'{parent}/delivery_address',
+		]);
 	});
 
 	it('gives each ID field an example that passes its own check', () => {

@@ -31,7 +31,10 @@ describe('readState and commitState', () => {
 	it('reads back a copy of what was committed, for the same scope', () => {
 		const { context, as } = poll();
 		commitState(as, state('acct-1', { jobs: { 1: 'Created' } }));
-		const read = readState<ReturnType<typeof state> & { jobs: Record<string, string> }>(as, 'acct-1')!;
+		const read = readState<ReturnType<typeof state> & { jobs: Record<string, string> }>(
+			as,
+			'acct-1',
+		)!;
 		expect(read.jobs).toEqual({ 1: 'Created' });
 		read.jobs[1] = 'Finished';
 		expect((context.staticData.state as { jobs: Record<string, string> }).jobs[1]).toBe('Created');
@@ -59,12 +62,40 @@ describe('PollOutcome', () => {
 	it('emits events with one seenAt, commits the state and returns the items', () => {
 		const { context, as } = poll();
 		const outcome = new PollOutcome();
-		outcome.emit({ event: 'printJobCreated', resource: 'printJob', id: 1, reference: null, previousState: null, state: 'Created' }, { printJob: { id: 1 } });
-		outcome.emit({ event: 'printJobFinished', resource: 'printJob', id: 2, reference: null, previousState: 'In_Progress', state: 'Finished' });
+		outcome.emit(
+			{
+				event: 'printJobCreated',
+				resource: 'printJob',
+				id: 1,
+				reference: null,
+				previousState: null,
+				state: 'Created',
+			},
+			{ printJob: { id: 1 } },
+		);
+		outcome.emit({
+			event: 'printJobFinished',
+			resource: 'printJob',
+			id: 2,
+			reference: null,
+			previousState: 'In_Progress',
+			state: 'Finished',
+		});
 		const result = outcome.finish(as, state());
 		expect(result).toEqual([
 			[
-				{ json: { event: 'printJobCreated', resource: 'printJob', id: 1, reference: null, previousState: null, state: 'Created', seenAt: outcome.seenAt, printJob: { id: 1 } } },
+				{
+					json: {
+						event: 'printJobCreated',
+						resource: 'printJob',
+						id: 1,
+						reference: null,
+						previousState: null,
+						state: 'Created',
+						seenAt: outcome.seenAt,
+						printJob: { id: 1 },
+					},
+				},
 				{ json: expect.objectContaining({ id: 2, seenAt: outcome.seenAt }) },
 			],
 		]);
@@ -92,13 +123,27 @@ describe('PollOutcome', () => {
 		const { as } = poll();
 		const outcome = new PollOutcome();
 		outcome.fail(new Error('order 7 failed'));
-		outcome.emit({ event: 'newOrder', resource: 'order', id: 8, reference: 'ABC123', previousState: null, state: 'draft' });
+		outcome.emit({
+			event: 'newOrder',
+			resource: 'order',
+			id: 8,
+			reference: 'ABC123',
+			previousState: null,
+			state: 'draft',
+		});
 		expect(outcome.finish(as, state())![0]).toHaveLength(1);
 	});
 
 	it('marks samples, saying what they were built from', () => {
 		const outcome = new PollOutcome();
-		outcome.emit({ event: 'newOrder', resource: 'order', id: 8, reference: 'ABC123', previousState: null, state: 'draft' });
+		outcome.emit({
+			event: 'newOrder',
+			resource: 'order',
+			id: 8,
+			reference: 'ABC123',
+			previousState: null,
+			state: 'draft',
+		});
 		const [item] = outcome.markSamples('built from order 8');
 		expect(Object.keys(item.json).slice(0, 3)).toEqual(['sample', 'sampleNote', 'event']);
 		expect(item.json).toMatchObject({ sample: true, sampleNote: 'built from order 8', id: 8 });
@@ -109,7 +154,10 @@ describe('exclusive and settleEach', () => {
 	it('answers null to a poll started while the last one of the same node still runs', async () => {
 		const { as } = poll();
 		let finish!: () => void;
-		const first = exclusive(as, () => new Promise<string>((resolve) => (finish = () => resolve('first'))));
+		const first = exclusive(
+			as,
+			() => new Promise<string>((resolve) => (finish = () => resolve('first'))),
+		);
 		expect(await exclusive(as, async () => 'second')).toBeNull();
 		finish();
 		expect(await first).toBe('first');
@@ -129,13 +177,15 @@ describe('exclusive and settleEach', () => {
 			return n * 10;
 		});
 		expect(most).toBe(2);
-		expect(results.map((r) => [r.entry, r.value, (r.error as Error | undefined)?.message])).toEqual([
-			[1, 10, undefined],
-			[2, 20, undefined],
-			[3, undefined, 'three failed'],
-			[4, 40, undefined],
-			[5, 50, undefined],
-		]);
+		expect(results.map((r) => [r.entry, r.value, (r.error as Error | undefined)?.message])).toEqual(
+			[
+				[1, 10, undefined],
+				[2, 20, undefined],
+				[3, undefined, 'three failed'],
+				[4, 40, undefined],
+				[5, 50, undefined],
+			],
+		);
 	});
 });
 
@@ -143,7 +193,12 @@ describe('list fields', () => {
 	it('listEntries splits on commas, semicolons and spaces, flattens arrays, drops empties and repeats', () => {
 		expect(listEntries('1, 2 3;4,,2')).toEqual(['1', '2', '3', '4']);
 		expect(listEntries(264561)).toEqual(['264561']);
-		expect(listEntries([['7', 8], [null, '9 10']])).toEqual(['7', '8', '9', '10']);
+		expect(
+			listEntries([
+				['7', 8],
+				[null, '9 10'],
+			]),
+		).toEqual(['7', '8', '9', '10']);
 		expect(listEntries(undefined)).toEqual([]);
 		expect(listEntries('  ')).toEqual([]);
 	});
@@ -151,14 +206,20 @@ describe('list fields', () => {
 	it('idList gives numbers, naming the field and the entry that is not an ID', () => {
 		const { as } = poll();
 		expect(idList(as, '3, 1, 3', 'Card IDs', '264561', 10)).toEqual([3, 1]);
-		expect(thrown(() => idList(as, '1, KEY-1', 'Orders', '14011', 10)).message).toBe('Orders: "KEY-1" is not an ID');
-		expect(thrown(() => idList(as, '0', 'Orders', '14011', 10)).message).toBe('Orders: "0" is not an ID');
+		expect(thrown(() => idList(as, '1, KEY-1', 'Orders', '14011', 10)).message).toBe(
+			'Orders: "KEY-1" is not an ID',
+		);
+		expect(thrown(() => idList(as, '0', 'Orders', '14011', 10)).message).toBe(
+			'Orders: "0" is not an ID',
+		);
 	});
 
 	it('idList refuses more entries than can be watched', () => {
 		const error = thrown(() => idList(poll().as, '1 2 3 4', 'Card IDs', '264561', 3));
 		expect(error.message).toBe('Card IDs: 4 entries, at most 3 can be watched');
-		expect(error.description).toBe('Each one costs one request per poll. Watch at most 3, or split them over several triggers.');
+		expect(error.description).toBe(
+			'Each one costs one request per poll. Watch at most 3, or split them over several triggers.',
+		);
 	});
 });
 
@@ -172,13 +233,21 @@ describe('state filters', () => {
 
 	it('stateFilter gives the valid names for picked or typed states, and refuses an unknown one', () => {
 		const valid = ['Created', 'In_Progress', 'Finished'];
-		expect(stateFilter(poll({ statuses: ['finished', ' in progress '] }).as, 'statuses', 'Statuses', valid)).toEqual([
-			'Finished',
-			'In_Progress',
-		]);
-		expect(stateFilter(poll({ statuses: 'Created, FINISHED,' }).as, 'statuses', 'Statuses', valid)).toEqual(['Created', 'Finished']);
+		expect(
+			stateFilter(
+				poll({ statuses: ['finished', ' in progress '] }).as,
+				'statuses',
+				'Statuses',
+				valid,
+			),
+		).toEqual(['Finished', 'In_Progress']);
+		expect(
+			stateFilter(poll({ statuses: 'Created, FINISHED,' }).as, 'statuses', 'Statuses', valid),
+		).toEqual(['Created', 'Finished']);
 		expect(stateFilter(poll().as, 'statuses', 'Statuses', valid)).toEqual([]);
-		const error = thrown(() => stateFilter(poll({ statuses: 'Done' }).as, 'statuses', 'Statuses', valid));
+		const error = thrown(() =>
+			stateFilter(poll({ statuses: 'Done' }).as, 'statuses', 'Statuses', valid),
+		);
 		expect(error.message).toBe('Statuses: "Done" is not a state');
 		expect(error.description).toBe('The states are: Created, In_Progress, Finished (in any case).');
 	});

@@ -73,16 +73,34 @@ describe('print job status', () => {
 	});
 
 	it('adds status_name and status_code to a job, whichever the API sent', () => {
-		expect(normalizePrintJob({ id: 1, status: 1 })).toEqual({ id: 1, status: 1, status_name: 'Scheduled', status_code: 1 });
-		expect(normalizePrintJob({ id: 1, status: 'Finished' })).toMatchObject({ status_name: 'Finished', status_code: 3 });
-		expect(normalizePrintJob({ id: 1, status: 'Paused' })).toMatchObject({ status_name: 'Paused', status_code: null });
-		expect(normalizePrintJob({ id: 1, status: 42 })).toMatchObject({ status_name: null, status_code: 42 });
+		expect(normalizePrintJob({ id: 1, status: 1 })).toEqual({
+			id: 1,
+			status: 1,
+			status_name: 'Scheduled',
+			status_code: 1,
+		});
+		expect(normalizePrintJob({ id: 1, status: 'Finished' })).toMatchObject({
+			status_name: 'Finished',
+			status_code: 3,
+		});
+		expect(normalizePrintJob({ id: 1, status: 'Paused' })).toMatchObject({
+			status_name: 'Paused',
+			status_code: null,
+		});
+		expect(normalizePrintJob({ id: 1, status: 42 })).toMatchObject({
+			status_name: null,
+			status_code: 42,
+		});
 		expect(normalizePrintJob({ id: 1 })).toEqual({ id: 1 });
 	});
 
 	it('names a job in a picker by ID, status and card count', () => {
-		expect(printJobName({ id: 81001, status: 0, list_users: [{ total_users: 3 }] })).toBe('#81001 · Created · 3 cards');
-		expect(printJobName({ id: 7, status: 'in_progress', list_users: [{ users_data: [{}] }] })).toBe('#7 · In Progress · 1 card');
+		expect(printJobName({ id: 81001, status: 0, list_users: [{ total_users: 3 }] })).toBe(
+			'#81001 · Created · 3 cards',
+		);
+		expect(printJobName({ id: 7, status: 'in_progress', list_users: [{ users_data: [{}] }] })).toBe(
+			'#7 · In Progress · 1 card',
+		);
 		expect(printJobName({ id: 8 })).toBe('#8 · unknown status · 0 cards');
 	});
 });

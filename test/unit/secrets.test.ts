@@ -7,7 +7,8 @@ describe('scrub', () => {
 	it('leaves text alone while nothing is registered', () => {
 		jest.isolateModules(() => {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const fresh = require('../../nodes/shared/secrets') as typeof import('../../nodes/shared/secrets');
+			const fresh =
+				require('../../nodes/shared/secrets') as typeof import('../../nodes/shared/secrets');
 			expect(fresh.scrub('token abcdef')).toBe('token abcdef');
 		});
 	});

@@ -35,8 +35,12 @@ describe('toPositiveInteger', () => {
 		const error = thrown(() => toPositiveInteger(context, '', 'Cart ID', '9981'));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('Cart ID is empty');
-		expect(error.description).toBe('Enter the Cart ID as digits only, e.g. 9981, or map it from a previous node.');
-		expect(thrown(() => toPositiveInteger(context, undefined, 'Cart ID')).message).toBe('Cart ID is empty');
+		expect(error.description).toBe(
+			'Enter the Cart ID as digits only, e.g. 9981, or map it from a previous node.',
+		);
+		expect(thrown(() => toPositiveInteger(context, undefined, 'Cart ID')).message).toBe(
+			'Cart ID is empty',
+		);
 	});
 
 	it.each([
@@ -63,9 +67,15 @@ describe('validateIds', () => {
 	it('checks the value of each ID parameter, resource locators included, and passes the request on', async () => {
 		const preSend = validateIds({ cardId: 'Card ID', printJobId: 'Print Job ID' });
 		const options = { url: '/cards/1' };
-		const good = fakeContext({ cardId: { __rl: true, mode: 'id', value: '264561' }, printJobId: '81001' });
+		const good = fakeContext({
+			cardId: { __rl: true, mode: 'id', value: '264561' },
+			printJobId: '81001',
+		});
 		expect(await preSend.call(good as never, options)).toBe(options);
-		const bad = fakeContext({ cardId: '264561', printJobId: { __rl: true, mode: 'id', value: 'abc' } });
+		const bad = fakeContext({
+			cardId: '264561',
+			printJobId: { __rl: true, mode: 'id', value: 'abc' },
+		});
 		expect((await rejected(preSend.call(bad as never, options))).message).toBe(
 			'Print Job ID must be a positive whole number, not "abc"',
 		);
@@ -74,18 +84,28 @@ describe('validateIds', () => {
 
 describe('parseJsonParameter', () => {
 	it('parses JSON text, passes an object from an expression through, and gives undefined for blank', () => {
-		expect(parseJsonParameter(asExecute(fakeContext({ data: '{"a": [1, 2]}' })), 'data', 'Data')).toEqual({ a: [1, 2] });
+		expect(
+			parseJsonParameter(asExecute(fakeContext({ data: '{"a": [1, 2]}' })), 'data', 'Data'),
+		).toEqual({ a: [1, 2] });
 		const given = { already: 'object' };
 		expect(parseJsonParameter(asExecute(fakeContext({ data: given })), 'data', 'Data')).toBe(given);
-		expect(parseJsonParameter(asExecute(fakeContext({ data: '  ' })), 'data', 'Data')).toBeUndefined();
+		expect(
+			parseJsonParameter(asExecute(fakeContext({ data: '  ' })), 'data', 'Data'),
+		).toBeUndefined();
 	});
 
 	it('names the field when the JSON is not valid', () => {
 		const error = thrown(() =>
-			parseJsonParameter(asExecute(fakeContext({ cardDataJson: '{"first_name": "Ada",}' })), 'cardDataJson', 'Card Data (JSON)'),
+			parseJsonParameter(
+				asExecute(fakeContext({ cardDataJson: '{"first_name": "Ada",}' })),
+				'cardDataJson',
+				'Card Data (JSON)',
+			),
 		);
 		expect(error.message).toBe('Card Data (JSON) is not valid JSON');
-		expect(error.description).toMatch(/Check quotes and commas, or switch the field to an expression\.$/);
+		expect(error.description).toMatch(
+			/Check quotes and commas, or switch the field to an expression\.$/,
+		);
 	});
 });
 
