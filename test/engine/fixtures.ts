@@ -14,6 +14,12 @@ import {
 	type KeylineSandbox,
 } from '../sandbox/keyline';
 
+/**
+ * The sandbox credentials live in test/harness/sandboxes.ts; re-exported for engine tests written
+ * before they moved (main's instantcard-routes and saved-workflows tests import them from here).
+ */
+export { instantCardCredential, keylineCredential } from '../harness/sandboxes';
+
 /** Serialised form of whatever a run produced: nothing secret may appear in it. */
 export function everythingVisible(value: unknown): string {
 	return JSON.stringify(value, (_key, v: unknown) =>
