@@ -1,4 +1,7 @@
-/** Three projects: the emulators alone, the nodes through n8n-core's engine, a real n8n. */
+/**
+ * Four projects: pure logic of the source without any server (unit), the emulators alone
+ * (sandbox), the nodes through n8n-core's engine (engine), a real n8n (e2e).
+ */
 const common = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
@@ -10,6 +13,7 @@ const common = {
 
 module.exports = {
 	projects: [
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ ...common, displayName: 'sandbox', testMatch: ['<rootDir>/test/sandbox/**/*.test.ts'] },
 		{ ...common, displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },

@@ -9,7 +9,7 @@ import { Expression } from 'n8n-workflow';
 import { InstantCardSandbox } from '../test/sandbox/instantcard';
 import { KeylineSandbox } from '../test/sandbox/keyline';
 import { runNode } from '../test/harness/run';
-import { instantCardCredential, keylineCredential } from '../test/engine/fixtures';
+import { instantCardCredential, keylineCredential } from '../test/harness/sandboxes';
 
 export interface ExpressionFigure {
 	scenario: string;

@@ -5,7 +5,7 @@
 import { InstantCardSandbox } from '../test/sandbox/instantcard';
 import { KeylineSandbox } from '../test/sandbox/keyline';
 import { TriggerHarness } from '../test/harness/poll';
-import { instantCardCredential, keylineCredential } from '../test/engine/fixtures';
+import { instantCardCredential, keylineCredential } from '../test/harness/sandboxes';
 
 export interface Figure {
 	scenario: string;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: builds the package, makes sure the real n8n for the end-to-end tests is installed,
-# and runs every test (emulators, nodes through n8n-core, real n8n). Ends with "N passed, N failed".
+# and runs every test (unit, emulators, nodes through n8n-core, real n8n). Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent || { echo "0 passed, 1 failed"; exit 1; }

@@ -2,36 +2,26 @@
  * Both credentials' "Test" button in a real n8n: `POST /rest/credentials/test`, which runs
  * n8n's own CredentialsTester (RoutingNode, preAuthentication, redaction) against the sandboxes.
  */
-import type { ChildProcess } from 'node:child_process';
-
-import { INSTANTCARD_SANDBOX_LOGIN, KEYLINE_SANDBOX_API_KEY, startSandboxes, type Sandboxes } from '../sandbox';
-import { createInstance, runtimeInstalled, startServer } from './n8n';
+import {
+	INSTANTCARD_SANDBOX_LOGIN,
+	KEYLINE_SANDBOX_API_KEY,
+	startSandboxes,
+	type Sandboxes,
+} from '../sandbox';
+import { N8nClient } from './client';
 
 jest.setTimeout(240_000);
 
 describe('credential tests in a real n8n', () => {
 	let sandboxes: Sandboxes;
-	let server: ChildProcess;
-	let base: string;
-	let cookie: string;
-	const headers = () => ({ 'content-type': 'application/json', 'browser-id': 'e2e-browser', cookie });
+	let n8n: N8nClient;
 
 	beforeAll(async () => {
-		if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
 		sandboxes = await startSandboxes();
-		const instance = await createInstance();
-		server = await startServer(instance);
-		base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser' },
-			body: JSON.stringify({ email: 'owner@sandbox.test', password: 'Sandbox-Owner-1', firstName: 'E2e', lastName: 'Owner' }),
-		});
-		expect(setup.status).toBe(200);
-		cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		n8n = await N8nClient.start();
 	});
 	afterAll(async () => {
-		server?.kill('SIGKILL');
+		n8n?.stop();
 		await sandboxes?.stop();
 	});
 
@@ -40,21 +30,23 @@ describe('credential tests in a real n8n', () => {
 	let saved = 0;
 	const test = async (type: string, data: Record<string, unknown>) => {
 		const name = `tested ${++saved}`;
-		const created = await fetch(`${base}/rest/credentials`, {
-			method: 'POST',
-			headers: headers(),
-			body: JSON.stringify({ name, type, data }),
+		const created = await n8n.rest<{ data: { id: string } }>('POST', '/credentials', {
+			name,
+			type,
+			data,
 		});
 		expect(created.status).toBe(200);
-		const { id } = ((await created.json()) as { data: { id: string } }).data;
-		const response = await fetch(`${base}/rest/credentials/test`, {
-			method: 'POST',
-			headers: headers(),
-			body: JSON.stringify({ credentials: { id, name, type, data } }),
-		});
+		const { id } = created.data.data;
+		const response = await n8n.rest<{ data: { status: string; message: string } }>(
+			'POST',
+			'/credentials/test',
+			{
+				credentials: { id, name, type, data },
+			},
+		);
 		expect(response.status).toBe(200);
 		lastId = id;
-		return ((await response.json()) as { data: { status: string; message: string } }).data;
+		return response.data.data;
 	};
 	let lastId = '';
 
@@ -74,23 +66,30 @@ describe('credential tests in a real n8n', () => {
 
 	/** Tests a saved credential again after changing some of its values, as the editor does. */
 	const retest = async (id: string, type: string, data: Record<string, unknown>) => {
-		const updated = await fetch(`${base}/rest/credentials/${id}`, {
-			method: 'PATCH',
-			headers: headers(),
-			body: JSON.stringify({ name: `retested ${id}`, type, data }),
+		const updated = await n8n.rest('PATCH', `/credentials/${id}`, {
+			name: `retested ${id}`,
+			type,
+			data,
 		});
 		expect(updated.status).toBe(200);
-		const response = await fetch(`${base}/rest/credentials/test`, {
-			method: 'POST',
-			headers: headers(),
-			body: JSON.stringify({ credentials: { id, name: `retested ${id}`, type, data } }),
-		});
-		return ((await response.json()) as { data: { status: string; message: string } }).data;
+		const response = await n8n.rest<{ data: { status: string; message: string } }>(
+			'POST',
+			'/credentials/test',
+			{
+				credentials: { id, name: `retested ${id}`, type, data },
+			},
+		);
+		return response.data.data;
 	};
 
 	it('InstantCard: logs in and reads the organization; a wrong password is said plainly', async () => {
-		expect(await test('instantCardApi', instantCard())).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandboxes.instantCard.requestsTo('GET', '/api/v2/organizations/20003827').at(-1)?.status).toBe(200);
+		expect(await test('instantCardApi', instantCard())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(
+			sandboxes.instantCard.requestsTo('GET', '/api/v2/organizations/20003827').at(-1)?.status,
+		).toBe(200);
 		const bad = await test('instantCardApi', instantCard({ password: 'Not-The-Password-9' }));
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toContain('InstantCard refused the login for cards@sandbox.test');
@@ -98,17 +97,22 @@ describe('credential tests in a real n8n', () => {
 	});
 
 	it('Keyline: accepted key, wrong format, rejected key, unreachable URL and wrong URL each read differently', async () => {
-		expect(await test('keylineApi', keyline())).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect((await test('keylineApi', keyline({ apiKey: KEYLINE_SANDBOX_API_KEY.slice(2) }))).message).toContain(
-			'62 characters instead of 64',
+		expect(await test('keylineApi', keyline())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(
+			(await test('keylineApi', keyline({ apiKey: KEYLINE_SANDBOX_API_KEY.slice(2) }))).message,
+		).toContain('62 characters instead of 64');
+		expect((await test('keylineApi', keyline({ apiKey: 'a'.repeat(64) }))).message).toContain(
+			'Keyline rejected this API key (403',
 		);
-		expect((await test('keylineApi', keyline({ apiKey: 'a'.repeat(64) }))).message).toContain('Keyline rejected this API key (403');
-		expect((await test('keylineApi', keyline({ baseUrl: 'http://127.0.0.1:1/api/v2/inbox' }))).message).toContain(
-			'Could not reach Keyline at http://127.0.0.1:1/api/v2/inbox (connection refused)',
-		);
-		expect((await test('keylineApi', keyline({ baseUrl: `${sandboxes.keyline.url}/api/v1` }))).message).toMatch(
-			/is not a Keyline Inbox API: it answered with a web page \(HTML\)/,
-		);
+		expect(
+			(await test('keylineApi', keyline({ baseUrl: 'http://127.0.0.1:1/api/v2/inbox' }))).message,
+		).toContain('Could not reach Keyline at http://127.0.0.1:1/api/v2/inbox (connection refused)');
+		expect(
+			(await test('keylineApi', keyline({ baseUrl: `${sandboxes.keyline.url}/api/v1` }))).message,
+		).toMatch(/is not a Keyline Inbox API: it answered with a web page \(HTML\)/);
 	});
 
 	it('a Test after first use checks the values in the form every time, in the real n8n', async () => {
@@ -116,18 +120,29 @@ describe('credential tests in a real n8n', () => {
 		expect((await test('instantCardApi', instantCard())).status).toBe('OK');
 		const icId = lastId;
 		const logins = sandboxes.instantCard.loginCount;
-		const wrong = await retest(icId, 'instantCardApi', instantCard({ password: 'Changed-Wrong-Pass-1' }));
+		const wrong = await retest(
+			icId,
+			'instantCardApi',
+			instantCard({ password: 'Changed-Wrong-Pass-1' }),
+		);
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toContain('InstantCard refused the login');
 		expect(sandboxes.instantCard.loginCount).toBe(logins + 1);
-		expect((await retest(icId, 'instantCardApi', instantCard({ organizationId: '999' }))).message).toMatch(/no organization with this Organization ID/);
+		expect(
+			(await retest(icId, 'instantCardApi', instantCard({ organizationId: '999' }))).message,
+		).toMatch(/no organization with this Organization ID/);
 		// Keyline: a key or URL changed after a passed Test is checked again.
 		expect((await test('keylineApi', keyline())).status).toBe('OK');
 		const klId = lastId;
-		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'not-a-key' }))).message).toMatch(/characters a key never has/);
-		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'f'.repeat(64) }))).message).toMatch(/rejected this API key/);
-		expect((await retest(klId, 'keylineApi', keyline({ baseUrl: sandboxes.instantCard.baseUrl }))).message).toMatch(
-			/is not a Keyline Inbox API: it does not ask for an API key/,
+		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'not-a-key' }))).message).toMatch(
+			/characters a key never has/,
 		);
+		expect((await retest(klId, 'keylineApi', keyline({ apiKey: 'f'.repeat(64) }))).message).toMatch(
+			/rejected this API key/,
+		);
+		expect(
+			(await retest(klId, 'keylineApi', keyline({ baseUrl: sandboxes.instantCard.baseUrl })))
+				.message,
+		).toMatch(/is not a Keyline Inbox API: it does not ask for an API key/);
 	});
 });

@@ -2,23 +2,33 @@
  * End to end in a real n8n 2.40.7 (Node 24) with dist/ loaded as a custom extension: credentials
  * and a workflow imported through n8n's CLI, executed with `n8n execute`, against the sandbox.
  */
-import { INSTANTCARD_SANDBOX_LOGIN, sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
+import {
+	INSTANTCARD_SANDBOX_LOGIN,
+	sandboxCredentials,
+	startSandboxes,
+	type Sandboxes,
+} from '../sandbox';
 import { INSTANTCARD_SAMPLE_PNG_BASE64 } from '../sandbox/instantcard';
 import {
+	assertRuntimeInstalled,
 	CUSTOM,
 	createInstance,
 	executeWorkflow,
 	importCredentials,
 	importWorkflow,
 	nodeOutput,
-	runtimeInstalled,
 	type N8nInstance,
 } from './n8n';
 
 jest.setTimeout(240_000);
 
 const credential = { instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } };
-const node = (name: string, x: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const node = (
+	name: string,
+	x: number,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) => ({
 	id: name,
 	name,
 	type: `${CUSTOM}.instantCard`,
@@ -29,14 +39,18 @@ const node = (name: string, x: number, parameters: Record<string, unknown>, extr
 	...extra,
 });
 const chain = (...names: string[]) =>
-	Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+	Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
+	);
 
 describe('InstantCard in a real n8n', () => {
 	let sandboxes: Sandboxes;
 	let n8n: N8nInstance;
 
 	beforeAll(async () => {
-		if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
+		assertRuntimeInstalled();
 		sandboxes = await startSandboxes();
 		n8n = await createInstance();
 		await importCredentials(n8n, sandboxCredentials(sandboxes));
@@ -44,7 +58,14 @@ describe('InstantCard in a real n8n', () => {
 	afterAll(async () => await sandboxes?.stop());
 
 	const rl = (value: string) => ({ __rl: true, mode: 'id', value });
-	const start = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start = {
+		id: 'trigger',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 
 	it('orders a card: template → card with a photo from binary → preview → finalize → print job → balance → submit → get', async () => {
 		await importWorkflow(n8n, {
@@ -53,7 +74,12 @@ describe('InstantCard in a real n8n', () => {
 			active: false,
 			nodes: [
 				start,
-				node('Template', 200, { resource: 'cardTemplate', operation: 'getAll', returnAll: false, limit: 1 }),
+				node('Template', 200, {
+					resource: 'cardTemplate',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 1,
+				}),
 				{
 					id: 'photo',
 					name: 'Photo',
@@ -62,7 +88,11 @@ describe('InstantCard in a real n8n', () => {
 					position: [400, 0],
 					parameters: {
 						mode: 'manual',
-						assignments: { assignments: [{ id: 'p', name: 'photo', value: INSTANTCARD_SAMPLE_PNG_BASE64, type: 'string' }] },
+						assignments: {
+							assignments: [
+								{ id: 'p', name: 'photo', value: INSTANTCARD_SAMPLE_PNG_BASE64, type: 'string' },
+							],
+						},
 						options: {},
 					},
 				},
@@ -91,10 +121,28 @@ describe('InstantCard in a real n8n', () => {
 						schema: [],
 					},
 				}),
-				node('Preview', 1000, { resource: 'card', operation: 'preview', cardId: rl('={{ $json.id }}') }),
-				node('Finalize', 1200, { resource: 'card', operation: 'finalize', cardId: rl("={{ $('Create').first().json.id }}") }),
-				node('Address', 1400, { resource: 'address', operation: 'getAll', returnAll: false, limit: 1 }),
-				node('Shipping', 1600, { resource: 'shippingProvider', operation: 'getAll', returnAll: false, limit: 1 }),
+				node('Preview', 1000, {
+					resource: 'card',
+					operation: 'preview',
+					cardId: rl('={{ $json.id }}'),
+				}),
+				node('Finalize', 1200, {
+					resource: 'card',
+					operation: 'finalize',
+					cardId: rl("={{ $('Create').first().json.id }}"),
+				}),
+				node('Address', 1400, {
+					resource: 'address',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 1,
+				}),
+				node('Shipping', 1600, {
+					resource: 'shippingProvider',
+					operation: 'getAll',
+					returnAll: false,
+					limit: 1,
+				}),
 				node('Print Job', 1800, {
 					resource: 'printJob',
 					operation: 'create',
@@ -104,11 +152,37 @@ describe('InstantCard in a real n8n', () => {
 					numberOfCopies: 2,
 					cardIds: "={{ $('Create').first().json.id }}",
 				}),
-				node('Balance', 2000, { resource: 'printJob', operation: 'checkBalance', printJobId: rl('={{ $json.id }}') }),
-				node('Submit', 2200, { resource: 'printJob', operation: 'submit', printJobId: rl("={{ $('Print Job').first().json.id }}") }),
-				node('Get Job', 2400, { resource: 'printJob', operation: 'get', printJobId: rl('={{ $json.id }}') }),
+				node('Balance', 2000, {
+					resource: 'printJob',
+					operation: 'checkBalance',
+					printJobId: rl('={{ $json.id }}'),
+				}),
+				node('Submit', 2200, {
+					resource: 'printJob',
+					operation: 'submit',
+					printJobId: rl("={{ $('Print Job').first().json.id }}"),
+				}),
+				node('Get Job', 2400, {
+					resource: 'printJob',
+					operation: 'get',
+					printJobId: rl('={{ $json.id }}'),
+				}),
 			],
-			connections: chain('Start', 'Template', 'Photo', 'To File', 'Create', 'Preview', 'Finalize', 'Address', 'Shipping', 'Print Job', 'Balance', 'Submit', 'Get Job'),
+			connections: chain(
+				'Start',
+				'Template',
+				'Photo',
+				'To File',
+				'Create',
+				'Preview',
+				'Finalize',
+				'Address',
+				'Shipping',
+				'Print Job',
+				'Balance',
+				'Submit',
+				'Get Job',
+			),
 			settings: { executionOrder: 'v1' },
 		});
 		const ic = sandboxes.instantCard;
@@ -127,7 +201,12 @@ describe('InstantCard in a real n8n', () => {
 			json: Record<string, unknown>;
 			binary: Record<string, { mimeType: string; fileName: string }>;
 		};
-		expect(preview.binary.front).toEqual(expect.objectContaining({ mimeType: 'image/png', fileName: `card-${String(created.id)}-front.png` }));
+		expect(preview.binary.front).toEqual(
+			expect.objectContaining({
+				mimeType: 'image/png',
+				fileName: `card-${String(created.id)}-front.png`,
+			}),
+		);
 		expect(JSON.stringify(preview.json)).not.toMatch(/iVBOR/); // no Base64 in the JSON
 		expect(nodeOutput(run, 'Finalize')[0].json.status).toBe('finalized');
 		const job = nodeOutput(run, 'Print Job')[0].json;
@@ -142,10 +221,16 @@ describe('InstantCard in a real n8n', () => {
 		);
 		expect(nodeOutput(run, 'Balance')[0].json).toEqual({ print_job_id: job.id, has_balance: true });
 		expect(ic.requestsTo('POST', /\/print_jobs\/\d+\/print$/)).toHaveLength(1);
-		expect(nodeOutput(run, 'Get Job')[0].json).toEqual(expect.objectContaining({ id: job.id, status_name: 'Scheduled' }));
+		expect(nodeOutput(run, 'Get Job')[0].json).toEqual(
+			expect.objectContaining({ id: job.id, status_name: 'Scheduled' }),
+		);
 		expect((ic.snapshot() as { balance: string }).balance).not.toBe(balanceBefore);
 		expect(ic.loginCount).toBe(1);
-		expect(ic.requests.filter((r) => r.path !== '/api/v2/authenticate').every((r) => /^bearer \S+$/.test(r.headers.authorization ?? ''))).toBe(true);
+		expect(
+			ic.requests
+				.filter((r) => r.path !== '/api/v2/authenticate')
+				.every((r) => /^bearer \S+$/.test(r.headers.authorization ?? '')),
+		).toBe(true);
 		expect(JSON.stringify(run)).not.toContain(INSTANTCARD_SANDBOX_LOGIN.password);
 	});
 
@@ -203,11 +288,24 @@ describe('InstantCard in a real n8n', () => {
 		});
 		ic.clearRequests();
 		// The submit goes through but its answer is lost; reading the job back fails once.
-		ic.addFault({ kind: 'drop', after: true, method: 'POST', path: `/print_jobs/${job.id}/print$` });
+		ic.addFault({
+			kind: 'drop',
+			after: true,
+			method: 'POST',
+			path: `/print_jobs/${job.id}/print$`,
+		});
 		ic.addFault({ kind: 'status', status: 503, method: 'GET', path: `/print_jobs/${job.id}$` });
 		const run = await executeWorkflow(n8n, 'e2eInstantCardSubmitRetry');
-		expect(nodeOutput(run, 'Submit')[0].json).toEqual(expect.objectContaining({ id: job.id, status_name: 'Scheduled' }));
-		expect(ic.requestsTo('POST', `/api/v2/organizations/20003827/print_jobs/${job.id}/print`)).toHaveLength(1);
-		expect(ic.requestsTo('GET', `/api/v2/organizations/20003827/print_jobs/${job.id}`).map((r) => r.status)).toEqual([503, 200]);
+		expect(nodeOutput(run, 'Submit')[0].json).toEqual(
+			expect.objectContaining({ id: job.id, status_name: 'Scheduled' }),
+		);
+		expect(
+			ic.requestsTo('POST', `/api/v2/organizations/20003827/print_jobs/${job.id}/print`),
+		).toHaveLength(1);
+		expect(
+			ic
+				.requestsTo('GET', `/api/v2/organizations/20003827/print_jobs/${job.id}`)
+				.map((r) => r.status),
+		).toEqual([503, 200]);
 	});
 });

@@ -6,10 +6,9 @@
  * workflow created and activated through the public API, a POST to its production URL, then the
  * execution read back with its data and the sandbox's request log checked.
  */
-import type { ChildProcess } from 'node:child_process';
-
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
-import { CUSTOM, createInstance, runtimeInstalled, startServer } from './n8n';
+import { N8nClient } from './client';
+import { CUSTOM } from './n8n';
 
 jest.setTimeout(240_000);
 
@@ -21,9 +20,28 @@ const SHOP_ORDER = {
 	order_number: 'SHOP-10042',
 	customer_id: 206,
 	carrier_id: 43,
-	buyer: { first_name: 'Bran', last_name: 'Stark', email: 'bran.stark@example.com', phone: '+4961316171000' },
-	billing: { addressee: 'Crispy Mountain GmbH', street: 'Emmerich-Josef-Str.', number: '1a', zip: '55116', town: 'Mainz', country: 'DE' },
-	shipping: { addressee: 'Crispy Mountain GmbH\nLager', street: 'Rheinallee', number: '5', zip: '55118', town: 'Mainz', country: 'DE' },
+	buyer: {
+		first_name: 'Bran',
+		last_name: 'Stark',
+		email: 'bran.stark@example.com',
+		phone: '+4961316171000',
+	},
+	billing: {
+		addressee: 'Crispy Mountain GmbH',
+		street: 'Emmerich-Josef-Str.',
+		number: '1a',
+		zip: '55116',
+		town: 'Mainz',
+		country: 'DE',
+	},
+	shipping: {
+		addressee: 'Crispy Mountain GmbH\nLager',
+		street: 'Rheinallee',
+		number: '5',
+		zip: '55118',
+		town: 'Mainz',
+		country: 'DE',
+	},
 	products: [
 		{
 			product_template_id: 502,
@@ -33,57 +51,42 @@ const SHOP_ORDER = {
 				{ name: 'English', circulation: 100 },
 			],
 			components: [{ component: 1, grammage: 170 }],
-			print_data_files: [{ uri: 'https://shop.example/files/flyer.pdf', kind: 'original', filesize: 482113 }],
+			print_data_files: [
+				{ uri: 'https://shop.example/files/flyer.pdf', kind: 'original', filesize: 482113 },
+			],
 		},
 	],
 };
 
+/** An execution as the public API lists it, with its data. */
+interface Execution {
+	status: string;
+	finished?: boolean;
+	stoppedAt?: string | null;
+	data: { resultData: { runData: Record<string, any[]>; error?: unknown } };
+}
+
 describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Order Get → Print Data File Get Many', () => {
 	const sandbox = new KeylineSandbox();
-	let server: ChildProcess | undefined;
-	let base: string;
-	let apiKey: string;
-	let execution: { status: string; data: { resultData: { runData: Record<string, any[]>; error?: unknown } } };
+	let n8n: N8nClient | undefined;
+	let execution: Execution;
 	let webhookStatus: number;
 
-	const api = async (method: string, path: string, body?: unknown) => {
-		const response = await fetch(`${base}/api/v1${path}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'x-n8n-api-key': apiKey },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /api/v1${path} answered ${response.status}: ${text}`);
-		return JSON.parse(text) as Record<string, any>;
-	};
+	const api = async (method: string, path: string, body?: unknown) =>
+		await n8n!.api<Record<string, any>>(method, path, body);
 	const output = (node: string) =>
-		(execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, any> }>;
+		(execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []) as Array<{
+			json: Record<string, any>;
+		}>;
 	const keylineLog = () =>
-		sandbox.requests.filter((r) => r.path !== `${BASE}/carts/0`).map((r) => `${r.method} ${r.path.slice(BASE.length)}`);
+		sandbox.requests
+			.filter((r) => r.path !== `${BASE}/carts/0`)
+			.map((r) => `${r.method} ${r.path.slice(BASE.length)}`);
 
 	beforeAll(async () => {
-		if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
 		await sandbox.start();
-		const instance = await createInstance();
-		server = await startServer(instance);
-		base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
-
 		// Owner, then a public-API key with every scope the instance offers.
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser' },
-			body: JSON.stringify({ email: 'owner@sandbox.test', password: 'Sandbox-Owner-1', firstName: 'E2e', lastName: 'Owner' }),
-		});
-		expect(setup.status).toBe(200);
-		const rest = { 'content-type': 'application/json', 'browser-id': 'e2e-browser', cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0] };
-		const scopes = ((await (await fetch(`${base}/rest/api-keys/scopes`, { headers: rest })).json()) as { data: string[] }).data;
-		const created = await fetch(`${base}/rest/api-keys`, {
-			method: 'POST',
-			headers: rest,
-			body: JSON.stringify({ label: 'e2e', scopes, expiresAt: null }),
-		});
-		expect(created.status).toBe(200);
-		apiKey = ((await created.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
+		n8n = await N8nClient.start({ apiKey: 'e2e' });
 
 		const credential = await api('POST', '/credentials', {
 			name: 'Keyline sandbox',
@@ -121,7 +124,12 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId: '4b0f5c1e-0d6a-4c55-9d0e-2f6a1c0e7a42',
-					parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', options: {} },
+					parameters: {
+						httpMethod: 'POST',
+						path: WEBHOOK_PATH,
+						responseMode: 'lastNode',
+						options: {},
+					},
 				},
 				keyline('Place Order', 200, {
 					resource: 'order',
@@ -141,9 +149,15 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 					productsInput: 'json',
 					productsJson: body('products'),
 					placeTheOrder: true,
-					additionalFields: { customReferences: { reference: [{ key: 'Shop Order', value: body('order_number') }] } },
+					additionalFields: {
+						customReferences: { reference: [{ key: 'Shop Order', value: body('order_number') }] },
+					},
 				}),
-				keyline('Order', 400, { resource: 'order', operation: 'get', orderId: '={{ $json.order_id }}' }),
+				keyline('Order', 400, {
+					resource: 'order',
+					operation: 'get',
+					orderId: '={{ $json.order_id }}',
+				}),
 				// Print Data File is another resource's work: these are the parameters it is agreed to take.
 				keyline('Print Data Files', 600, {
 					resource: 'printDataFile',
@@ -166,21 +180,20 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 
 		// Publishing registers the webhook a moment after the API answers (n8n's publication outbox):
 		// until then its URL answers 404 "not registered" and nothing runs, so retrying is safe.
-		let posted: Response | undefined;
+		let posted: { status: number; text: string } | undefined;
 		for (let attempt = 0; attempt < 60; attempt++) {
-			posted = await fetch(`${base}/webhook/${WEBHOOK_PATH}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(SHOP_ORDER),
-			});
-			if (posted.status !== 404 || !(await posted.clone().text()).includes('is not registered')) break;
+			posted = await n8n.webhook(WEBHOOK_PATH, SHOP_ORDER);
+			if (posted.status !== 404 || !posted.text.includes('is not registered')) break;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		webhookStatus = posted!.status;
 		// "Respond when the last node finishes": the execution is over; it is saved just after.
 		for (let attempt = 0; attempt < 40 && !execution; attempt++) {
-			const list = await api('GET', `/executions?workflowId=${String(workflow.id)}&includeData=true`);
-			const found = (list.data as Array<typeof execution & { finished?: boolean; stoppedAt?: string | null }>)[0];
+			const list = await api(
+				'GET',
+				`/executions?workflowId=${String(workflow.id)}&includeData=true`,
+			);
+			const found = (list.data as Execution[])[0];
 			if (found?.stoppedAt) execution = found;
 			else await new Promise((resolve) => setTimeout(resolve, 250));
 		}
@@ -188,7 +201,7 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 	});
 
 	afterAll(async () => {
-		server?.kill('SIGKILL');
+		n8n?.stop();
 		await sandbox.stop();
 	});
 
@@ -223,25 +236,55 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 			`GET /carts/${cart.id}/checkout`,
 			`POST /carts/${cart.id}/checkout`,
 		]);
-		expect(log.filter((line) => line.endsWith('/checkout') && line.startsWith('POST'))).toHaveLength(1);
-		expect(sandbox.requestsTo('POST', `${BASE}/carts`)[0].json).toEqual({ cart: { custom_references: { 'Shop Order': 'SHOP-10042' } } });
-		expect(sandbox.requestsTo('POST', /\/delivery_address$/)[0].json).toEqual({
-			delivery_address: { addressee: 'Crispy Mountain GmbH\nLager', zip_code: '55118', town: 'Mainz', country_code: 'DE', street: 'Rheinallee', number: '5' },
+		expect(
+			log.filter((line) => line.endsWith('/checkout') && line.startsWith('POST')),
+		).toHaveLength(1);
+		expect(sandbox.requestsTo('POST', `${BASE}/carts`)[0].json).toEqual({
+			cart: { custom_references: { 'Shop Order': 'SHOP-10042' } },
 		});
-		expect(order).toMatchObject({ customer_id: 206, carrier_id: 43, recipient: { first_name: 'Bran', name: 'Stark', phone: '+4961316171000' } });
-		expect(product.variants.map((v) => [v.name, v.circulation])).toEqual([['Deutsch', 400], ['English', 100]]);
+		expect(sandbox.requestsTo('POST', /\/delivery_address$/)[0].json).toEqual({
+			delivery_address: {
+				addressee: 'Crispy Mountain GmbH\nLager',
+				zip_code: '55118',
+				town: 'Mainz',
+				country_code: 'DE',
+				street: 'Rheinallee',
+				number: '5',
+			},
+		});
+		expect(order).toMatchObject({
+			customer_id: 206,
+			carrier_id: 43,
+			recipient: { first_name: 'Bran', name: 'Stark', phone: '+4961316171000' },
+		});
+		expect(product.variants.map((v) => [v.name, v.circulation])).toEqual([
+			['Deutsch', 400],
+			['English', 100],
+		]);
 		expect(product.components[0].grammage).toBe(170);
 	});
 
 	it('Order → Get reads the placed order: state, products and print data files unwrapped, net total summed', () => {
 		const [got] = output('Order');
 		const [cart] = [...sandbox.store.carts.values()];
-		expect(got.json).toMatchObject({ id: cart.order_id, state: 'draft', carrier: { id: 43 }, custom_references: { 'Shop Order': 'SHOP-10042' } });
+		expect(got.json).toMatchObject({
+			id: cart.order_id,
+			state: 'draft',
+			carrier: { id: 43 },
+			custom_references: { 'Shop Order': 'SHOP-10042' },
+		});
 		expect(got.json.products[0]).toMatchObject({ name: 'Flyer Sommerfest', circulation_sum: 500 });
 		// Flyer A5: 2900 + 5 × 500 cents.
-		expect(got.json.products[0].net_total).toEqual({ cent_amount: 5400, currency: 'EUR', amount: 54 });
+		expect(got.json.products[0].net_total).toEqual({
+			cent_amount: 5400,
+			currency: 'EUR',
+			amount: 54,
+		});
 		expect(got.json.net_total).toEqual({ cent_amount: 5400, currency: 'EUR', amount: 54 });
-		expect(got.json.print_data_files[0]).toMatchObject({ uri: 'https://shop.example/files/flyer.pdf', filesize: 482113 });
+		expect(got.json.print_data_files[0]).toMatchObject({
+			uri: 'https://shop.example/files/flyer.pdf',
+			filesize: 482113,
+		});
 		expect(keylineLog()).toContain(`GET /orders/${String(cart.order_id)}`);
 	});
 
@@ -250,10 +293,17 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 	it('Print Data File → Get Many lists the files of the order’s first product', () => {
 		const [cart] = [...sandbox.store.carts.values()];
 		const order = sandbox.store.orders.get(cart.order_id!)!;
-		expect(keylineLog()).toContain(`GET /orders/${order.id}/products/${order.products[0].id}/print_data_files`);
+		expect(keylineLog()).toContain(
+			`GET /orders/${order.id}/products/${order.products[0].id}/print_data_files`,
+		);
 		const files = output('Print Data Files');
 		expect(files).toHaveLength(1);
-		expect(files[0].json).toMatchObject({ uri: 'https://shop.example/files/flyer.pdf', kind: 'original', product_id: order.products[0].id, component_id: null });
+		expect(files[0].json).toMatchObject({
+			uri: 'https://shop.example/files/flyer.pdf',
+			kind: 'original',
+			product_id: order.products[0].id,
+			component_id: null,
+		});
 		expect(execution.status).toBe('success');
 		expect(webhookStatus).toBe(200);
 	});

@@ -8,6 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import axios from 'axios';
+
 export const ROOT = path.resolve(__dirname, '../..');
 export const RUNTIME = path.join(ROOT, '.n8n-e2e', 'runtime');
 export const NODE24 = path.join(RUNTIME, 'node_modules', 'node', 'bin', 'node');
@@ -18,6 +20,14 @@ export const CUSTOM = 'CUSTOM';
 
 export function runtimeInstalled(): boolean {
 	return existsSync(NODE24) && existsSync(N8N_BIN);
+}
+
+/** Fails with what to do when the real n8n is not installed. */
+export function assertRuntimeInstalled(): void {
+	if (!runtimeInstalled())
+		throw new Error(
+			'The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).',
+		);
 }
 
 export async function freePort(): Promise<number> {
@@ -36,7 +46,9 @@ export interface N8nInstance {
 	env: NodeJS.ProcessEnv;
 }
 
-export async function createInstance(userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'))): Promise<N8nInstance> {
+export async function createInstance(
+	userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-')),
+): Promise<N8nInstance> {
 	const env: NodeJS.ProcessEnv = {
 		PATH: `${path.dirname(NODE24)}:${process.env.PATH ?? ''}`,
 		HOME: userFolder,
@@ -71,12 +83,17 @@ export async function n8nCli(instance: N8nInstance, args: string[], timeoutMs = 
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-	const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+	const status = await new Promise<number | null>((resolve) =>
+		child.on('close', (code) => resolve(code)),
+	);
 	clearTimeout(timer);
 	return { status, stdout, stderr };
 }
 
-export async function importCredentials(instance: N8nInstance, credentials: object[]): Promise<void> {
+export async function importCredentials(
+	instance: N8nInstance,
+	credentials: object[],
+): Promise<void> {
 	const file = path.join(instance.userFolder, `credentials-${Date.now()}.json`);
 	writeFileSync(file, JSON.stringify(credentials));
 	const out = await n8nCli(instance, ['import:credentials', `--input=${file}`]);
@@ -93,7 +110,10 @@ export async function importWorkflow(instance: N8nInstance, workflow: object): P
 export interface ExecutedRun {
 	data: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown }>>;
+			runData: Record<
+				string,
+				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown }>
+			>;
 		};
 	};
 }
@@ -107,7 +127,9 @@ export async function executeWorkflow(instance: N8nInstance, id: string): Promis
 	const first = lines.indexOf('{');
 	const last = first === -1 ? -1 : lines.indexOf('}', first);
 	if (out.status !== 0 || first === -1 || last === -1) {
-		throw new Error(`n8n execute failed (exit ${String(out.status)}):\n${out.stdout}\n${out.stderr}`);
+		throw new Error(
+			`n8n execute failed (exit ${String(out.status)}):\n${out.stdout}\n${out.stderr}`,
+		);
 	}
 	return JSON.parse(lines.slice(first, last + 1).join('\n')) as ExecutedRun;
 }
@@ -118,7 +140,10 @@ export function nodeOutput(run: ExecutedRun, nodeName: string) {
 }
 
 /** Starts `n8n start` and resolves once it is ready; the caller stops it. */
-export async function startServer(instance: N8nInstance, log?: (line: string) => void): Promise<ChildProcess> {
+export async function startServer(
+	instance: N8nInstance,
+	log?: (line: string) => void,
+): Promise<ChildProcess> {
 	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: instance.env, cwd: instance.userFolder });
 	child.stdout?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
@@ -127,7 +152,8 @@ export async function startServer(instance: N8nInstance, log?: (line: string) =>
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
 		try {
-			if ((await fetch(url)).ok) return child;
+			const { status } = await axios.get(url, { validateStatus: () => true });
+			if (status >= 200 && status < 300) return child;
 		} catch {
 			// not listening yet
 		}

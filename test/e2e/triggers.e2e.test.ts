@@ -4,10 +4,9 @@
  * scheduled poll (every minute, so up to a minute's wait), then a change picked up by the poll
  * n8n runs when the workflow is published again, from the static data n8n saved in its database.
  */
-import type { ChildProcess } from 'node:child_process';
-
 import { sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
-import { CUSTOM, createInstance, importCredentials, runtimeInstalled, startServer } from './n8n';
+import { N8nClient } from './client';
+import { CUSTOM } from './n8n';
 
 jest.setTimeout(240_000);
 
@@ -15,48 +14,22 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 describe('triggers in a real n8n', () => {
 	let sandboxes: Sandboxes;
-	let server: ChildProcess;
-	let base: string;
-	let apiKey: string;
+	let n8n: N8nClient;
 	const log: string[] = [];
 
-	const api = async (method: string, path: string, body?: unknown) => {
-		const res = await fetch(`${base}/api/v1${path}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'x-n8n-api-key': apiKey },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await res.text();
-		if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-		return (text ? JSON.parse(text) : undefined) as Json;
-	};
+	const api = async (method: string, path: string, body?: unknown) =>
+		await n8n.api<Json>(method, path, body);
 
 	beforeAll(async () => {
-		if (!runtimeInstalled()) throw new Error('The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).');
 		sandboxes = await startSandboxes();
-		const instance = await createInstance();
-		await importCredentials(instance, sandboxCredentials(sandboxes));
-		server = await startServer(instance, (line) => log.push(line));
-		base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser' },
-			body: JSON.stringify({ email: 'owner@sandbox.test', password: 'Sandbox-Owner-1', firstName: 'E2e', lastName: 'Owner' }),
+		n8n = await N8nClient.start({
+			credentials: sandboxCredentials(sandboxes),
+			log: (line) => log.push(line),
+			apiKey: 'e2e triggers',
 		});
-		expect(setup.status).toBe(200);
-		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
-		const rest = { 'content-type': 'application/json', 'browser-id': 'e2e-browser', cookie };
-		const scopes = ((await (await fetch(`${base}/rest/api-keys/scopes`, { headers: rest })).json()) as { data: string[] }).data;
-		const created = await fetch(`${base}/rest/api-keys`, {
-			method: 'POST',
-			headers: rest,
-			body: JSON.stringify({ label: 'e2e triggers', scopes, expiresAt: null }),
-		});
-		expect(created.status).toBe(200);
-		apiKey = ((await created.json()) as { data: { rawApiKey: string } }).data.rawApiKey;
 	});
 	afterAll(async () => {
-		server?.kill('SIGKILL');
+		n8n?.stop();
 		await sandboxes?.stop();
 	});
 
@@ -74,7 +47,11 @@ describe('triggers in a real n8n', () => {
 			},
 		],
 		connections: {},
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
 	});
 
 	/** The trigger's items of every successful execution of a workflow, oldest first. */
@@ -83,7 +60,10 @@ describe('triggers in a real n8n', () => {
 		return (list.data as Json[])
 			.sort((a, b) => Number(a.id) - Number(b.id))
 			.map((execution) => {
-				if (execution.status !== 'success') throw new Error(`execution ${execution.id} ${execution.status}: ${JSON.stringify(execution.data?.resultData?.error)}`);
+				if (execution.status !== 'success')
+					throw new Error(
+						`execution ${execution.id} ${execution.status}: ${JSON.stringify(execution.data?.resultData?.error)}`,
+					);
 				const runs = execution.data?.resultData?.runData?.Trigger as Json[] | undefined;
 				return ((runs?.[0]?.data?.main?.[0] ?? []) as Json[]).map((item) => item.json as Json);
 			});
@@ -93,7 +73,10 @@ describe('triggers in a real n8n', () => {
 		for (;;) {
 			const items = await executionItems(workflowId);
 			if (items.length >= count) return items;
-			if (Date.now() > deadline) throw new Error(`only ${items.length} of ${count} executions after ${timeoutMs} ms\n${log.join('').slice(-3000)}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`only ${items.length} of ${count} executions after ${timeoutMs} ms\n${log.join('').slice(-3000)}`,
+				);
 			await new Promise((resolve) => setTimeout(resolve, 2_000));
 		}
 	};
@@ -120,18 +103,28 @@ describe('triggers in a real n8n', () => {
 		const instantCard = await api(
 			'POST',
 			'/workflows',
-			workflow('InstantCard print jobs', 'instantCardTrigger', { instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } }, {
-				events: ['printJobCreated', 'printJobStatusChanged', 'cardPrinted'],
-			}),
+			workflow(
+				'InstantCard print jobs',
+				'instantCardTrigger',
+				{ instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } },
+				{
+					events: ['printJobCreated', 'printJobStatusChanged', 'cardPrinted'],
+				},
+			),
 		);
 		const keyline = await api(
 			'POST',
 			'/workflows',
-			workflow('Keyline orders', 'keylineTrigger', { keylineApi: { id: 'klSandboxCred01', name: 'Keyline sandbox' } }, {
-				events: ['newOrder', 'orderStateChanged', 'printDataFileStateChanged'],
-				watch: 'discover',
-				startOrderId: order.id,
-			}),
+			workflow(
+				'Keyline orders',
+				'keylineTrigger',
+				{ keylineApi: { id: 'klSandboxCred01', name: 'Keyline sandbox' } },
+				{
+					events: ['newOrder', 'orderStateChanged', 'printDataFileStateChanged'],
+					watch: 'discover',
+					startOrderId: order.id,
+				},
+			),
 		);
 		// Publishing polls once: the baseline, saved in n8n's database, no execution.
 		await api('POST', `/workflows/${instantCard.id}/publish`, {});
@@ -139,9 +132,14 @@ describe('triggers in a real n8n', () => {
 		expect(await executionItems(instantCard.id)).toEqual([]);
 		expect(await executionItems(keyline.id)).toEqual([]);
 		const savedIc = await savedState(instantCard.id);
-		expect(savedIc).toMatchObject({ jobs: { watermark: job.id, open: { [job.id]: { s: 'Scheduled' } } } });
+		expect(savedIc).toMatchObject({
+			jobs: { watermark: job.id, open: { [job.id]: { s: 'Scheduled' } } },
+		});
 		const savedKl = await savedState(keyline.id);
-		expect(savedKl).toMatchObject({ orders: { [order.id]: { s: 'draft' } }, scan: { known: order.id } });
+		expect(savedKl).toMatchObject({
+			orders: { [order.id]: { s: 'draft' } },
+			scan: { known: order.id },
+		});
 
 		// Changes, then n8n's own schedule (every minute) polls.
 		ic.advancePrintJob(job.id);
@@ -164,7 +162,10 @@ describe('triggers in a real n8n', () => {
 			['newOrder', placed.id, null, 'confirmed'],
 			['orderStateChanged', placed.id, null, 'confirmed'],
 		]);
-		expect(klFirst[0]).toMatchObject({ reference: order.reference, order: { id: order.id, state: 'confirmed' } });
+		expect(klFirst[0]).toMatchObject({
+			reference: order.reference,
+			order: { id: order.id, state: 'confirmed' },
+		});
 
 		// Unpublished, changed, published again: the publish poll reports what changed since the
 		// state n8n saved, and nothing of the first execution again.
@@ -177,7 +178,12 @@ describe('triggers in a real n8n', () => {
 		const icAll = await waitForExecutions(instantCard.id, 2, 20_000);
 		expect(brief(icAll[1])).toEqual([
 			['printJobStatusChanged', job.id, 'In_Progress', 'Finished'],
-			...job.list_users[0].users_data.map((card: Json) => ['cardPrinted', card.id, 'Pending', 'Printed']),
+			...job.list_users[0].users_data.map((card: Json) => [
+				'cardPrinted',
+				card.id,
+				'Pending',
+				'Printed',
+			]),
 		]);
 		const klAll = await waitForExecutions(keyline.id, 2, 20_000);
 		expect(brief(klAll[1])).toEqual([['orderStateChanged', order.id, 'confirmed', 'completed']]);

@@ -4,7 +4,8 @@
  */
 import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from '../sandbox/instantcard';
 import { createCredentialsHelper, runNode, testCredential } from '../harness/run';
-import { everythingVisible, instantCardCredential } from './fixtures';
+import { instantCardCredential } from '../harness/sandboxes';
+import { everythingVisible } from './fixtures';
 
 const profileGet = { resource: 'profile', operation: 'get' };
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i }));
@@ -20,7 +21,11 @@ describe('InstantCard API credential', () => {
 	afterEach(async () => await sandbox.stop());
 
 	it('logs in once and sends "Authorization: bearer <token>"', async () => {
-		const { items: out, error, helper } = await runNode({
+		const {
+			items: out,
+			error,
+			helper,
+		} = await runNode({
 			type: 'instantCard',
 			parameters: profileGet,
 			credentials: [instantCardCredential(sandbox)],
@@ -28,7 +33,10 @@ describe('InstantCard API credential', () => {
 		expect(error).toBeUndefined();
 		expect(out[0].json.email).toBe(INSTANTCARD_SANDBOX_LOGIN.email);
 		const [login] = sandbox.requestsTo('POST', '/api/v2/authenticate');
-		expect(login.form).toEqual({ email: INSTANTCARD_SANDBOX_LOGIN.email, password: INSTANTCARD_SANDBOX_LOGIN.password });
+		expect(login.form).toEqual({
+			email: INSTANTCARD_SANDBOX_LOGIN.email,
+			password: INSTANTCARD_SANDBOX_LOGIN.password,
+		});
 		const [profile] = sandbox.requestsTo('GET', '/api/v2/profile/me');
 		expect(profile.headers.authorization).toMatch(/^bearer [\w-]+\.[\w-]+\.[\w-]+$/);
 		// The token is stored in the credential as n8n's database would, for later executions.
@@ -41,24 +49,46 @@ describe('InstantCard API credential', () => {
 			type: 'instantCard',
 			parameters: profileGet,
 			items: items(25),
-			credentials: [instantCardCredential(sandbox, { password: INSTANTCARD_SANDBOX_LOGIN.password })],
+			credentials: [
+				instantCardCredential(sandbox, { password: INSTANTCARD_SANDBOX_LOGIN.password }),
+			],
 		});
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(25);
 		expect(sandbox.loginCount).toBe(1);
-		const tokens = new Set(sandbox.requestsTo('GET', '/api/v2/profile/me').map((r) => r.headers.authorization));
+		const tokens = new Set(
+			sandbox.requestsTo('GET', '/api/v2/profile/me').map((r) => r.headers.authorization),
+		);
 		expect(tokens.size).toBe(1);
 	});
 
 	it('reuses the stored token in the next execution, and logs in once again after it expired', async () => {
 		const helper = await createCredentialsHelper();
 		const credentials = [instantCardCredential(sandbox)];
-		await runNode({ type: 'instantCard', parameters: profileGet, items: items(3), credentials, helper });
-		await runNode({ type: 'instantCard', parameters: profileGet, items: items(3), credentials, helper });
+		await runNode({
+			type: 'instantCard',
+			parameters: profileGet,
+			items: items(3),
+			credentials,
+			helper,
+		});
+		await runNode({
+			type: 'instantCard',
+			parameters: profileGet,
+			items: items(3),
+			credentials,
+			helper,
+		});
 		expect(sandbox.loginCount).toBe(1);
 
 		sandbox.clock.advance(1801 * 1000); // past the token's lifetime
-		const { items: out, error } = await runNode({ type: 'instantCard', parameters: profileGet, items: items(25), credentials, helper });
+		const { items: out, error } = await runNode({
+			type: 'instantCard',
+			parameters: profileGet,
+			items: items(25),
+			credentials,
+			helper,
+		});
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(25);
 		expect(sandbox.loginCount).toBe(2);
@@ -74,31 +104,40 @@ describe('InstantCard API credential', () => {
 		expect(sandbox.loginCount).toBe(1);
 		// The 11th request finds its token expired; the ones after it present the same token.
 		sandbox.addFault({ kind: 'expireToken', path: '/profile/me', skip: 10 });
-		const { items: out, error } = await runNode({ type: 'instantCard', parameters: profileGet, items: items(25), credentials, helper });
+		const { items: out, error } = await runNode({
+			type: 'instantCard',
+			parameters: profileGet,
+			items: items(25),
+			credentials,
+			helper,
+		});
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(25);
 		expect(out.every((item) => item.json.email === INSTANTCARD_SANDBOX_LOGIN.email)).toBe(true);
 		expect(sandbox.loginCount).toBe(2);
 	});
 
-	it.each(['401', '200'] as const)('says a refused login (server answering %s) plainly, without the password', async (mode) => {
-		sandbox.configure({ loginFailure: mode });
-		const wrong = 'Wrong-Secret-Pass-123';
-		const { error, items: out } = await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
-			items: items(3),
-			credentials: [instantCardCredential(sandbox, { password: wrong })],
-		});
-		expect(out).toHaveLength(0);
-		expect(error?.message).toBe(
-			`InstantCard refused the login for ${INSTANTCARD_SANDBOX_LOGIN.email}: "Invalid Email/Password". Check the email and password of the credential.`,
-		);
-		expect(everythingVisible(error)).not.toContain(wrong);
-		// One failed login, not one per item: the items shared it.
-		expect(sandbox.loginCount).toBe(1);
-		expect(sandbox.requestsTo('GET', '/api/v2/profile/me')).toHaveLength(0);
-	});
+	it.each(['401', '200'] as const)(
+		'says a refused login (server answering %s) plainly, without the password',
+		async (mode) => {
+			sandbox.configure({ loginFailure: mode });
+			const wrong = 'Wrong-Secret-Pass-123';
+			const { error, items: out } = await runNode({
+				type: 'instantCard',
+				parameters: profileGet,
+				items: items(3),
+				credentials: [instantCardCredential(sandbox, { password: wrong })],
+			});
+			expect(out).toHaveLength(0);
+			expect(error?.message).toBe(
+				`InstantCard refused the login for ${INSTANTCARD_SANDBOX_LOGIN.email}: "Invalid Email/Password". Check the email and password of the credential.`,
+			);
+			expect(everythingVisible(error)).not.toContain(wrong);
+			// One failed login, not one per item: the items shared it.
+			expect(sandbox.loginCount).toBe(1);
+			expect(sandbox.requestsTo('GET', '/api/v2/profile/me')).toHaveLength(0);
+		},
+	);
 
 	it('checks the organization ID before logging in', async () => {
 		const { error } = await runNode({
@@ -115,7 +154,10 @@ describe('InstantCard API credential', () => {
 		expect(good).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(sandbox.loginCount).toBe(1);
 		expect(sandbox.requestsTo('GET', '/api/v2/organizations/20003827')).toHaveLength(1);
-		const bad = await testCredential('instantCardApi', instantCardCredential(sandbox, { password: 'nope-123456' }).data);
+		const bad = await testCredential(
+			'instantCardApi',
+			instantCardCredential(sandbox, { password: 'nope-123456' }).data,
+		);
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(/refused the login/);
 		expect(bad.message).not.toContain('nope-123456');

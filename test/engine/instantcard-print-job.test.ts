@@ -1,20 +1,32 @@
-/** Print Job and Shipping Provider operations through n8n-core's engine against the sandbox. */
-import { InstantCardSandbox, INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
+/** Print Job operations through n8n-core's engine against the sandbox. */
+import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, rl } from './fixtures';
+import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const UPS = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name === 'UPS Ground')!.id;
 const FEDEX = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name.startsWith('FedEx'))!.id;
 
-describe('InstantCard node: print jobs and shipping providers', () => {
-	const sandbox = new InstantCardSandbox();
+describe('InstantCard node: Print Job', () => {
+	const sandbox = useInstantCardSandbox();
 	const credentials = () => [instantCardCredential(sandbox)];
-	const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
-		await runNode({ type: 'instantCard', parameters: parameters as never, items, credentials: credentials(), continueOnFail });
+	const run = async (
+		parameters: Record<string, unknown>,
+		items?: Array<Record<string, unknown>>,
+		continueOnFail = false,
+	) =>
+		await runNode({
+			type: 'instantCard',
+			parameters: parameters as never,
+			items,
+			credentials: credentials(),
+			continueOnFail,
+		});
 	const job = (id: number) => sandbox.store.printJobs.get(id)!;
 	/** Requests the API handled: a 401 answered to a token from an earlier test (then re-sent after login) does not count. */
-	const sent = (method: string, path: string | RegExp) => sandbox.requestsTo(method, path).filter((r) => r.status !== 401);
+	const sent = (method: string, path: string | RegExp) =>
+		sandbox.requestsTo(method, path).filter((r) => r.status !== 401);
 
 	let addressId: number;
 	let cards: number[];
@@ -34,38 +46,11 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 		return Number(items[0].json.id);
 	};
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => {
 		sandbox.reset();
 		addressId = [...sandbox.store.addresses.keys()][0];
 		cards = sandbox.seedCards(4);
 		sandbox.clearRequests();
-	});
-
-	describe('Shipping Provider', () => {
-		it('Get Many returns every provider, or up to the limit, from one unpaged request', async () => {
-			const all = await run({ resource: 'shippingProvider', operation: 'getAll', returnAll: true });
-			expect(all.items.map((i) => i.json)).toEqual(INSTANTCARD_SHIPPING_PROVIDERS.map((p) => ({ id: p.id, name: p.name })));
-			const two = await run({ resource: 'shippingProvider', operation: 'getAll', returnAll: false, limit: 2 });
-			expect(two.items).toHaveLength(2);
-			const requests = sent('GET', `${ORG}/shipping_providers`);
-			expect(requests).toHaveLength(2);
-			expect(requests.map((r) => r.query)).toEqual([{}, {}]);
-		});
-
-		it('searchShippingProviders lists and filters the providers', async () => {
-			const { listSearch } = await loadOptions({
-				type: 'instantCard',
-				parameters: { resource: 'printJob', operation: 'create' },
-				credentials: credentials(),
-			});
-			const all = await listSearch('searchShippingProviders');
-			expect(all.results).toEqual(INSTANTCARD_SHIPPING_PROVIDERS.map((p) => ({ name: `${p.name} (#${p.id})`, value: String(p.id) })));
-			expect(all.paginationToken).toBeUndefined();
-			const ups = await listSearch('searchShippingProviders', 'ups');
-			expect(ups.results).toEqual([{ name: `UPS Ground (#${UPS})`, value: String(UPS) }]);
-		});
 	});
 
 	describe('Create', () => {
@@ -134,7 +119,11 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				'print_job[number_of_copies]': '1',
 			});
 			expect(items[0].json.address).toEqual(
-				expect.objectContaining({ address_1: '12 St James Sq', zip_code: '02134', contact: { full_name: 'Ada Lovelace' } }),
+				expect.objectContaining({
+					address_1: '12 St James Sq',
+					zip_code: '02134',
+					contact: { full_name: 'Ada Lovelace' },
+				}),
 			);
 		});
 
@@ -148,12 +137,22 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 					shippingProviderId: rl(UPS),
 					cardIds: '={{ $json.cards }}',
 				},
-				[{ cards: [cards[0], String(cards[1])] }, { cards: cards[2] }, { cards: `${cards[3]},${cards[0]}` }, { cards: `[${cards[1]}]` }],
+				[
+					{ cards: [cards[0], String(cards[1])] },
+					{ cards: cards[2] },
+					{ cards: `${cards[3]},${cards[0]}` },
+					{ cards: `[${cards[1]}]` },
+				],
 			);
 			expect(error).toBeUndefined();
 			const cardIds = sent('POST', `${ORG}/print_jobs`).map((r) => r.form['print_job[card_ids]']);
 			expect(cardIds.sort()).toEqual(
-				[`[${cards[0]},${cards[1]}]`, `[${cards[2]}]`, `[${cards[3]},${cards[0]}]`, `[${cards[1]}]`].sort(),
+				[
+					`[${cards[0]},${cards[1]}]`,
+					`[${cards[2]}]`,
+					`[${cards[3]},${cards[0]}]`,
+					`[${cards[1]}]`,
+				].sort(),
 			);
 			expect(items.map((i) => job(Number(i.json.id)).cards.map((c) => c.cardId))).toEqual([
 				[cards[0], cards[1]],
@@ -161,7 +160,12 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				[cards[3], cards[0]],
 				[cards[1]],
 			]);
-			expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+			expect(items.map((i) => i.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+				{ item: 3 },
+			]);
 		});
 
 		it('refuses a bad card ID, naming it, before sending anything', async () => {
@@ -175,11 +179,22 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 			});
 			expect(error?.message).toBe('Card IDs: "12ab" is not a card ID (a positive whole number)');
 			const fromExpression = await run(
-				{ resource: 'printJob', operation: 'create', addressMode: 'saved', addressId: rl(addressId), shippingProviderId: rl(UPS), cardIds: '={{ $json.cards }}' },
+				{
+					resource: 'printJob',
+					operation: 'create',
+					addressMode: 'saved',
+					addressId: rl(addressId),
+					shippingProviderId: rl(UPS),
+					cardIds: '={{ $json.cards }}',
+				},
 				[{ cards: [cards[0], -3] }],
 			);
-			expect(fromExpression.error?.message).toBe('Card IDs: "-3" is not a card ID (a positive whole number)');
-			expect(sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401)).toHaveLength(0);
+			expect(fromExpression.error?.message).toBe(
+				'Card IDs: "-3" is not a card ID (a positive whole number)',
+			);
+			expect(
+				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
+			).toHaveLength(0);
 		});
 
 		it('refuses a missing one-off address field or a bad provider ID before sending anything', async () => {
@@ -199,14 +214,19 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				[{ city: ' ' }],
 			);
 			expect(noCity.error?.message).toBe('City is empty');
-			const badProvider = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl('={{ $json.provider }}'),
-			}, [{ provider: 'ups' }]);
-			expect(badProvider.error?.message).toBe('Shipping Provider ID must be a positive whole number, not "ups"');
+			const badProvider = await run(
+				{
+					resource: 'printJob',
+					operation: 'create',
+					addressMode: 'saved',
+					addressId: rl(addressId),
+					shippingProviderId: rl('={{ $json.provider }}'),
+				},
+				[{ provider: 'ups' }],
+			);
+			expect(badProvider.error?.message).toBe(
+				'Shipping Provider ID must be a positive whole number, not "ups"',
+			);
 			const noCopies = await run({
 				resource: 'printJob',
 				operation: 'create',
@@ -215,8 +235,12 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				shippingProviderId: rl(UPS),
 				numberOfCopies: '={{ 0 }}',
 			});
-			expect(noCopies.error?.message).toBe('Number of Copies must be a positive whole number, not "0"');
-			expect(sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401)).toHaveLength(0);
+			expect(noCopies.error?.message).toBe(
+				'Number of Copies must be a positive whole number, not "0"',
+			);
+			expect(
+				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
+			).toHaveLength(0);
 		});
 
 		it("shows the API's own error text (a card that is not finalized)", async () => {
@@ -255,7 +279,14 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 			const { items, error } = await createAndSubmit();
 			expect(error).toBeUndefined();
 			const id = Number(items[0].json.id);
-			expect(items[0].json).toEqual(expect.objectContaining({ id, status: 'Scheduled', status_name: 'Scheduled', status_code: 1 }));
+			expect(items[0].json).toEqual(
+				expect.objectContaining({
+					id,
+					status: 'Scheduled',
+					status_name: 'Scheduled',
+					status_code: 1,
+				}),
+			);
 			expect(sent('GET', `${ORG}/print_jobs/${id}/check_balance`)).toHaveLength(1);
 			expect(sent('POST', `${ORG}/print_jobs/${id}/print`)).toHaveLength(1);
 			// 2 cards × 3 copies × 5.00 + 7.75 UPS = 37.75 off 250.00.
@@ -271,7 +302,9 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				`Print job #${created.id} was created but not submitted: the organization's balance (10.00) does not cover its cost (37.75)`,
 			);
 			expect(error?.description).toContain('Nothing was charged');
-			expect(sandbox.snapshot().printJobs).toEqual([expect.objectContaining({ id: created.id, status: 'Created' })]);
+			expect(sandbox.snapshot().printJobs).toEqual([
+				expect.objectContaining({ id: created.id, status: 'Created' }),
+			]);
 			expect(sent('POST', /\/print$/)).toHaveLength(0);
 			expect(sent('GET', `${ORG}/print_jobs/${created.id}/charge_details`)).toHaveLength(1);
 			expect(sandbox.snapshot().balance).toBe('10.00');
@@ -297,7 +330,9 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 			expect(items).toHaveLength(3);
 			// Both jobs are created at once, so either may be the one submitted; the other is refused
 			// (by our balance check, or by the API once the first was charged) and never charged.
-			const outcomes = items.slice(0, 2).map((i) => (i.json.error ? 'refused' : i.json.status_name));
+			const outcomes = items
+				.slice(0, 2)
+				.map((i) => (i.json.error ? 'refused' : i.json.status_name));
 			expect(outcomes.sort()).toEqual(['Scheduled', 'refused']);
 			const refused = items.slice(0, 2).find((i) => i.json.error)!;
 			expect(String(refused.json.error)).toMatch(/^Print job #\d+ was created but not submitted: /);
@@ -316,7 +351,9 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				submitAfterCreate: true,
 			});
 			const [created] = [...sandbox.store.printJobs.values()];
-			expect(error?.message).toBe(`Print job #${created.id} was created but not submitted: InstantCard: Print job has no cards`);
+			expect(error?.message).toBe(
+				`Print job #${created.id} was created but not submitted: InstantCard: Print job has no cards`,
+			);
 			expect(error?.description).toContain('stays in status Created');
 			expect(sent('POST', `${ORG}/print_jobs/${created.id}/print`)).toHaveLength(1);
 		});
@@ -326,12 +363,16 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 		it('Get returns the job with its status in both forms, whichever the API sends', async () => {
 			const id = await createJob();
 			const byName = await run({ resource: 'printJob', operation: 'get', printJobId: rl(id) });
-			expect(byName.items[0].json).toEqual(expect.objectContaining({ id, status: 'Created', status_name: 'Created', status_code: 0 }));
+			expect(byName.items[0].json).toEqual(
+				expect.objectContaining({ id, status: 'Created', status_name: 'Created', status_code: 0 }),
+			);
 			expect(sent('GET', `${ORG}/print_jobs/${id}`)).toHaveLength(1);
 			sandbox.advancePrintJob(id, 'In_Progress');
 			sandbox.configure({ printJobStatusFormat: 'number' });
 			const byNumber = await run({ resource: 'printJob', operation: 'get', printJobId: rl(id) });
-			expect(byNumber.items[0].json).toEqual(expect.objectContaining({ id, status: 2, status_name: 'In_Progress', status_code: 2 }));
+			expect(byNumber.items[0].json).toEqual(
+				expect.objectContaining({ id, status: 2, status_name: 'In_Progress', status_code: 2 }),
+			);
 		});
 
 		it("shows the API's error for an unknown job and refuses a bad ID without a request", async () => {
@@ -344,14 +385,26 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				}),
 			);
 			sandbox.clearRequests();
-			const bad = await run({ resource: 'printJob', operation: 'get', printJobId: rl('={{ "81001x" }}') });
+			const bad = await run({
+				resource: 'printJob',
+				operation: 'get',
+				printJobId: rl('={{ "81001x" }}'),
+			});
 			expect(bad.error?.message).toBe('Print Job ID must be a positive whole number, not "81001x"');
-			expect(sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401)).toHaveLength(0);
+			expect(
+				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
+			).toHaveLength(0);
 		});
 
 		it('Get Many pages with page/page_size until a short page, one item per job', async () => {
 			const created = await run(
-				{ resource: 'printJob', operation: 'create', addressMode: 'saved', addressId: rl(addressId), shippingProviderId: rl(UPS) },
+				{
+					resource: 'printJob',
+					operation: 'create',
+					addressMode: 'saved',
+					addressId: rl(addressId),
+					shippingProviderId: rl(UPS),
+				},
 				Array.from({ length: 103 }, () => ({})),
 			);
 			expect(created.items).toHaveLength(103);
@@ -359,15 +412,24 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 			const all = await run({ resource: 'printJob', operation: 'getAll', returnAll: true });
 			expect(all.items).toHaveLength(103);
 			expect(new Set(all.items.map((i) => i.json.id)).size).toBe(103);
-			expect(all.items.every((i) => i.json.status_name === 'Created' && i.json.status_code === 0)).toBe(true);
+			expect(
+				all.items.every((i) => i.json.status_name === 'Created' && i.json.status_code === 0),
+			).toBe(true);
 			expect(sent('GET', `${ORG}/print_jobs`).map((r) => r.query)).toEqual([
 				{ page: '1', page_size: '100' },
 				{ page: '2', page_size: '100' },
 			]);
 			sandbox.clearRequests();
-			const some = await run({ resource: 'printJob', operation: 'getAll', returnAll: false, limit: 7 });
+			const some = await run({
+				resource: 'printJob',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 7,
+			});
 			expect(some.items).toHaveLength(7);
-			expect(sent('GET', `${ORG}/print_jobs`).map((r) => r.query)).toEqual([{ page: '1', page_size: '7' }]);
+			expect(sent('GET', `${ORG}/print_jobs`).map((r) => r.query)).toEqual([
+				{ page: '1', page_size: '7' },
+			]);
 		});
 
 		it('Get Many filters by status, sent as the number the API documents', async () => {
@@ -375,9 +437,21 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 			const second = await createJob();
 			await run({ resource: 'printJob', operation: 'submit', printJobId: rl(second) });
 			sandbox.clearRequests();
-			const scheduled = await run({ resource: 'printJob', operation: 'getAll', returnAll: true, filters: { status: 1 } });
-			expect(scheduled.items.map((i) => [i.json.id, i.json.status_name])).toEqual([[second, 'Scheduled']]);
-			const created = await run({ resource: 'printJob', operation: 'getAll', returnAll: true, filters: { status: 0 } });
+			const scheduled = await run({
+				resource: 'printJob',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { status: 1 },
+			});
+			expect(scheduled.items.map((i) => [i.json.id, i.json.status_name])).toEqual([
+				[second, 'Scheduled'],
+			]);
+			const created = await run({
+				resource: 'printJob',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { status: 0 },
+			});
 			expect(created.items.map((i) => i.json.id)).toEqual([first]);
 			expect(sent('GET', `${ORG}/print_jobs`).map((r) => r.query)).toEqual([
 				{ status: '1', page: '1', page_size: '100' },
@@ -395,13 +469,18 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 			const jobs = await listSearch('searchPrintJobs');
 			expect(jobs.results).toEqual([{ name: `#${id} · Created · 2 cards`, value: String(id) }]);
 			expect(jobs.paginationToken).toBeUndefined();
-			expect(sent('GET', `${ORG}/print_jobs`).at(-1)?.query).toEqual({ page: '1', page_size: '50' });
+			expect(sent('GET', `${ORG}/print_jobs`).at(-1)?.query).toEqual({
+				page: '1',
+				page_size: '50',
+			});
 			const jobCards = await listSearch('searchPrintJobCards');
 			expect(jobCards.results).toEqual([
 				{ name: `#${cards[0]} · First Name 1 Last Name 1`, value: String(cards[0]) },
 				{ name: `#${cards[1]} · First Name 2 Last Name 2`, value: String(cards[1]) },
 			]);
-			expect((await listSearch('searchPrintJobCards', 'name 2')).results).toEqual([jobCards.results[1]]);
+			expect((await listSearch('searchPrintJobCards', 'name 2')).results).toEqual([
+				jobCards.results[1],
+			]);
 		});
 	});
 
@@ -420,8 +499,18 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 			const [patch] = sent('PATCH', `${ORG}/print_jobs/${id}`);
 			expect(read.seq).toBeLessThan(patch.seq);
 			expect(patch.contentType).toContain('application/x-www-form-urlencoded');
-			expect(patch.form).toEqual({ 'print_job[number_of_copies]': '4', 'print_job[shipping_provider_id]': String(UPS) });
-			expect(items[0].json).toEqual(expect.objectContaining({ id, number_of_copies: 4, shipping_provider_id: UPS, status_name: 'Created' }));
+			expect(patch.form).toEqual({
+				'print_job[number_of_copies]': '4',
+				'print_job[shipping_provider_id]': String(UPS),
+			});
+			expect(items[0].json).toEqual(
+				expect.objectContaining({
+					id,
+					number_of_copies: 4,
+					shipping_provider_id: UPS,
+					status_name: 'Created',
+				}),
+			);
 			expect(job(id).shipping_provider_id).toBe(UPS);
 		});
 
@@ -469,11 +558,20 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				'print_job[address][country]': 'US',
 				'print_job[shipping_provider_id]': String(UPS),
 			});
-			expect(items[0].json).toEqual(expect.objectContaining({ address_id: null, shipping_provider_id: UPS }));
+			expect(items[0].json).toEqual(
+				expect.objectContaining({ address_id: null, shipping_provider_id: UPS }),
+			);
 		});
 
 		it('changes to a saved address and keeps the provider', async () => {
-			const id = await createJob({ addressMode: 'oneOff', oneOffFullName: 'A', oneOffAddress1: 'B', oneOffCity: 'C', oneOffZipCode: '1', oneOffCountry: 'US' });
+			const id = await createJob({
+				addressMode: 'oneOff',
+				oneOffFullName: 'A',
+				oneOffAddress1: 'B',
+				oneOffCity: 'C',
+				oneOffZipCode: '1',
+				oneOffCountry: 'US',
+			});
 			const { items, error } = await run({
 				resource: 'printJob',
 				operation: 'update',
@@ -486,7 +584,9 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 				'print_job[address_id]': String(addressId),
 				'print_job[shipping_provider_id]': String(UPS),
 			});
-			expect(items[0].json).toEqual(expect.objectContaining({ address_id: addressId, shipping_provider_id: UPS }));
+			expect(items[0].json).toEqual(
+				expect.objectContaining({ address_id: addressId, shipping_provider_id: UPS }),
+			);
 		});
 
 		it('refuses an update with nothing to change, or a bad value, before any request', async () => {
@@ -494,25 +594,51 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 			sandbox.clearRequests();
 			const nothing = await run({ resource: 'printJob', operation: 'update', printJobId: rl(id) });
 			expect(nothing.error?.message).toBe('Nothing to update');
-			const badCards = await run({ resource: 'printJob', operation: 'update', printJobId: rl(id), updateFields: { cardIds: '1,,two' } });
-			expect(badCards.error?.message).toBe('Card IDs: "two" is not a card ID (a positive whole number)');
-			const badJob = await run({ resource: 'printJob', operation: 'update', printJobId: rl('={{ "abc" }}'), updateFields: { numberOfCopies: 2 } });
+			const badCards = await run({
+				resource: 'printJob',
+				operation: 'update',
+				printJobId: rl(id),
+				updateFields: { cardIds: '1,,two' },
+			});
+			expect(badCards.error?.message).toBe(
+				'Card IDs: "two" is not a card ID (a positive whole number)',
+			);
+			const badJob = await run({
+				resource: 'printJob',
+				operation: 'update',
+				printJobId: rl('={{ "abc" }}'),
+				updateFields: { numberOfCopies: 2 },
+			});
 			expect(badJob.error?.message).toBe('Print Job ID must be a positive whole number, not "abc"');
-			expect(sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401)).toHaveLength(0);
+			expect(
+				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
+			).toHaveLength(0);
 		});
 
 		it("shows the API's refusal of a submitted job", async () => {
 			const id = await createJob();
 			await run({ resource: 'printJob', operation: 'submit', printJobId: rl(id) });
-			const { error } = await run({ resource: 'printJob', operation: 'update', printJobId: rl(id), updateFields: { numberOfCopies: 2 } });
-			expect(error?.message).toBe(`InstantCard: Print job ${id} is Scheduled; only print jobs in status Created can be changed`);
+			const { error } = await run({
+				resource: 'printJob',
+				operation: 'update',
+				printJobId: rl(id),
+				updateFields: { numberOfCopies: 2 },
+			});
+			expect(error?.message).toBe(
+				`InstantCard: Print job ${id} is Scheduled; only print jobs in status Created can be changed`,
+			);
 		});
 	});
 
 	describe('Add Cards and Remove Card', () => {
 		it('Add Cards posts print_job[card_ids] as a JSON string and returns the job', async () => {
 			const id = await createJob({ cardIds: '' });
-			const { items, error } = await run({ resource: 'printJob', operation: 'addCards', printJobId: rl(id), cardIds: String(cards[3]) });
+			const { items, error } = await run({
+				resource: 'printJob',
+				operation: 'addCards',
+				printJobId: rl(id),
+				cardIds: String(cards[3]),
+			});
 			expect(error).toBeUndefined();
 			const [request] = sent('POST', `${ORG}/print_jobs/${id}/add_cards`);
 			expect(request.form).toEqual({ 'print_job[card_ids]': `[${cards[3]}]` });
@@ -522,11 +648,21 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 
 		it('Add Cards refuses an empty list before sending, and shows API errors per item with Continue On Fail', async () => {
 			const id = await createJob({ cardIds: '' });
-			const empty = await run({ resource: 'printJob', operation: 'addCards', printJobId: rl(id), cardIds: '  ' });
+			const empty = await run({
+				resource: 'printJob',
+				operation: 'addCards',
+				printJobId: rl(id),
+				cardIds: '  ',
+			});
 			expect(empty.error?.message).toBe('Card IDs is empty');
 			expect(sent('POST', /add_cards$/)).toHaveLength(0);
 			const { items } = await run(
-				{ resource: 'printJob', operation: 'addCards', printJobId: rl(id), cardIds: '={{ $json.ids }}' },
+				{
+					resource: 'printJob',
+					operation: 'addCards',
+					printJobId: rl(id),
+					cardIds: '={{ $json.ids }}',
+				},
 				[{ ids: [cards[0]] }, { ids: [999999] }, { ids: 'x1' }],
 				true,
 			);
@@ -540,27 +676,49 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 
 		it('Remove Card deletes one card and says so', async () => {
 			const id = await createJob();
-			const { items, error } = await run({ resource: 'printJob', operation: 'removeCard', printJobId: rl(id), printJobCardId: rl(cards[1]) });
+			const { items, error } = await run({
+				resource: 'printJob',
+				operation: 'removeCard',
+				printJobId: rl(id),
+				printJobCardId: rl(cards[1]),
+			});
 			expect(error).toBeUndefined();
 			expect(sent('DELETE', `${ORG}/print_jobs/${id}/remove_cards/${cards[1]}`)).toHaveLength(1);
-			expect(items.map((i) => i.json)).toEqual([{ print_job_id: id, card_id: cards[1], removed: true }]);
+			expect(items.map((i) => i.json)).toEqual([
+				{ print_job_id: id, card_id: cards[1], removed: true },
+			]);
 			expect(job(id).cards.map((c) => c.cardId)).toEqual([cards[0]]);
 		});
 
 		it('Remove Card explains a 404 false: job not in status Created, or missing', async () => {
 			const id = await createJob();
 			await run({ resource: 'printJob', operation: 'submit', printJobId: rl(id) });
-			const submitted = await run({ resource: 'printJob', operation: 'removeCard', printJobId: rl(id), printJobCardId: rl(cards[0]) });
+			const submitted = await run({
+				resource: 'printJob',
+				operation: 'removeCard',
+				printJobId: rl(id),
+				printJobCardId: rl(cards[0]),
+			});
 			expect(submitted.error?.message).toBe(
 				`Could not remove card ${cards[0]} from print job ${id}: the job is not in status Created or does not exist`,
 			);
-			const missing = await run({ resource: 'printJob', operation: 'removeCard', printJobId: rl(4242), printJobCardId: rl(cards[0]) });
+			const missing = await run({
+				resource: 'printJob',
+				operation: 'removeCard',
+				printJobId: rl(4242),
+				printJobCardId: rl(cards[0]),
+			});
 			expect(missing.error?.message).toBe(
 				`Could not remove card ${cards[0]} from print job 4242: the job is not in status Created or does not exist`,
 			);
 			expect(sent('DELETE', /remove_cards/).map((r) => r.status)).toEqual([404, 404]);
 			sandbox.clearRequests();
-			const bad = await run({ resource: 'printJob', operation: 'removeCard', printJobId: rl(id), printJobCardId: rl('={{ "card" }}') });
+			const bad = await run({
+				resource: 'printJob',
+				operation: 'removeCard',
+				printJobId: rl(id),
+				printJobCardId: rl('={{ "card" }}'),
+			});
 			expect(bad.error?.message).toBe('Card ID must be a positive whole number, not "card"');
 			expect(sent('DELETE', /remove_cards/)).toHaveLength(0);
 		});
@@ -569,23 +727,37 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 	describe('Balance, charges and submit', () => {
 		it('Check Balance turns the literal true/false into { print_job_id, has_balance }', async () => {
 			const id = await createJob();
-			const enough = await run({ resource: 'printJob', operation: 'checkBalance', printJobId: rl(id) });
+			const enough = await run({
+				resource: 'printJob',
+				operation: 'checkBalance',
+				printJobId: rl(id),
+			});
 			expect(enough.items.map((i) => i.json)).toEqual([{ print_job_id: id, has_balance: true }]);
 			sandbox.setBalance(0);
-			const short = await run({ resource: 'printJob', operation: 'checkBalance', printJobId: rl(id) });
+			const short = await run({
+				resource: 'printJob',
+				operation: 'checkBalance',
+				printJobId: rl(id),
+			});
 			expect(short.items.map((i) => i.json)).toEqual([{ print_job_id: id, has_balance: false }]);
 			expect(sent('GET', `${ORG}/print_jobs/${id}/check_balance`)).toHaveLength(2);
 		});
 
 		it('Charge Details returns the API object as it is', async () => {
 			const id = await createJob();
-			const { items } = await run({ resource: 'printJob', operation: 'chargeDetails', printJobId: rl(id) });
+			const { items } = await run({
+				resource: 'printJob',
+				operation: 'chargeDetails',
+				printJobId: rl(id),
+			});
 			expect(items.map((i) => i.json)).toEqual([
 				{
 					has_balance: true,
 					job_total_cost: '17.75',
 					shipping_cost: '7.75',
-					items: cards.slice(0, 2).map((card) => ({ card_id: card, copies: 1, unit_price: '5.00', total: '5.00' })),
+					items: cards
+						.slice(0, 2)
+						.map((card) => ({ card_id: card, copies: 1, unit_price: '5.00', total: '5.00' })),
 				},
 			]);
 			expect(sent('GET', `${ORG}/print_jobs/${id}/charge_details`)).toHaveLength(1);
@@ -593,9 +765,20 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 
 		it('Submit posts once and returns the scheduled job; the balance is charged', async () => {
 			const id = await createJob();
-			const { items, error } = await run({ resource: 'printJob', operation: 'submit', printJobId: rl(id) });
+			const { items, error } = await run({
+				resource: 'printJob',
+				operation: 'submit',
+				printJobId: rl(id),
+			});
 			expect(error).toBeUndefined();
-			expect(items[0].json).toEqual(expect.objectContaining({ id, status: 'Scheduled', status_name: 'Scheduled', status_code: 1 }));
+			expect(items[0].json).toEqual(
+				expect.objectContaining({
+					id,
+					status: 'Scheduled',
+					status_name: 'Scheduled',
+					status_code: 1,
+				}),
+			);
 			expect(sent('POST', `${ORG}/print_jobs/${id}/print`)).toHaveLength(1);
 			expect(sandbox.snapshot().balance).toBe('232.25');
 		});
@@ -603,18 +786,33 @@ describe('InstantCard node: print jobs and shipping providers', () => {
 		it("Submit shows the API's refusal and is not retried", async () => {
 			const id = await createJob();
 			sandbox.setBalance('1.00');
-			const { error } = await run({ resource: 'printJob', operation: 'submit', printJobId: rl(id) });
-			expect(error).toEqual(expect.objectContaining({ httpCode: '400', message: 'InstantCard: Insufficient balance' }));
+			const { error } = await run({
+				resource: 'printJob',
+				operation: 'submit',
+				printJobId: rl(id),
+			});
+			expect(error).toEqual(
+				expect.objectContaining({ httpCode: '400', message: 'InstantCard: Insufficient balance' }),
+			);
 			expect(sent('POST', `${ORG}/print_jobs/${id}/print`)).toHaveLength(1);
 			expect(job(id).status).toBe(5); // No_Balance
 
-			sandbox.addFault({ kind: 'status', status: 503, body: { error: 'Service Unavailable' }, path: `/print_jobs/${id}/print` });
+			sandbox.addFault({
+				kind: 'status',
+				status: 503,
+				body: { error: 'Service Unavailable' },
+				path: `/print_jobs/${id}/print`,
+			});
 			sandbox.setBalance('100.00');
 			sandbox.clearRequests();
 			const failed = await run({ resource: 'printJob', operation: 'submit', printJobId: rl(id) });
 			// Unclear (5xx): the job is read back, still Created, so the message says it did not happen.
-			expect(failed.error?.message).toBe(`Submitting print job #${id} failed, and it did not happen (checked): InstantCard: Service Unavailable`);
-			expect(failed.error?.description).toContain(`Reading the state back showed print job #${id} in status No_Balance: nothing was charged. It is safe to try again.`);
+			expect(failed.error?.message).toBe(
+				`Submitting print job #${id} failed, and it did not happen (checked): InstantCard: Service Unavailable`,
+			);
+			expect(failed.error?.description).toContain(
+				`Reading the state back showed print job #${id} in status No_Balance: nothing was charged. It is safe to try again.`,
+			);
 			expect(sent('POST', `${ORG}/print_jobs/${id}/print`)).toHaveLength(1);
 		});
 	});

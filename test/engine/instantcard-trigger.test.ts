@@ -6,17 +6,26 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from '../sandbox/instantcard';
+import type { Fault } from '../sandbox/core';
+import { INSTANTCARD_SANDBOX_LOGIN } from '../sandbox/instantcard';
 import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { everythingVisible, instantCardCredential, soakFault } from './fixtures';
+import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { chaosPoller, expectEnoughChaos, seededRandom, soakFault } from '../harness/soak';
+import { everythingVisible } from './fixtures';
 
 const ORG = `/api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
-const ALL_JOB_EVENTS = ['printJobCreated', 'printJobStatusChanged', 'printJobFinished', 'cardPrinted', 'cardFailed'];
+const ALL_JOB_EVENTS = [
+	'printJobCreated',
+	'printJobStatusChanged',
+	'printJobFinished',
+	'cardPrinted',
+	'cardFailed',
+];
 
 type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('InstantCard Trigger', () => {
-	const sb = new InstantCardSandbox();
+	const sb = useInstantCardSandbox();
 	const trigger = async (parameters: Record<string, unknown>) =>
 		await TriggerHarness.create({
 			type: 'instantCardTrigger',
@@ -37,8 +46,6 @@ describe('InstantCard Trigger', () => {
 		expect(res.status).toBe(200);
 	};
 
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
 	beforeEach(() => sb.reset());
 
 	it('takes a baseline on activation: nothing old is emitted, open jobs are kept, the state is saved', async () => {
@@ -64,12 +71,18 @@ describe('InstantCard Trigger', () => {
 		const created = await t.poll();
 		expect(brief(created)).toEqual([['printJobCreated', job.id, null, 'Created']]);
 		const [item] = events(created);
-		expect(item).toMatchObject({ resource: 'printJob', reference: null, printJob: { id: job.id, status: 'Created' } });
+		expect(item).toMatchObject({
+			resource: 'printJob',
+			reference: null,
+			printJob: { id: job.id, status: 'Created' },
+		});
 		expect(item.printJob.list_users[0].users_data).toHaveLength(2);
 		expect(Date.parse(item.seenAt)).toBeGreaterThan(Date.now() - 60_000);
 
 		await submit(job.id);
-		expect(brief(await t.poll())).toEqual([['printJobStatusChanged', job.id, 'Created', 'Scheduled']]);
+		expect(brief(await t.poll())).toEqual([
+			['printJobStatusChanged', job.id, 'Created', 'Scheduled'],
+		]);
 		sb.advancePrintJob(job.id);
 		sb.setCardPrintStatus(job.id, a, 2);
 		const progress = await t.poll();
@@ -113,7 +126,10 @@ describe('InstantCard Trigger', () => {
 		sb.configure({ printJobStatusFormat: 'number' });
 		const one = sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' });
 		const two = sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' });
-		const t = await trigger({ events: ['printJobStatusChanged'], statuses: ['Finished', 'Failed'] });
+		const t = await trigger({
+			events: ['printJobStatusChanged'],
+			statuses: ['Finished', 'Failed'],
+		});
 		await t.poll();
 		sb.tick();
 		expect((await t.poll()).returned).toBeNull();
@@ -142,7 +158,10 @@ describe('InstantCard Trigger', () => {
 	it('Emit Existing on First Poll reports what exists as new, once', async () => {
 		const finished = sb.seedPrintJob({ cardCount: 1, status: 'Finished' });
 		const created = sb.seedPrintJob({ cardCount: 1 });
-		const t = await trigger({ events: ['printJobCreated', 'printJobFinished'], options: { emitExisting: true } });
+		const t = await trigger({
+			events: ['printJobCreated', 'printJobFinished'],
+			options: { emitExisting: true },
+		});
 		expect(brief(await t.poll())).toEqual([
 			['printJobCreated', finished.id, null, 'Finished'],
 			['printJobFinished', finished.id, null, 'Finished'],
@@ -183,7 +202,9 @@ describe('InstantCard Trigger', () => {
 		const t = await trigger({ events: ALL_JOB_EVENTS });
 		await t.poll();
 		sb.advancePrintJob(job.id);
-		expect(brief(await t.poll())).toEqual([['printJobStatusChanged', job.id, 'Scheduled', 'In_Progress']]);
+		expect(brief(await t.poll())).toEqual([
+			['printJobStatusChanged', job.id, 'Scheduled', 'In_Progress'],
+		]);
 		await t.restart();
 		expect((await t.poll()).returned).toBeNull();
 		sb.advancePrintJob(job.id);
@@ -201,7 +222,9 @@ describe('InstantCard Trigger', () => {
 	});
 
 	it('a page failing part way: what was read is reported and kept, the rest next poll; nothing twice', async () => {
-		const jobs = Array.from({ length: 150 }, () => sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' }));
+		const jobs = Array.from({ length: 150 }, () =>
+			sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' }),
+		);
 		const t = await trigger({ events: ['printJobStatusChanged'] });
 		await t.poll();
 		sb.tick();
@@ -221,11 +244,18 @@ describe('InstantCard Trigger', () => {
 		await t.poll();
 		const before = t.state;
 		sb.advancePrintJob(job.id);
-		sb.addFault({ kind: 'status', status: 500, path: '/print_jobs$', body: { error: 'Database is down' } });
+		sb.addFault({
+			kind: 'status',
+			status: 500,
+			path: '/print_jobs$',
+			body: { error: 'Database is down' },
+		});
 		const failed = await t.poll();
 		expect(failed.error).toMatchObject({
 			message: 'InstantCard: Database is down',
-			description: expect.stringContaining(`InstantCard answered HTTP 500 to GET /organizations/20003827/print_jobs`),
+			description: expect.stringContaining(
+				`InstantCard answered HTTP 500 to GET /organizations/20003827/print_jobs`,
+			),
 		});
 		expect(t.state).toEqual(before);
 		for (const fault of [{ kind: 'drop' }, { kind: 'rateLimit', retryAfter: 1 }]) {
@@ -233,7 +263,9 @@ describe('InstantCard Trigger', () => {
 			expect((await t.poll()).error).toBeDefined();
 			expect(t.state).toEqual(before);
 		}
-		expect(brief(await t.poll())).toEqual([['printJobStatusChanged', job.id, 'Scheduled', 'In_Progress']]);
+		expect(brief(await t.poll())).toEqual([
+			['printJobStatusChanged', job.id, 'Scheduled', 'In_Progress'],
+		]);
 	});
 
 	it('a baseline that cannot read the whole list fails the activation and is taken next time', async () => {
@@ -262,7 +294,9 @@ describe('InstantCard Trigger', () => {
 		const t = await trigger({ events: ['printJobFinished'] });
 		await t.poll();
 		for (let round = 0; round < 5; round++) {
-			const batch = Array.from({ length: 40 }, () => sb.seedPrintJob({ cardCount: 3, status: 'In_Progress' }));
+			const batch = Array.from({ length: 40 }, () =>
+				sb.seedPrintJob({ cardCount: 3, status: 'In_Progress' }),
+			);
 			await t.poll();
 			for (const job of batch) sb.advancePrintJob(job.id);
 			expect(events(await t.poll())).toHaveLength(40);
@@ -273,7 +307,11 @@ describe('InstantCard Trigger', () => {
 	});
 
 	it('10,000 cards in 250 jobs and no change: a poll is 3 list pages, never a request per card', async () => {
-		for (let n = 0; n < 250; n++) sb.seedPrintJob({ cardCount: 40, status: ['Scheduled', 'In_Progress', 'Finished', 'Created'][n % 4] });
+		for (let n = 0; n < 250; n++)
+			sb.seedPrintJob({
+				cardCount: 40,
+				status: ['Scheduled', 'In_Progress', 'Finished', 'Created'][n % 4],
+			});
 		expect(sb.store.cards.size).toBe(10_000);
 		const t = await trigger({ events: ALL_JOB_EVENTS });
 		await t.poll();
@@ -282,7 +320,12 @@ describe('InstantCard Trigger', () => {
 		expect((await t.poll()).returned).toBeNull();
 		const ms = Date.now() - started;
 		const requests = apiRequests();
-		expect(requests.map((r) => `${r.method} ${r.path}?page=${String(r.query.page)}&page_size=${String(r.query.page_size)}`)).toEqual([
+		expect(
+			requests.map(
+				(r) =>
+					`${r.method} ${r.path}?page=${String(r.query.page)}&page_size=${String(r.query.page_size)}`,
+			),
+		).toEqual([
 			`GET ${ORG}/print_jobs?page=1&page_size=100`,
 			`GET ${ORG}/print_jobs?page=2&page_size=100`,
 			`GET ${ORG}/print_jobs?page=3&page_size=100`,
@@ -294,17 +337,18 @@ describe('InstantCard Trigger', () => {
 	});
 
 	describe('print history', () => {
-		it('reports entries added to and changed in watched cards\' history; one request per card', async () => {
+		it("reports entries added to and changed in watched cards' history; one request per card", async () => {
 			const [one, two] = sb.seedCards(2);
 			const t = await trigger({ events: ['printHistoryChanged'], cardIds: `${one}, ${two}` });
 			const early = sb.seedPrintJob({ cardIds: [one], status: 'Finished' });
 			await t.poll();
 			sb.clearRequests();
 			expect((await t.poll()).returned).toBeNull();
-			expect(apiRequests().map((r) => r.path).sort()).toEqual([
-				`${ORG}/cards/${one}/print_history`,
-				`${ORG}/cards/${two}/print_history`,
-			]);
+			expect(
+				apiRequests()
+					.map((r) => r.path)
+					.sort(),
+			).toEqual([`${ORG}/cards/${one}/print_history`, `${ORG}/cards/${two}/print_history`]);
 			const job = sb.seedPrintJob({ cardIds: [one, two], status: 'Scheduled' });
 			const added = await t.poll();
 			expect(brief(added)).toEqual([
@@ -317,7 +361,11 @@ describe('InstantCard Trigger', () => {
 					[two, job.id, 'added'],
 				]),
 			);
-			expect(events(added).find((e) => e.cardId === one)!.printHistory.map((h: Json) => h.print_job_id)).toEqual([early.id, job.id]);
+			expect(
+				events(added)
+					.find((e) => e.cardId === one)!
+					.printHistory.map((h: Json) => h.print_job_id),
+			).toEqual([early.id, job.id]);
 			sb.setCardPrintStatus(job.id, two, 1);
 			const changed = await t.poll();
 			expect(events(changed)).toEqual([
@@ -342,12 +390,19 @@ describe('InstantCard Trigger', () => {
 			await t.setParameters({ events: ['printHistoryChanged'], cardIds: '' });
 			expect((await t.poll()).error?.message).toBe('Card IDs is empty');
 			await t.setParameters({ events: ['printHistoryChanged'], cardIds: '999999' });
-			expect(brief(await t.poll())).toEqual([['watchedCardNotFound', 999999, 'watched', 'not found']]);
-			await t.setParameters({ events: ['printHistoryChanged'], cardIds: Array.from({ length: 101 }, (_, i) => i + 1).join(',') });
-			expect((await t.poll()).error?.message).toBe('Card IDs: 101 entries, at most 100 can be watched');
+			expect(brief(await t.poll())).toEqual([
+				['watchedCardNotFound', 999999, 'watched', 'not found'],
+			]);
+			await t.setParameters({
+				events: ['printHistoryChanged'],
+				cardIds: Array.from({ length: 101 }, (_, i) => i + 1).join(','),
+			});
+			expect((await t.poll()).error?.message).toBe(
+				'Card IDs: 101 entries, at most 100 can be watched',
+			);
 		});
 
-		it('one card failing does not hold back the others\' events', async () => {
+		it("one card failing does not hold back the others' events", async () => {
 			const [one, two] = sb.seedCards(2);
 			const t = await trigger({ events: ['printHistoryChanged'], cardIds: [one, two] as never });
 			await t.poll();
@@ -372,7 +427,10 @@ describe('InstantCard Trigger', () => {
 	});
 
 	it('errors carry no token or password', async () => {
-		const t = await trigger({ events: ['printJobCreated', 'printHistoryChanged'], cardIds: '264561' });
+		const t = await trigger({
+			events: ['printJobCreated', 'printHistoryChanged'],
+			cardIds: '264561',
+		});
 		await t.poll();
 		sb.addFault({ kind: 'status', status: 500, path: '/print_jobs$', times: -1 });
 		sb.addFault({ kind: 'status', status: 401, path: '/print_history$', times: -1 });
@@ -386,217 +444,239 @@ describe('InstantCard Trigger', () => {
 	});
 
 	describe('soak', () => {
-		/** mulberry32: the same run every time. */
-		const prng = (seed: number) => () => {
-			seed = (seed + 0x6d2b79f5) | 0;
-			let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-		};
+		it.each(['oldest', 'newest'] as const)(
+			'240 polls, list %s first, with random changes, faults (5xx, 429, drops, token expiry, HTML with 200, JSON cut off, wrong shapes) and restarts: 0 lost, 0 duplicates',
+			async (order) => {
+				sb.configure({ printJobOrder: order });
+				const { random, pick } = seededRandom(20250101);
+				sb.setBalance('100000');
+				// Two pages of jobs from the start, so faults can land between pages.
+				for (let n = 0; n < 110; n++) sb.seedPrintJob({ cardCount: 1, status: 'Finished' });
+				const watched = sb.seedCards(3);
+				// One trigger for everything, one for "into Finished" only (its quiet polls save nothing,
+				// so restarts start it from older states).
+				const all = await trigger({
+					events: [...ALL_JOB_EVENTS, 'printHistoryChanged'],
+					cardIds: watched.join(','),
+				});
+				const intoFinished = await trigger({
+					events: ['printJobStatusChanged'],
+					statuses: ['Finished'],
+				});
+				const STATUS_NAMES = [
+					'Created',
+					'Scheduled',
+					'In_Progress',
+					'Finished',
+					'Failed',
+					'No_Balance',
+					'Duplicated',
+					'Not_Printed',
+				];
+				const CARD = ['Pending', 'Printed', 'Failed'];
+				const FINAL = ['Finished', 'Failed'];
+				const baseline = new Set(sb.store.printJobs.keys());
 
-		it.each(['oldest', 'newest'] as const)('240 polls, list %s first, with random changes, faults (5xx, 429, drops, token expiry, HTML with 200, JSON cut off, wrong shapes) and restarts: 0 lost, 0 duplicates', async (order) => {
-			sb.configure({ printJobOrder: order });
-			const random = prng(20250101);
-			const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-			sb.setBalance('100000');
-			// Two pages of jobs from the start, so faults can land between pages.
-			for (let n = 0; n < 110; n++) sb.seedPrintJob({ cardCount: 1, status: 'Finished' });
-			const watched = sb.seedCards(3);
-			// One trigger for everything, one for "into Finished" only (its quiet polls save nothing,
-			// so restarts start it from older states).
-			const all = await trigger({ events: [...ALL_JOB_EVENTS, 'printHistoryChanged'], cardIds: watched.join(',') });
-			const intoFinished = await trigger({ events: ['printJobStatusChanged'], statuses: ['Finished'] });
-			const STATUS_NAMES = ['Created', 'Scheduled', 'In_Progress', 'Finished', 'Failed', 'No_Balance', 'Duplicated', 'Not_Printed'];
-			const CARD = ['Pending', 'Printed', 'Failed'];
-			const FINAL = ['Finished', 'Failed'];
-			const baseline = new Set(sb.store.printJobs.keys());
+				// What the triggers have told, per thing, to compare with the sandbox's records.
+				const toldJob = new Map<number, string>();
+				const createdAs = new Map<number, string>();
+				const createdCount = new Map<number, number>();
+				const finishedCount = new Map<number, number>();
+				const intoFinishedCount = new Map<number, number>();
+				const toldCard = new Map<string, string>();
+				const toldHistory = new Map<string, string>();
+				const problems: string[] = [];
 
-			// What the triggers have told, per thing, to compare with the sandbox's records.
-			const toldJob = new Map<number, string>();
-			const createdAs = new Map<number, string>();
-			const createdCount = new Map<number, number>();
-			const finishedCount = new Map<number, number>();
-			const intoFinishedCount = new Map<number, number>();
-			const toldCard = new Map<string, string>();
-			const toldHistory = new Map<string, string>();
-			const problems: string[] = [];
-
-			const record = (items: Json[]) => {
-				for (const e of items) {
-					if (e.event === 'printJobCreated') {
-						createdCount.set(e.id, (createdCount.get(e.id) ?? 0) + 1);
-						createdAs.set(e.id, e.state);
-					} else if (e.event === 'printJobStatusChanged') {
-						const last = toldJob.get(e.id) ?? (createdAs.get(e.id) === 'Created' ? 'Created' : null);
-						if (e.previousState !== last) problems.push(`job ${e.id}: ${e.previousState}→${e.state} told after ${last}`);
-						if (e.state === last) problems.push(`job ${e.id}: ${e.state} twice`);
-						toldJob.set(e.id, e.state);
-					} else if (e.event === 'printJobFinished') {
-						finishedCount.set(e.id, (finishedCount.get(e.id) ?? 0) + 1);
-					} else if (e.event === 'cardPrinted' || e.event === 'cardFailed') {
-						const key = `${e.printJobId}/${e.id}`;
-						const last = toldCard.get(key) ?? 'Pending';
-						if (e.previousState !== last) problems.push(`card ${key}: ${e.previousState}→${e.state} told after ${last}`);
-						toldCard.set(key, e.state);
-					} else if (e.event === 'printHistoryChanged') {
-						const key = `${e.cardId}/${e.id}`;
-						const last = toldHistory.get(key) ?? null;
-						if ((e.change === 'added') !== (last === null)) problems.push(`history ${key}: ${e.change} told after ${last}`);
-						if (e.previousState !== last) problems.push(`history ${key}: ${e.previousState}→${e.state} told after ${last}`);
-						toldHistory.set(key, e.state);
+				const record = (items: Json[]) => {
+					for (const e of items) {
+						if (e.event === 'printJobCreated') {
+							createdCount.set(e.id, (createdCount.get(e.id) ?? 0) + 1);
+							createdAs.set(e.id, e.state);
+						} else if (e.event === 'printJobStatusChanged') {
+							const last =
+								toldJob.get(e.id) ?? (createdAs.get(e.id) === 'Created' ? 'Created' : null);
+							if (e.previousState !== last)
+								problems.push(`job ${e.id}: ${e.previousState}→${e.state} told after ${last}`);
+							if (e.state === last) problems.push(`job ${e.id}: ${e.state} twice`);
+							toldJob.set(e.id, e.state);
+						} else if (e.event === 'printJobFinished') {
+							finishedCount.set(e.id, (finishedCount.get(e.id) ?? 0) + 1);
+						} else if (e.event === 'cardPrinted' || e.event === 'cardFailed') {
+							const key = `${e.printJobId}/${e.id}`;
+							const last = toldCard.get(key) ?? 'Pending';
+							if (e.previousState !== last)
+								problems.push(`card ${key}: ${e.previousState}→${e.state} told after ${last}`);
+							toldCard.set(key, e.state);
+						} else if (e.event === 'printHistoryChanged') {
+							const key = `${e.cardId}/${e.id}`;
+							const last = toldHistory.get(key) ?? null;
+							if ((e.change === 'added') !== (last === null))
+								problems.push(`history ${key}: ${e.change} told after ${last}`);
+							if (e.previousState !== last)
+								problems.push(`history ${key}: ${e.previousState}→${e.state} told after ${last}`);
+							toldHistory.set(key, e.state);
+						}
 					}
-				}
-			};
-			/** After a poll without faults, what the main trigger told matches the sandbox. */
-			const caughtUp = (poll: number) => {
-				for (const job of sb.store.printJobs.values()) {
-					if (baseline.has(job.id)) continue;
-					const status = STATUS_NAMES[job.status];
-					const told = toldJob.get(job.id) ?? createdAs.get(job.id);
-					if (told !== status) problems.push(`poll ${poll}: job ${job.id} is ${status}, told ${told}`);
-					for (const card of job.cards) {
-						const key = `${job.id}/${card.cardId}`;
-						if (card.status !== 0 && toldCard.get(key) !== CARD[card.status])
-							problems.push(`poll ${poll}: card ${key} is ${CARD[card.status]}, told ${toldCard.get(key)}`);
+				};
+				/** After a poll without faults, what the main trigger told matches the sandbox. */
+				const caughtUp = (poll: number) => {
+					for (const job of sb.store.printJobs.values()) {
+						if (baseline.has(job.id)) continue;
+						const status = STATUS_NAMES[job.status];
+						const told = toldJob.get(job.id) ?? createdAs.get(job.id);
+						if (told !== status)
+							problems.push(`poll ${poll}: job ${job.id} is ${status}, told ${told}`);
+						for (const card of job.cards) {
+							const key = `${job.id}/${card.cardId}`;
+							if (card.status !== 0 && toldCard.get(key) !== CARD[card.status])
+								problems.push(
+									`poll ${poll}: card ${key} is ${CARD[card.status]}, told ${toldCard.get(key)}`,
+								);
+						}
 					}
-				}
-				for (const cardId of watched) {
-					for (const entry of sb.store.history.get(cardId) ?? []) {
-						const key = `${cardId}/${entry.id}`;
-						if (toldHistory.get(key) !== CARD[entry.status])
-							problems.push(`poll ${poll}: history ${key} is ${CARD[entry.status]}, told ${toldHistory.get(key)}`);
+					for (const cardId of watched) {
+						for (const entry of sb.store.history.get(cardId) ?? []) {
+							const key = `${cardId}/${entry.id}`;
+							if (toldHistory.get(key) !== CARD[entry.status])
+								problems.push(
+									`poll ${poll}: history ${key} is ${CARD[entry.status]}, told ${toldHistory.get(key)}`,
+								);
+						}
 					}
-				}
-			};
-			const recordIntoFinished = (items: Json[]) => {
-				for (const e of items) {
-					if (e.event !== 'printJobStatusChanged' || e.state !== 'Finished') problems.push(`filtered: ${e.event} ${e.state}`);
-					intoFinishedCount.set(e.id, (intoFinishedCount.get(e.id) ?? 0) + 1);
-				}
-			};
-			const intoFinishedCaughtUp = (poll: number) => {
-				for (const job of sb.store.printJobs.values()) {
-					if (baseline.has(job.id)) continue;
-					const want = STATUS_NAMES[job.status] === 'Finished' ? 1 : 0;
-					if ((intoFinishedCount.get(job.id) ?? 0) !== want)
-						problems.push(`poll ${poll}: filtered told job ${job.id} ${intoFinishedCount.get(job.id) ?? 0} times, is ${STATUS_NAMES[job.status]}`);
-				}
-			};
-
-			expect((await all.poll()).returned).toBeNull();
-			expect((await intoFinished.poll()).returned).toBeNull();
-
-			const stats = { faults: 0, hit: 0, failed: 0, partial: 0, restarts: 0, clean: 0, jobs: 0, moves: 0, cards: 0, requests: 0, drifts: 0 };
-			/**
-			 * While the poll waits for page 2, a finished job already reported is deleted from page 1:
-			 * the list shifts under the poll, and a job moves onto a page already read.
-			 */
-			const pollWithDrift = async (t: TriggerHarness) => {
-				const listing = [...sb.store.printJobs.values()];
-				if (order === 'newest') listing.reverse();
-				const gone = listing
-					.slice(0, 100)
-					.filter((j) => STATUS_NAMES[j.status] === 'Finished' && (baseline.has(j.id) || finishedCount.has(j.id)));
-				if (gone.length === 0 || listing.length <= 100) return await t.poll();
-				sb.addFault({ kind: 'latency', ms: 60, path: '/print_jobs$', skip: 1 });
-				const polling = t.poll();
-				await new Promise((resolve) => setTimeout(resolve, 30));
-				sb.store.printJobs.delete(pick(gone).id);
-				stats.drifts++;
-				return await polling;
-			};
-			/** One poll with maybe a fault on one of its requests, maybe a drift, and maybe a restart before it. */
-			const pollWithChaos = async (t: TriggerHarness) => {
-				if (random() < 0.06) {
-					await t.restart();
-					stats.restarts++;
-				}
-				let faulted = false;
-				if (random() < 0.08) {
-					const result = await pollWithDrift(t);
-					sb.clearFaults();
-					return { result, clean: false };
-				}
-				if (random() < 0.45) {
-					const fault = soakFault(pick, [{}, { error: 'maintenance' }, [1, 2]], ['expireToken']);
-					sb.addFault({ ...fault, path: pick(['/print_jobs$', '/print_history$']), skip: Math.floor(random() * 3) });
-					stats.faults++;
-					faulted = true;
-				}
-				const before = sb.requests.length;
-				const result = await t.poll();
-				const requests = sb.requests.slice(before);
-				stats.requests += requests.length;
-				const hit = requests.some((r) => r.fault);
-				sb.clearFaults();
-				if (hit) stats.hit++;
-				if (result.error) stats.failed++;
-				else if (hit) stats.partial++;
-				if (!faulted) stats.clean++;
-				return { result, clean: !faulted };
-			};
-
-			const POLLS = 240;
-			for (let poll = 1; poll <= POLLS; poll++) {
-				const steps = Math.floor(random() * 4);
-				for (let s = 0; s < steps; s++) {
-					const open = [...sb.store.printJobs.values()].filter((j) => !FINAL.includes(STATUS_NAMES[j.status]));
-					const roll = random();
-					if (roll < 0.25 || open.length === 0) {
-						const cards = random() < 0.4 ? [pick(watched), ...sb.seedCards(1)] : sb.seedCards(1 + Math.floor(random() * 3));
-						sb.seedPrintJob({ cardIds: cards, status: random() < 0.3 ? 'Scheduled' : 'Created' });
-						stats.jobs++;
-					} else if (roll < 0.75) {
-						const job = pick(open);
-						if (job.status === 0) await submit(job.id);
-						else if (random() < 0.15) sb.advancePrintJob(job.id, 'Failed');
-						else sb.advancePrintJob(job.id);
-						stats.moves++;
-					} else {
-						const busy = open.filter((j) => j.status === 2);
-						if (busy.length === 0) continue;
-						const job = pick(busy);
-						sb.setCardPrintStatus(job.id, pick(job.cards).cardId, random() < 0.8 ? 1 : 2);
-						stats.cards++;
+				};
+				const recordIntoFinished = (items: Json[]) => {
+					for (const e of items) {
+						if (e.event !== 'printJobStatusChanged' || e.state !== 'Finished')
+							problems.push(`filtered: ${e.event} ${e.state}`);
+						intoFinishedCount.set(e.id, (intoFinishedCount.get(e.id) ?? 0) + 1);
 					}
-				}
-				const filtered = await pollWithChaos(intoFinished);
-				recordIntoFinished(events(filtered.result));
-				if (filtered.clean) intoFinishedCaughtUp(poll);
-				const main = await pollWithChaos(all);
-				record(events(main.result));
-				if (main.clean) caughtUp(poll);
-			}
-			// A last clean poll of each catches up with everything.
-			record(events(await all.poll()));
-			caughtUp(POLLS + 1);
-			recordIntoFinished(events(await intoFinished.poll()));
-			intoFinishedCaughtUp(POLLS + 1);
+				};
+				const intoFinishedCaughtUp = (poll: number) => {
+					for (const job of sb.store.printJobs.values()) {
+						if (baseline.has(job.id)) continue;
+						const want = STATUS_NAMES[job.status] === 'Finished' ? 1 : 0;
+						if ((intoFinishedCount.get(job.id) ?? 0) !== want)
+							problems.push(
+								`poll ${poll}: filtered told job ${job.id} ${intoFinishedCount.get(job.id) ?? 0} times, is ${STATUS_NAMES[job.status]}`,
+							);
+					}
+				};
 
-			const newJobs = [...sb.store.printJobs.keys()].filter((id) => !baseline.has(id));
-			for (const id of newJobs) if (createdCount.get(id) !== 1) problems.push(`job ${id} created ${createdCount.get(id) ?? 0} times`);
-			for (const id of baseline) if (createdCount.has(id) || toldJob.has(id)) problems.push(`baseline job ${id} reported`);
-			for (const id of newJobs) {
-				const want = STATUS_NAMES[sb.store.printJobs.get(id)!.status] === 'Finished' ? 1 : 0;
-				if ((finishedCount.get(id) ?? 0) !== want) problems.push(`job ${id} finished ${finishedCount.get(id) ?? 0} times`);
-			}
-			const events_ = [...createdCount.values(), ...finishedCount.values()].reduce((a, b) => a + b, 0) + toldJob.size + toldCard.size + toldHistory.size;
-			console.log(
-				`InstantCard soak: ${2 * (POLLS + 1)} polls (2 triggers), ${stats.jobs} jobs created, ${stats.moves} status moves, ${stats.cards} card changes; ` +
-					`${stats.faults} faults injected, ${stats.hit} hit a request, ${stats.failed} polls failed, ${stats.partial} went on past a fault, ` +
-					`${stats.restarts} restarts, ${stats.drifts} lists shifted during paging, ${stats.clean} clean polls checked against the sandbox; ${stats.requests} requests; ` +
-					`≈${events_} things told; ${problems.length} lost or duplicated`,
-			);
-			expect(problems).toEqual([]);
-			expect(stats.hit).toBeGreaterThan(50);
-			expect(stats.failed).toBeGreaterThan(10);
-			expect(stats.partial).toBeGreaterThan(10);
-			expect(stats.restarts).toBeGreaterThan(10);
-			expect(stats.drifts).toBeGreaterThan(10);
-			expect(newJobs.length).toBeGreaterThan(50);
-			// Bounded: exactly the jobs that are not final are kept.
-			const open = [...sb.store.printJobs.values()].filter((j) => !FINAL.includes(STATUS_NAMES[j.status])).map((j) => String(j.id));
-			expect(Object.keys((all.state as Json).jobs.open).sort()).toEqual(open.sort());
-		}, 60_000);
+				expect((await all.poll()).returned).toBeNull();
+				expect((await intoFinished.poll()).returned).toBeNull();
+
+				const stats = { jobs: 0, moves: 0, cards: 0, drifts: 0 };
+				/**
+				 * While the poll waits for page 2, a finished job already reported is deleted from page 1:
+				 * the list shifts under the poll, and a job moves onto a page already read.
+				 */
+				const pollWithDrift = async (t: TriggerHarness) => {
+					const listing = [...sb.store.printJobs.values()];
+					if (order === 'newest') listing.reverse();
+					const gone = listing
+						.slice(0, 100)
+						.filter(
+							(j) =>
+								STATUS_NAMES[j.status] === 'Finished' &&
+								(baseline.has(j.id) || finishedCount.has(j.id)),
+						);
+					if (gone.length === 0 || listing.length <= 100) return await t.poll();
+					sb.addFault({ kind: 'latency', ms: 60, path: '/print_jobs$', skip: 1 });
+					const polling = t.poll();
+					await new Promise((resolve) => setTimeout(resolve, 30));
+					sb.store.printJobs.delete(pick(gone).id);
+					stats.drifts++;
+					return await polling;
+				};
+				/** One poll with maybe a fault on one of its requests, maybe a drift, and maybe a restart before it. */
+				const chaos = chaosPoller({
+					sandbox: sb,
+					random,
+					fault: () =>
+						({
+							...soakFault(pick, [{}, { error: 'maintenance' }, [1, 2]], ['expireToken']),
+							path: pick(['/print_jobs$', '/print_history$']),
+							skip: Math.floor(random() * 3),
+						}) as Fault,
+					instead: { chance: 0.08, poll: pollWithDrift },
+				});
+				const pollWithChaos = chaos.poll;
+
+				const POLLS = 240;
+				for (let poll = 1; poll <= POLLS; poll++) {
+					const steps = Math.floor(random() * 4);
+					for (let s = 0; s < steps; s++) {
+						const open = [...sb.store.printJobs.values()].filter(
+							(j) => !FINAL.includes(STATUS_NAMES[j.status]),
+						);
+						const roll = random();
+						if (roll < 0.25 || open.length === 0) {
+							const cards =
+								random() < 0.4
+									? [pick(watched), ...sb.seedCards(1)]
+									: sb.seedCards(1 + Math.floor(random() * 3));
+							sb.seedPrintJob({ cardIds: cards, status: random() < 0.3 ? 'Scheduled' : 'Created' });
+							stats.jobs++;
+						} else if (roll < 0.75) {
+							const job = pick(open);
+							if (job.status === 0) await submit(job.id);
+							else if (random() < 0.15) sb.advancePrintJob(job.id, 'Failed');
+							else sb.advancePrintJob(job.id);
+							stats.moves++;
+						} else {
+							const busy = open.filter((j) => j.status === 2);
+							if (busy.length === 0) continue;
+							const job = pick(busy);
+							sb.setCardPrintStatus(job.id, pick(job.cards).cardId, random() < 0.8 ? 1 : 2);
+							stats.cards++;
+						}
+					}
+					const filtered = await pollWithChaos(intoFinished);
+					recordIntoFinished(events(filtered.result));
+					if (filtered.clean) intoFinishedCaughtUp(poll);
+					const main = await pollWithChaos(all);
+					record(events(main.result));
+					if (main.clean) caughtUp(poll);
+				}
+				// A last clean poll of each catches up with everything.
+				record(events(await all.poll()));
+				caughtUp(POLLS + 1);
+				recordIntoFinished(events(await intoFinished.poll()));
+				intoFinishedCaughtUp(POLLS + 1);
+
+				const newJobs = [...sb.store.printJobs.keys()].filter((id) => !baseline.has(id));
+				for (const id of newJobs)
+					if (createdCount.get(id) !== 1)
+						problems.push(`job ${id} created ${createdCount.get(id) ?? 0} times`);
+				for (const id of baseline)
+					if (createdCount.has(id) || toldJob.has(id)) problems.push(`baseline job ${id} reported`);
+				for (const id of newJobs) {
+					const want = STATUS_NAMES[sb.store.printJobs.get(id)!.status] === 'Finished' ? 1 : 0;
+					if ((finishedCount.get(id) ?? 0) !== want)
+						problems.push(`job ${id} finished ${finishedCount.get(id) ?? 0} times`);
+				}
+				const events_ =
+					[...createdCount.values(), ...finishedCount.values()].reduce((a, b) => a + b, 0) +
+					toldJob.size +
+					toldCard.size +
+					toldHistory.size;
+				console.log(
+					`InstantCard soak: ${2 * (POLLS + 1)} polls (2 triggers), ${stats.jobs} jobs created, ${stats.moves} status moves, ${stats.cards} card changes; ` +
+						`${chaos.stats.faults} faults injected, ${chaos.stats.hit} hit a request, ${chaos.stats.failed} polls failed, ${chaos.stats.partial} went on past a fault, ` +
+						`${chaos.stats.restarts} restarts, ${stats.drifts} lists shifted during paging, ${chaos.stats.clean} clean polls checked against the sandbox; ${chaos.stats.requests} requests; ` +
+						`≈${events_} things told; ${problems.length} lost or duplicated`,
+				);
+				expect(problems).toEqual([]);
+				expectEnoughChaos(chaos.stats);
+				expect(stats.drifts).toBeGreaterThan(10);
+				expect(newJobs.length).toBeGreaterThan(50);
+				// Bounded: exactly the jobs that are not final are kept.
+				const open = [...sb.store.printJobs.values()]
+					.filter((j) => !FINAL.includes(STATUS_NAMES[j.status]))
+					.map((j) => String(j.id));
+				expect(Object.keys((all.state as Json).jobs.open).sort()).toEqual(open.sort());
+			},
+			60_000,
+		);
 	});
 });

@@ -1,13 +1,18 @@
 /** Cart operations through n8n-core's engine against the Keyline sandbox, request log checked. */
-import { KEYLINE_SANDBOX_API_KEY as OWNER, KeylineSandbox } from '../sandbox/keyline';
+import { KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { completeKeylineCart, keylineCredential } from './fixtures';
+import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
+import { completeKeylineCart } from './fixtures';
 
 const BASE = '/api/v2/inbox';
 
 describe('Keyline node: cart', () => {
-	const sandbox = new KeylineSandbox();
-	const run = async (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>, continueOnFail = false) =>
+	const sandbox = useKeylineSandbox();
+	const run = async (
+		parameters: Record<string, unknown>,
+		items?: Array<Record<string, unknown>>,
+		continueOnFail = false,
+	) =>
 		await runNode({
 			type: 'keyline',
 			parameters: { resource: 'cart', ...parameters } as never,
@@ -20,8 +25,6 @@ describe('Keyline node: cart', () => {
 
 	const completeCart = () => completeKeylineCart(sandbox);
 
-	beforeAll(async () => await sandbox.start());
-	afterAll(async () => await sandbox.stop());
 	beforeEach(() => sandbox.reset());
 
 	it('Create sends the cart wrapper with due date, offer text and custom references, and outputs the cart unwrapped', async () => {
@@ -30,22 +33,40 @@ describe('Keyline node: cart', () => {
 			additionalFields: {
 				dueAt: '2026-12-24T17:00:00+01:00',
 				customOfferText: 'Christmas special',
-				customReferences: { reference: [{ key: 'PO', value: '7891234' }, { key: 'Kostenstelle', value: '4711' }] },
+				customReferences: {
+					reference: [
+						{ key: 'PO', value: '7891234' },
+						{ key: 'Kostenstelle', value: '4711' },
+					],
+				},
 			},
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ custom_offer_text: 'Christmas special', custom_references: { PO: '7891234', Kostenstelle: '4711' }, due_at: '2026-12-24T16:00:00.000Z' });
+		expect(items[0].json).toMatchObject({
+			custom_offer_text: 'Christmas special',
+			custom_references: { PO: '7891234', Kostenstelle: '4711' },
+			due_at: '2026-12-24T16:00:00.000Z',
+		});
 		expect(items[0].json.reference).toMatch(/^[0-9A-Z]{6}$/);
 		const [post] = apiRequests();
 		expect(post.method).toBe('POST');
 		expect(post.path).toBe(`${BASE}/carts`);
-		expect(post.json).toEqual({ cart: { due_at: '2026-12-24T17:00:00+01:00', custom_offer_text: 'Christmas special', custom_references: { PO: '7891234', Kostenstelle: '4711' } } });
+		expect(post.json).toEqual({
+			cart: {
+				due_at: '2026-12-24T17:00:00+01:00',
+				custom_offer_text: 'Christmas special',
+				custom_references: { PO: '7891234', Kostenstelle: '4711' },
+			},
+		});
 	});
 
 	it('Create refuses six custom references before sending', async () => {
 		const reference = Array.from({ length: 6 }, (_, i) => ({ key: `K${i}`, value: 'v' }));
-		const { error } = await run({ operation: 'create', additionalFields: { customReferences: { reference } } });
+		const { error } = await run({
+			operation: 'create',
+			additionalFields: { customReferences: { reference } },
+		});
 		expect(error?.message).toBe('Custom References has 6 entries: Keyline keeps at most 5');
 		expect(apiRequests()).toHaveLength(0);
 	});
@@ -58,8 +79,15 @@ describe('Keyline node: cart', () => {
 		sandbox.clearRequests();
 		result = await run({ operation: 'get', cartId: ` ${cart.id} ` });
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toEqual({ id: cart.id, checked_out: true, order_id: order.id, order_url: `${sandbox.baseUrl}/orders/${order.id}` });
-		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${BASE}/carts/${cart.id}`]);
+		expect(result.items[0].json).toEqual({
+			id: cart.id,
+			checked_out: true,
+			order_id: order.id,
+			order_url: `${sandbox.baseUrl}/orders/${order.id}`,
+		});
+		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET ${BASE}/carts/${cart.id}`,
+		]);
 	});
 
 	it('Get refuses an ID that is not a positive whole number, naming the field, before sending', async () => {
@@ -73,47 +101,78 @@ describe('Keyline node: cart', () => {
 	it('Update answers 204, so the cart is read again; the offer text Keyline requires is re-sent when not changed', async () => {
 		const cart = sandbox.store.createCart(OWNER);
 		cart.custom_offer_text = 'Old text';
-		const { items, error } = await run({ operation: 'update', cartId: String(cart.id), updateFields: { dueAt: '2027-01-05T10:00:00Z' } });
+		const { items, error } = await run({
+			operation: 'update',
+			cartId: String(cart.id),
+			updateFields: { dueAt: '2027-01-05T10:00:00Z' },
+		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ id: cart.id, custom_offer_text: 'Old text', due_at: '2027-01-05T10:00:00.000Z' });
+		expect(items[0].json).toMatchObject({
+			id: cart.id,
+			custom_offer_text: 'Old text',
+			due_at: '2027-01-05T10:00:00.000Z',
+		});
 		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET ${BASE}/carts/${cart.id}`,
 			`PATCH ${BASE}/carts/${cart.id}`,
 			`GET ${BASE}/carts/${cart.id}`,
 		]);
-		expect(apiRequests()[1].json).toEqual({ cart: { due_at: '2027-01-05T10:00:00Z', custom_offer_text: 'Old text' } });
+		expect(apiRequests()[1].json).toEqual({
+			cart: { due_at: '2027-01-05T10:00:00Z', custom_offer_text: 'Old text' },
+		});
 	});
 
 	it('Update of a cart without offer text asks for one instead of sending what Keyline refuses', async () => {
 		const cart = sandbox.store.createCart(OWNER);
-		const { error } = await run({ operation: 'update', cartId: String(cart.id), updateFields: { dueAt: '2027-01-05T10:00:00Z' } });
+		const { error } = await run({
+			operation: 'update',
+			cartId: String(cart.id),
+			updateFields: { dueAt: '2027-01-05T10:00:00Z' },
+		});
 		expect(error?.message).toBe('Custom Offer Text is needed to update this cart');
 		expect(apiRequests().filter((r) => r.method === 'PATCH')).toHaveLength(0);
 	});
 
 	it("Update shows Keyline's 422 with the field named and its German text kept", async () => {
 		const cart = sandbox.store.createCart(OWNER);
-		const { error } = await run({ operation: 'update', cartId: String(cart.id), updateFields: { customOfferText: '' } });
+		const { error } = await run({
+			operation: 'update',
+			cartId: String(cart.id),
+			updateFields: { customOfferText: '' },
+		});
 		expect(error?.message).toBe('Keyline: custom_offer_text: muss ausgefüllt werden');
 		expect(error?.httpCode).toBe('422');
-		expect(String(error?.description)).toContain('In English: custom_offer_text: must be filled in.');
+		expect(String(error?.description)).toContain(
+			'In English: custom_offer_text: must be filled in.',
+		);
 	});
 
 	it('Update can remove all custom references (sent as null), but not together with new ones', async () => {
 		const cart = sandbox.store.createCart(OWNER);
 		cart.custom_offer_text = 'Text';
 		cart.custom_references = { PO: 1 };
-		const { items, error } = await run({ operation: 'update', cartId: String(cart.id), updateFields: { clearCustomReferences: true } });
+		const { items, error } = await run({
+			operation: 'update',
+			cartId: String(cart.id),
+			updateFields: { clearCustomReferences: true },
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.custom_references).toBeNull();
-		expect(apiRequests().find((r) => r.method === 'PATCH')?.json).toEqual({ cart: { custom_references: null, custom_offer_text: 'Text' } });
+		expect(apiRequests().find((r) => r.method === 'PATCH')?.json).toEqual({
+			cart: { custom_references: null, custom_offer_text: 'Text' },
+		});
 		sandbox.clearRequests();
 		const both = await run({
 			operation: 'update',
 			cartId: String(cart.id),
-			updateFields: { clearCustomReferences: true, customReferences: { reference: [{ key: 'PO', value: '2' }] } },
+			updateFields: {
+				clearCustomReferences: true,
+				customReferences: { reference: [{ key: 'PO', value: '2' }] },
+			},
 		});
-		expect(both.error?.message).toBe('Remove All Custom References and Custom References are both given');
+		expect(both.error?.message).toBe(
+			'Remove All Custom References and Custom References are both given',
+		);
 		expect(apiRequests()).toHaveLength(0);
 	});
 
@@ -136,14 +195,38 @@ describe('Keyline node: cart', () => {
 		let result = await run({ operation: 'validate', cartId: String(empty.id) });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ cart_id: empty.id, ready: false });
-		expect(result.items[0].json.missing).toEqual(['products', 'delivery_address', 'billing_address', 'carrier', 'customer', 'recipient']);
-		expect((result.items[0].json.errors as unknown[])[0]).toEqual({ field: 'products', message: 'muss ausgefüllt werden' });
-		result = await run({ operation: 'validate', cartId: String(empty.id), itemPerMissingField: true });
+		expect(result.items[0].json.missing).toEqual([
+			'products',
+			'delivery_address',
+			'billing_address',
+			'carrier',
+			'customer',
+			'recipient',
+		]);
+		expect((result.items[0].json.errors as unknown[])[0]).toEqual({
+			field: 'products',
+			message: 'muss ausgefüllt werden',
+		});
+		result = await run({
+			operation: 'validate',
+			cartId: String(empty.id),
+			itemPerMissingField: true,
+		});
 		expect(result.items).toHaveLength(6);
-		expect(result.items[3].json).toEqual({ cart_id: empty.id, ready: false, field: 'carrier', message: 'muss ausgefüllt werden' });
+		expect(result.items[3].json).toEqual({
+			cart_id: empty.id,
+			ready: false,
+			field: 'carrier',
+			message: 'muss ausgefüllt werden',
+		});
 		const full = completeCart();
 		result = await run({ operation: 'validate', cartId: String(full.id) });
-		expect(result.items[0].json).toEqual({ cart_id: full.id, ready: true, missing: [], errors: [] });
+		expect(result.items[0].json).toEqual({
+			cart_id: full.id,
+			ready: true,
+			missing: [],
+			errors: [],
+		});
 	});
 
 	it('Check Out outputs the order ID and URL from the 301, without fetching the order, and is sent once', async () => {
@@ -151,14 +234,24 @@ describe('Keyline node: cart', () => {
 		const { items, error } = await run({ operation: 'checkout', cartId: String(cart.id) });
 		expect(error).toBeUndefined();
 		const orderId = sandbox.store.carts.get(cart.id)!.order_id!;
-		expect(items[0].json).toEqual({ cart_id: cart.id, placed: true, order_id: orderId, order_url: `${sandbox.baseUrl}/orders/${orderId}`, status: 301 });
-		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${BASE}/carts/${cart.id}/checkout`]);
+		expect(items[0].json).toEqual({
+			cart_id: cart.id,
+			placed: true,
+			order_id: orderId,
+			order_url: `${sandbox.baseUrl}/orders/${orderId}`,
+			status: 301,
+		});
+		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+			`POST ${BASE}/carts/${cart.id}/checkout`,
+		]);
 	});
 
 	it('Check Out of an incomplete cart fails with each missing field; a 500 is not retried', async () => {
 		const empty = sandbox.store.createCart(OWNER);
 		let { error } = await run({ operation: 'checkout', cartId: String(empty.id) });
-		expect(error?.message).toContain('Keyline: products: muss ausgefüllt werden; delivery_address: muss ausgefüllt werden');
+		expect(error?.message).toContain(
+			'Keyline: products: muss ausgefüllt werden; delivery_address: muss ausgefüllt werden',
+		);
 		const cart = completeCart();
 		sandbox.clearRequests();
 		sandbox.addFault({ kind: 'status', status: 500, path: '/checkout' } as never);
@@ -170,7 +263,11 @@ describe('Keyline node: cart', () => {
 	it('With Continue On Fail, a bad item fails alone and the others go on', async () => {
 		const a = sandbox.store.createCart(OWNER);
 		const b = sandbox.store.createCart(OWNER);
-		const { items } = await run({ operation: 'get', cartId: '={{ $json.id }}' }, [{ id: a.id }, { id: 'nope' }, { id: b.id }], true);
+		const { items } = await run(
+			{ operation: 'get', cartId: '={{ $json.id }}' },
+			[{ id: a.id }, { id: 'nope' }, { id: b.id }],
+			true,
+		);
 		expect(items).toHaveLength(3);
 		expect(items[0].json.id).toBe(a.id);
 		expect(items[1].json.error).toContain('Cart ID must be a positive whole number');
@@ -189,8 +286,13 @@ describe('Keyline node: cart', () => {
 		expect(JSON.stringify(runData)).not.toContain(revoked);
 	});
 
-	it('A key revoked after it was verified reads as Keyline\'s 403 with what to do', async () => {
-		sandbox.addFault({ kind: 'status', status: 403, path: '/carts$', body: { error: 'Bad token.' } } as never);
+	it("A key revoked after it was verified reads as Keyline's 403 with what to do", async () => {
+		sandbox.addFault({
+			kind: 'status',
+			status: 403,
+			path: '/carts$',
+			body: { error: 'Bad token.' },
+		} as never);
 		const { error } = await run({ operation: 'create' });
 		expect(error?.message).toBe('Keyline: Bad token.');
 		expect(String(error?.description)).toContain('Keyline rejected the API key');

@@ -20,7 +20,12 @@ const ENDPOINTS = (
 
 /** `/api/v2/inbox/carts/{cart_id}` → `/carts/{cartId}`, the node's spelling. */
 const normalise = (p: string) =>
-	p.replace('/api/v2/inbox', '').replace(/\{(\w+)\}/g, (_m, name: string) => `{${name.replace(/_(\w)/g, (_x, c: string) => c.toUpperCase())}}`);
+	p
+		.replace('/api/v2/inbox', '')
+		.replace(
+			/\{(\w+)\}/g,
+			(_m, name: string) => `{${name.replace(/_(\w)/g, (_x, c: string) => c.toUpperCase())}}`,
+		);
 
 /** `{parent}` is a cart or an order; `{attachment}` a component of the product, or nothing. */
 const TOKENS: Record<string, string[]> = {
@@ -29,7 +34,9 @@ const TOKENS: Record<string, string[]> = {
 };
 const expand = (template: string): string[] => {
 	const token = Object.keys(TOKENS).find((t) => template.includes(t));
-	return token ? TOKENS[token].flatMap((value) => expand(template.replace(token, value))) : [template];
+	return token
+		? TOKENS[token].flatMap((value) => expand(template.replace(token, value)))
+		: [template];
 };
 
 async function operationsOfNode() {
@@ -38,15 +45,19 @@ async function operationsOfNode() {
 	const reached = new Map<string, string[]>();
 	for (const property of node.description.properties.filter((p) => p.name === 'operation')) {
 		const resource = (property.displayOptions?.show?.resource ?? [])[0];
-		for (const option of (property as INodeProperties & { options: Array<Record<string, any>> }).options) {
+		for (const option of (property as INodeProperties & { options: Array<Record<string, any>> })
+			.options) {
 			const method = option.routing?.request?.method as string | undefined;
-			const templates = ((option.routing?.send?.preSend ?? []) as Array<{ templates?: string[] }>).flatMap(
-				(step) => step.templates ?? [],
-			);
+			const templates = (
+				(option.routing?.send?.preSend ?? []) as Array<{ templates?: string[] }>
+			).flatMap((step) => step.templates ?? []);
 			for (const template of templates)
 				for (const p of expand(template)) {
 					const key = `${method} ${p}`;
-					reached.set(key, [...(reached.get(key) ?? []), `${String(resource)}/${String(option.value)}`]);
+					reached.set(key, [
+						...(reached.get(key) ?? []),
+						`${String(resource)}/${String(option.value)}`,
+					]);
 				}
 		}
 	}
@@ -57,7 +68,9 @@ describe('Keyline node covers the Inbox API', () => {
 	it('reaches each of the 66 endpoints from an operation', async () => {
 		expect(ENDPOINTS).toHaveLength(66);
 		const reached = await operationsOfNode();
-		const missing = ENDPOINTS.map((e) => `${e.method} ${normalise(e.path)}`).filter((key) => !reached.has(key));
+		const missing = ENDPOINTS.map((e) => `${e.method} ${normalise(e.path)}`).filter(
+			(key) => !reached.has(key),
+		);
 		expect(missing).toEqual([]);
 	});
 

@@ -5,10 +5,11 @@
  * X"; with n8n's Retry On Fail, a retry checks first and never pays twice. Each case asserts the
  * sandbox's request log and what was charged.
  */
-import { INSTANTCARD_SHIPPING_PROVIDERS, InstantCardSandbox } from '../sandbox/instantcard';
-import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES, KeylineSandbox } from '../sandbox/keyline';
+import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
+import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { completeKeylineCart, instantCardCredential, keylineCredential, rl } from './fixtures';
+import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
+import { completeKeylineCart, rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
@@ -21,12 +22,12 @@ const LOST_AFTER = [
 ] as const;
 
 describe('money calls after an unclear failure', () => {
-	const ic = new InstantCardSandbox();
-	const kl = new KeylineSandbox();
-	beforeAll(async () => await Promise.all([ic.start(), kl.start()]));
-	afterAll(async () => await Promise.all([ic.stop(), kl.stop()]));
+	const { ic, kl } = useSandboxes();
 
-	const instantCard = async (parameters: Record<string, unknown>, options: { items?: Array<Record<string, unknown>>; settings?: object } = {}) =>
+	const instantCard = async (
+		parameters: Record<string, unknown>,
+		options: { items?: Array<Record<string, unknown>>; settings?: object } = {},
+	) =>
 		await runNode({
 			type: 'instantCard',
 			parameters: { ...TIMEOUT, ...parameters } as never,
@@ -62,43 +63,69 @@ describe('money calls after an unclear failure', () => {
 			ic.clearRequests();
 		});
 		const submit = async (settings?: object, items?: Array<Record<string, unknown>>) =>
-			await instantCard({ resource: 'printJob', operation: 'submit', printJobId: rl(jobId) }, { settings, items });
+			await instantCard(
+				{ resource: 'printJob', operation: 'submit', printJobId: rl(jobId) },
+				{ settings, items },
+			);
 		const posts = () => ic.requestsTo('POST', `${ORG}/print_jobs/${jobId}/print`);
 		const charges = () => ic.store.transactions.filter((t) => t.sub_type === 'print_job').length;
 
-		it.each(LOST_AFTER)('went through, answer lost to %s: read back, output as a success, charged once', async (_name, fault) => {
-			const before = charges();
-			ic.addFault({ ...fault, method: 'POST', path: '/print$' } as never);
-			const { items, error } = await submit();
-			expect(error).toBeUndefined();
-			expect(items[0].json).toMatchObject({ id: jobId, status_name: 'Scheduled' });
-			expect(posts()).toHaveLength(1);
-			expect(ic.requestsTo('GET', `${ORG}/print_jobs/${jobId}`)).toHaveLength(1);
-			expect(charges()).toBe(before + 1);
-		});
+		it.each(LOST_AFTER)(
+			'went through, answer lost to %s: read back, output as a success, charged once',
+			async (_name, fault) => {
+				const before = charges();
+				ic.addFault({ ...fault, method: 'POST', path: '/print$' } as never);
+				const { items, error } = await submit();
+				expect(error).toBeUndefined();
+				expect(items[0].json).toMatchObject({ id: jobId, status_name: 'Scheduled' });
+				expect(posts()).toHaveLength(1);
+				expect(ic.requestsTo('GET', `${ORG}/print_jobs/${jobId}`)).toHaveLength(1);
+				expect(charges()).toBe(before + 1);
+			},
+		);
 
 		it('a 500 before the API acted: "did not happen (checked)", safe to try again, nothing charged', async () => {
 			const before = charges();
 			ic.addFault({ kind: 'status', status: 500, method: 'POST', path: '/print$' });
 			const { error } = await submit();
-			expect(error?.message).toBe(`Submitting print job #${jobId} failed, and it did not happen (checked): InstantCard: Injected status 500`);
-			expect(error?.description).toContain(`print job #${jobId} in status Created: nothing was charged. It is safe to try again.`);
+			expect(error?.message).toBe(
+				`Submitting print job #${jobId} failed, and it did not happen (checked): InstantCard: Injected status 500`,
+			);
+			expect(error?.description).toContain(
+				`print job #${jobId} in status Created: nothing was charged. It is safe to try again.`,
+			);
 			expect(charges()).toBe(before);
 		});
 
 		it('when the job cannot be read back either: "unknown", says what to check', async () => {
 			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: '/print$' });
-			ic.addFault({ kind: 'status', status: 503, method: 'GET', path: `/print_jobs/${jobId}$`, times: 5 });
+			ic.addFault({
+				kind: 'status',
+				status: 503,
+				method: 'GET',
+				path: `/print_jobs/${jobId}$`,
+				times: 5,
+			});
 			const { error } = await submit();
-			expect(error?.message).toMatch(new RegExp(`^Submitting print job #${jobId}: the outcome is unknown \\(`));
-			expect(error?.description).toContain(`Before trying again, check the status of print job #${jobId} (Print Job → Get`);
+			expect(error?.message).toMatch(
+				new RegExp(`^Submitting print job #${jobId}: the outcome is unknown \\(`),
+			);
+			expect(error?.description).toContain(
+				`Before trying again, check the status of print job #${jobId} (Print Job → Get`,
+			);
 			expect(posts()).toHaveLength(1);
 		});
 
 		it('Retry On Fail: the retry reads back first and does not pay again', async () => {
 			const before = charges();
 			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: '/print$' });
-			ic.addFault({ kind: 'status', status: 503, method: 'GET', path: `/print_jobs/${jobId}$`, times: 1 });
+			ic.addFault({
+				kind: 'status',
+				status: 503,
+				method: 'GET',
+				path: `/print_jobs/${jobId}$`,
+				times: 1,
+			});
 			const { items, error } = await submit(RETRY);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ id: jobId, status_name: 'Scheduled' });
@@ -110,8 +137,19 @@ describe('money calls after an unclear failure', () => {
 			const secondId = await createJob(1);
 			ic.clearRequests();
 			// The second job's submit is lost and cannot be read back on the first try.
-			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: `/print_jobs/${secondId}/print$` });
-			ic.addFault({ kind: 'status', status: 503, method: 'GET', path: `/print_jobs/${secondId}$`, times: 1 });
+			ic.addFault({
+				kind: 'drop',
+				after: true,
+				method: 'POST',
+				path: `/print_jobs/${secondId}/print$`,
+			});
+			ic.addFault({
+				kind: 'status',
+				status: 503,
+				method: 'GET',
+				path: `/print_jobs/${secondId}$`,
+				times: 1,
+			});
 			const { items, error } = await instantCard(
 				{ resource: 'printJob', operation: 'submit', printJobId: rl('={{ $json.job }}') },
 				{ items: [{ job: jobId }, { job: secondId }], settings: RETRY },
@@ -139,17 +177,26 @@ describe('money calls after an unclear failure', () => {
 				{ settings },
 			);
 
-		it.each(LOST_AFTER)('the submit went through, answer lost to %s: the new job is read back, output as submitted', async (_name, fault) => {
-			ic.addFault({ ...fault, method: 'POST', path: '/print$' } as never);
-			const { items, error } = await createAndSubmit();
-			expect(error).toBeUndefined();
-			expect(items[0].json).toMatchObject({ status_name: 'Scheduled' });
-			expect(ic.requestsTo('POST', /\/print$/)).toHaveLength(1);
-		});
+		it.each(LOST_AFTER)(
+			'the submit went through, answer lost to %s: the new job is read back, output as submitted',
+			async (_name, fault) => {
+				ic.addFault({ ...fault, method: 'POST', path: '/print$' } as never);
+				const { items, error } = await createAndSubmit();
+				expect(error).toBeUndefined();
+				expect(items[0].json).toMatchObject({ status_name: 'Scheduled' });
+				expect(ic.requestsTo('POST', /\/print$/)).toHaveLength(1);
+			},
+		);
 
 		it('Retry On Fail: the retry neither creates another job nor pays again', async () => {
 			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: '/print$' });
-			ic.addFault({ kind: 'status', status: 503, method: 'GET', path: '/print_jobs/\\d+$', times: 1 });
+			ic.addFault({
+				kind: 'status',
+				status: 503,
+				method: 'GET',
+				path: '/print_jobs/\\d+$',
+				times: 1,
+			});
 			const { items, error } = await createAndSubmit(RETRY);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ status_name: 'Scheduled' });
@@ -172,45 +219,73 @@ describe('money calls after an unclear failure', () => {
 					expMonth: 12,
 					expYear: new Date().getUTCFullYear() + 1,
 					fullName: 'Ada Lovelace',
-					billingAddress: { address1: '1200 Congress Ave', city: 'Austin', zipCode: '78701', country: 'US' },
+					billingAddress: {
+						address1: '1200 Congress Ave',
+						city: 'Austin',
+						zipCode: '78701',
+						country: 'US',
+					},
 				},
 				{ settings },
 			);
 		const credits = () => ic.store.transactions.filter((t) => t.sub_type === 'add_funds').length;
 		const posts = () => ic.requestsTo('POST', `${ORG}/add_funds`);
 
-		it.each(LOST_AFTER)('charged, answer lost to %s: the new credit is read back, output as a success', async (_name, fault) => {
-			const before = credits();
-			ic.addFault({ ...fault, path: '/add_funds$' } as never);
-			const { items, error } = await addFunds();
-			expect(error).toBeUndefined();
-			expect(items[0].json).toMatchObject({ result: 'Success', amount_added: '25.00' });
-			expect(posts()).toHaveLength(1);
-			expect(credits()).toBe(before + 1);
-			expect(JSON.stringify(items)).not.toContain('4242 4242 4242 4242');
-		});
+		it.each(LOST_AFTER)(
+			'charged, answer lost to %s: the new credit is read back, output as a success',
+			async (_name, fault) => {
+				const before = credits();
+				ic.addFault({ ...fault, path: '/add_funds$' } as never);
+				const { items, error } = await addFunds();
+				expect(error).toBeUndefined();
+				expect(items[0].json).toMatchObject({ result: 'Success', amount_added: '25.00' });
+				expect(posts()).toHaveLength(1);
+				expect(credits()).toBe(before + 1);
+				expect(JSON.stringify(items)).not.toContain('4242 4242 4242 4242');
+			},
+		);
 
 		it('a 500 before the charge: "did not happen (checked)"', async () => {
 			const before = credits();
 			ic.addFault({ kind: 'status', status: 500, path: '/add_funds$' });
 			const { error } = await addFunds();
-			expect(error?.message).toMatch(/^Adding 25.00 to the organization's balance failed, and it did not happen \(checked\)/);
+			expect(error?.message).toMatch(
+				/^Adding 25.00 to the organization's balance failed, and it did not happen \(checked\)/,
+			);
 			expect(error?.description).toContain('no new credit of 25.00');
 			expect(credits()).toBe(before);
 		});
 
 		it('transactions unreadable afterwards: "unknown", says where to look', async () => {
 			ic.addFault({ kind: 'drop', after: true, path: '/add_funds$' });
-			ic.addFault({ kind: 'status', status: 503, method: 'GET', path: '/financial_transactions$', times: 5, skip: 1 });
+			ic.addFault({
+				kind: 'status',
+				status: 503,
+				method: 'GET',
+				path: '/financial_transactions$',
+				times: 5,
+				skip: 1,
+			});
 			const { error } = await addFunds();
-			expect(error?.message).toMatch(/^Adding 25.00 to the organization's balance: the outcome is unknown/);
-			expect(error?.description).toContain("Before trying again, check the organization's financial transactions");
+			expect(error?.message).toMatch(
+				/^Adding 25.00 to the organization's balance: the outcome is unknown/,
+			);
+			expect(error?.description).toContain(
+				"Before trying again, check the organization's financial transactions",
+			);
 		});
 
 		it('Retry On Fail: the retry reads the transactions first and does not charge again', async () => {
 			const before = credits();
 			ic.addFault({ kind: 'drop', after: true, path: '/add_funds$' });
-			ic.addFault({ kind: 'status', status: 503, method: 'GET', path: '/financial_transactions$', times: 1, skip: 1 });
+			ic.addFault({
+				kind: 'status',
+				status: 503,
+				method: 'GET',
+				path: '/financial_transactions$',
+				times: 1,
+				skip: 1,
+			});
 			const { items, error } = await addFunds(RETRY);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ result: 'Success' });
@@ -222,43 +297,84 @@ describe('money calls after an unclear failure', () => {
 	describe('Keyline Cart → Check Out and Place Order (One Step)', () => {
 		beforeEach(() => kl.reset());
 		const keyline = async (parameters: Record<string, unknown>, settings?: object) =>
-			await runNode({ type: 'keyline', parameters: { ...TIMEOUT, ...parameters } as never, credentials: [keylineCredential(kl)], settings });
+			await runNode({
+				type: 'keyline',
+				parameters: { ...TIMEOUT, ...parameters } as never,
+				credentials: [keylineCredential(kl)],
+				settings,
+			});
 		const completeCart = () => completeKeylineCart(kl);
 		const checkouts = () => kl.requestsTo('POST', /\/checkout$/);
 
-		it.each(LOST_AFTER)('checked out, answer lost to %s: the cart points to its order, output as placed', async (_name, fault) => {
-			const cart = completeCart();
-			kl.addFault({ ...fault, method: 'POST', path: '/checkout$' } as never);
-			const { items, error } = await keyline({ resource: 'cart', operation: 'checkout', cartId: String(cart.id) });
-			expect(error).toBeUndefined();
-			const orderId = kl.store.carts.get(cart.id)!.order_id!;
-			expect(items[0].json).toMatchObject({ cart_id: cart.id, placed: true, order_id: orderId });
-			expect(checkouts()).toHaveLength(1);
-			expect(kl.store.orders.size).toBe(1);
-		});
+		it.each(LOST_AFTER)(
+			'checked out, answer lost to %s: the cart points to its order, output as placed',
+			async (_name, fault) => {
+				const cart = completeCart();
+				kl.addFault({ ...fault, method: 'POST', path: '/checkout$' } as never);
+				const { items, error } = await keyline({
+					resource: 'cart',
+					operation: 'checkout',
+					cartId: String(cart.id),
+				});
+				expect(error).toBeUndefined();
+				const orderId = kl.store.carts.get(cart.id)!.order_id!;
+				expect(items[0].json).toMatchObject({ cart_id: cart.id, placed: true, order_id: orderId });
+				expect(checkouts()).toHaveLength(1);
+				expect(kl.store.orders.size).toBe(1);
+			},
+		);
 
 		it('a 500 before the checkout: "did not happen (checked)"', async () => {
 			const cart = completeCart();
 			kl.addFault({ kind: 'status', status: 500, method: 'POST', path: '/checkout$' });
-			const { error } = await keyline({ resource: 'cart', operation: 'checkout', cartId: String(cart.id) });
-			expect(error?.message).toMatch(new RegExp(`^Checking out cart ${cart.id} failed, and it did not happen \\(checked\\)`));
+			const { error } = await keyline({
+				resource: 'cart',
+				operation: 'checkout',
+				cartId: String(cart.id),
+			});
+			expect(error?.message).toMatch(
+				new RegExp(`^Checking out cart ${cart.id} failed, and it did not happen \\(checked\\)`),
+			);
 			expect(kl.store.orders.size).toBe(0);
 		});
 
 		it('the cart cannot be read back: "unknown", says what to check', async () => {
 			const cart = completeCart();
 			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
-			kl.addFault({ kind: 'status', status: 503, method: 'GET', path: `/carts/${cart.id}$`, times: 5 });
-			const { error } = await keyline({ resource: 'cart', operation: 'checkout', cartId: String(cart.id) });
-			expect(error?.message).toMatch(new RegExp(`^Checking out cart ${cart.id}: the outcome is unknown`));
-			expect(error?.description).toContain(`Before trying again, check cart ${cart.id} with Cart → Get`);
+			kl.addFault({
+				kind: 'status',
+				status: 503,
+				method: 'GET',
+				path: `/carts/${cart.id}$`,
+				times: 5,
+			});
+			const { error } = await keyline({
+				resource: 'cart',
+				operation: 'checkout',
+				cartId: String(cart.id),
+			});
+			expect(error?.message).toMatch(
+				new RegExp(`^Checking out cart ${cart.id}: the outcome is unknown`),
+			);
+			expect(error?.description).toContain(
+				`Before trying again, check cart ${cart.id} with Cart → Get`,
+			);
 		});
 
 		it('Check Out with Retry On Fail: the retry reads the cart first and orders once', async () => {
 			const cart = completeCart();
 			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
-			kl.addFault({ kind: 'status', status: 503, method: 'GET', path: `/carts/${cart.id}$`, times: 1 });
-			const { items, error } = await keyline({ resource: 'cart', operation: 'checkout', cartId: String(cart.id) }, RETRY);
+			kl.addFault({
+				kind: 'status',
+				status: 503,
+				method: 'GET',
+				path: `/carts/${cart.id}$`,
+				times: 1,
+			});
+			const { items, error } = await keyline(
+				{ resource: 'cart', operation: 'checkout', cartId: String(cart.id) },
+				RETRY,
+			);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ cart_id: cart.id, placed: true });
 			expect(checkouts()).toHaveLength(1);
@@ -269,23 +385,51 @@ describe('money calls after an unclear failure', () => {
 			resource: 'order',
 			operation: 'placeOrder',
 			customerId: String(KEYLINE_CUSTOMERS[0].id),
-			recipient: { person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com' } },
+			recipient: {
+				person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com' },
+			},
 			carrierId: String(KEYLINE_CARRIERS[0].id),
-			billingAddress: { address: { addressee: 'Crispy Mountain GmbH', street: 'Emmerich-Josef-Str.', number: '1a', zipCode: '55116', town: 'Mainz', countryCode: 'de' } },
-			deliveryAddress: { address: { addressee: 'Crispy Mountain GmbH', street: 'Emmerich-Josef-Str.', number: '1a', zipCode: '55116', town: 'Mainz', countryCode: 'de' } },
+			billingAddress: {
+				address: {
+					addressee: 'Crispy Mountain GmbH',
+					street: 'Emmerich-Josef-Str.',
+					number: '1a',
+					zipCode: '55116',
+					town: 'Mainz',
+					countryCode: 'de',
+				},
+			},
+			deliveryAddress: {
+				address: {
+					addressee: 'Crispy Mountain GmbH',
+					street: 'Emmerich-Josef-Str.',
+					number: '1a',
+					zipCode: '55116',
+					town: 'Mainz',
+					countryCode: 'de',
+				},
+			},
 			productsInput: 'json',
-			productsJson: JSON.stringify([{ product_template_id: KEYLINE_PRODUCT_TEMPLATES[0].id, print_data_files: [{ uri: 'https://example.com/a.pdf', kind: 'original' }] }]),
+			productsJson: JSON.stringify([
+				{
+					product_template_id: KEYLINE_PRODUCT_TEMPLATES[0].id,
+					print_data_files: [{ uri: 'https://example.com/a.pdf', kind: 'original' }],
+				},
+			]),
 			placeTheOrder: true,
 		};
 
-		it.each(LOST_AFTER)('Place Order: the checkout went through, answer lost to %s: output as placed, one order', async (_name, fault) => {
-			kl.addFault({ ...fault, method: 'POST', path: '/checkout$' } as never);
-			const { items, error } = await keyline(placeOrder);
-			expect(error).toBeUndefined();
-			expect(items[0].json).toMatchObject({ placed: true, order_id: expect.any(Number) });
-			expect(checkouts()).toHaveLength(1);
-			expect(kl.store.orders.size).toBe(1);
-		});
+		it.each(LOST_AFTER)(
+			'Place Order: the checkout went through, answer lost to %s: output as placed, one order',
+			async (_name, fault) => {
+				kl.addFault({ ...fault, method: 'POST', path: '/checkout$' } as never);
+				const { items, error } = await keyline(placeOrder);
+				expect(error).toBeUndefined();
+				expect(items[0].json).toMatchObject({ placed: true, order_id: expect.any(Number) });
+				expect(checkouts()).toHaveLength(1);
+				expect(kl.store.orders.size).toBe(1);
+			},
+		);
 
 		it('Place Order with Retry On Fail: the retry builds no second cart and orders once', async () => {
 			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });

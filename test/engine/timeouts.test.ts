@@ -3,10 +3,10 @@
  * login, the key check, both credential Tests and every operation (money calls included) within
  * the node's Timeout, or within the package's own bound when none is set.
  */
-import { InstantCardSandbox, INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
-import { KeylineSandbox } from '../sandbox/keyline';
+import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { runNode, testCredential } from '../harness/run';
-import { instantCardCredential, keylineCredential, rl } from './fixtures';
+import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
+import { rl } from './fixtures';
 
 const TIMEOUT = { requestOptions: { timeout: 1000 } };
 
@@ -17,10 +17,7 @@ async function timed<T>(work: Promise<T>): Promise<{ result: T; ms: number }> {
 }
 
 describe('requests that get no answer', () => {
-	const ic = new InstantCardSandbox();
-	const kl = new KeylineSandbox({ notFoundBody: 'none' });
-	beforeAll(async () => await Promise.all([ic.start(), kl.start()]));
-	afterAll(async () => await Promise.all([ic.stop(), kl.stop()]));
+	const { ic, kl } = useSandboxes({ keyline: { notFoundBody: 'none' } });
 	beforeEach(() => {
 		ic.reset();
 		kl.reset();
@@ -29,7 +26,11 @@ describe('requests that get no answer', () => {
 	it('the InstantCard login gives up with the node Timeout (1 s), naming the host', async () => {
 		ic.addFault({ kind: 'hang', path: '/authenticate$' });
 		const { result, ms } = await timed(
-			runNode({ type: 'instantCard', parameters: { resource: 'profile', operation: 'get', ...TIMEOUT }, credentials: [instantCardCredential(ic)] }),
+			runNode({
+				type: 'instantCard',
+				parameters: { resource: 'profile', operation: 'get', ...TIMEOUT },
+				credentials: [instantCardCredential(ic)],
+			}),
 		);
 		expect(result.error?.message).toBe(
 			`InstantCard at ${ic.baseUrl} did not answer the login within 1 s. Check the credential's environment/URL and that this n8n can reach it.`,
@@ -70,10 +71,18 @@ describe('requests that get no answer', () => {
 	it('an InstantCard operation gives up with the node Timeout and says which host and what to check', async () => {
 		ic.addFault({ kind: 'hang', path: '/profile/me$' });
 		const { result, ms } = await timed(
-			runNode({ type: 'instantCard', parameters: { resource: 'profile', operation: 'get', ...TIMEOUT }, credentials: [instantCardCredential(ic)] }),
+			runNode({
+				type: 'instantCard',
+				parameters: { resource: 'profile', operation: 'get', ...TIMEOUT },
+				credentials: [instantCardCredential(ic)],
+			}),
 		);
-		expect(result.error?.message).toBe(`InstantCard at ${new URL(ic.url).host} did not answer within 1 s`);
-		expect(result.error?.description).toMatch(/GET \/profile\/me got no answer within 1 s.*raise the Timeout in the node's Settings → Request Options/);
+		expect(result.error?.message).toBe(
+			`InstantCard at ${new URL(ic.url).host} did not answer within 1 s`,
+		);
+		expect(result.error?.description).toMatch(
+			/GET \/profile\/me got no answer within 1 s.*raise the Timeout in the node's Settings → Request Options/,
+		);
 		expect(ms).toBeLessThan(4000);
 	});
 
@@ -87,7 +96,9 @@ describe('requests that get no answer', () => {
 				credentials: [keylineCredential(kl)],
 			}),
 		);
-		expect(result.error?.message).toBe(`Keyline at ${new URL(kl.url).host} did not answer within 1 s`);
+		expect(result.error?.message).toBe(
+			`Keyline at ${new URL(kl.url).host} did not answer within 1 s`,
+		);
 		expect(ms).toBeLessThan(4000);
 	});
 

@@ -6,13 +6,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { InstantCardSandbox } from '../sandbox/instantcard';
-import { KeylineSandbox } from '../sandbox/keyline';
 import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { instantCardCredential, keylineCredential } from './fixtures';
+import {
+	instantCardCredential,
+	keylineCredential,
+	useInstantCardSandbox,
+	useKeylineSandbox,
+} from '../harness/sandboxes';
 
 type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const brief = (result: PollResult) => (jsonOf(result) as Json[]).map((e) => [e.event, e.id, e.previousState, e.state]);
+const brief = (result: PollResult) =>
+	(jsonOf(result) as Json[]).map((e) => [e.event, e.id, e.previousState, e.state]);
 
 const MALFORMED = [
 	['a maintenance page with status 200', { kind: 'html' }],
@@ -21,30 +25,39 @@ const MALFORMED = [
 ] as const;
 
 describe('InstantCard Trigger: answers that are not data', () => {
-	const sb = new InstantCardSandbox();
+	const sb = useInstantCardSandbox();
 	const trigger = async (parameters: Record<string, unknown>) =>
-		await TriggerHarness.create({ type: 'instantCardTrigger', parameters: parameters as never, credentials: [instantCardCredential(sb)] });
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
+		await TriggerHarness.create({
+			type: 'instantCardTrigger',
+			parameters: parameters as never,
+			credentials: [instantCardCredential(sb)],
+		});
 	beforeEach(() => sb.reset());
 
-	it.each(MALFORMED)('a print-job page that is %s is a failed read: no job is taken as gone or new', async (_name, fault) => {
-		const jobs = Array.from({ length: 3 }, () => sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' }));
-		const t = await trigger({ events: ['printJobCreated', 'printJobStatusChanged'] });
-		expect((await t.poll()).error).toBeUndefined();
-		const baseline = JSON.stringify(t.state);
-		for (let i = 0; i < 3; i++) {
-			sb.addFault({ ...(fault as object), path: '/print_jobs$' } as never);
-			const bad = await t.poll();
-			expect(bad.error?.message).toMatch(/^InstantCard answered GET .*print_jobs with /);
-			expect(bad.returned).toBeNull();
-			expect(JSON.stringify(t.state)).toBe(baseline);
-		}
-		// Nothing invented once the list reads again; a real change is reported once.
-		expect((await t.poll()).returned).toBeNull();
-		sb.advancePrintJob(jobs[0].id);
-		expect(brief(await t.poll())).toEqual([['printJobStatusChanged', jobs[0].id, 'Scheduled', 'In_Progress']]);
-	});
+	it.each(MALFORMED)(
+		'a print-job page that is %s is a failed read: no job is taken as gone or new',
+		async (_name, fault) => {
+			const jobs = Array.from({ length: 3 }, () =>
+				sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' }),
+			);
+			const t = await trigger({ events: ['printJobCreated', 'printJobStatusChanged'] });
+			expect((await t.poll()).error).toBeUndefined();
+			const baseline = JSON.stringify(t.state);
+			for (let i = 0; i < 3; i++) {
+				sb.addFault({ ...(fault as object), path: '/print_jobs$' } as never);
+				const bad = await t.poll();
+				expect(bad.error?.message).toMatch(/^InstantCard answered GET .*print_jobs with /);
+				expect(bad.returned).toBeNull();
+				expect(JSON.stringify(t.state)).toBe(baseline);
+			}
+			// Nothing invented once the list reads again; a real change is reported once.
+			expect((await t.poll()).returned).toBeNull();
+			sb.advancePrintJob(jobs[0].id);
+			expect(brief(await t.poll())).toEqual([
+				['printJobStatusChanged', jobs[0].id, 'Scheduled', 'In_Progress'],
+			]);
+		},
+	);
 
 	it('a print-history answer that is not a list fails that card, never empties its history', async () => {
 		const [card] = sb.seedCards(1);
@@ -52,7 +65,12 @@ describe('InstantCard Trigger: answers that are not data', () => {
 		const t = await trigger({ events: ['printHistoryChanged'], cardIds: String(card) });
 		expect((await t.poll()).error).toBeUndefined();
 		const kept = JSON.stringify((t.state as Json).history);
-		sb.addFault({ kind: 'status', status: 200, body: { error: 'maintenance' }, path: '/print_history$' });
+		sb.addFault({
+			kind: 'status',
+			status: 200,
+			body: { error: 'maintenance' },
+			path: '/print_history$',
+		});
 		const bad = await t.poll();
 		expect(bad.error?.message).toMatch(/print_history with JSON that is not a list/);
 		expect(JSON.stringify((t.state as Json).history)).toBe(kept);
@@ -62,7 +80,9 @@ describe('InstantCard Trigger: answers that are not data', () => {
 	describe.each(['oldest', 'newest'] as const)('list drift (%s first)', (order) => {
 		it('a job deleted while a poll pages through the list loses no new job: it is reported once, even when next seen already finished', async () => {
 			sb.configure({ printJobOrder: order });
-			const old = Array.from({ length: 100 }, () => sb.seedPrintJob({ cardCount: 1, status: 'Finished' }));
+			const old = Array.from({ length: 100 }, () =>
+				sb.seedPrintJob({ cardCount: 1, status: 'Finished' }),
+			);
 			const t = await trigger({ events: ['printJobCreated', 'printJobFinished'] });
 			expect((await t.poll()).error).toBeUndefined();
 			// Two new jobs: in oldest-first order the first of them opens page 2.
@@ -103,8 +123,14 @@ describe('InstantCard Trigger: answers that are not data', () => {
 		sb.store.printJobs.set(j.id, hidden);
 		sb.advancePrintJob(j.id, 'Finished');
 		told.push(...brief(await t.poll()), ...brief(await t.poll()));
-		expect(told.filter((e) => e[1] === j.id).map((e) => e[0])).toEqual(['printJobCreated', 'printJobFinished']);
-		expect(told.filter((e) => e[1] === k.id).map((e) => e[0])).toEqual(['printJobCreated', 'printJobFinished']);
+		expect(told.filter((e) => e[1] === j.id).map((e) => e[0])).toEqual([
+			'printJobCreated',
+			'printJobFinished',
+		]);
+		expect(told.filter((e) => e[1] === k.id).map((e) => e[0])).toEqual([
+			'printJobCreated',
+			'printJobFinished',
+		]);
 	});
 
 	it('a watched card that was deleted is reported once, then left alone (also after a restart) until the Card IDs change', async () => {
@@ -126,7 +152,9 @@ describe('InstantCard Trigger: answers that are not data', () => {
 		expect(sb.requests.filter((r) => r.path.includes(`/cards/${deleted}/`))).toHaveLength(0);
 		// Another list of Card IDs watches it again (and says so again).
 		await t.setParameters({ events: ['printHistoryChanged'], cardIds: `${deleted}` });
-		expect(brief(await t.poll())).toEqual([['watchedCardNotFound', deleted, 'watched', 'not found']]);
+		expect(brief(await t.poll())).toEqual([
+			['watchedCardNotFound', deleted, 'watched', 'not found'],
+		]);
 	});
 
 	it('Fetch Test Event: every item says it is a sample and from what; a printed and a failed card are two cards', async () => {
@@ -134,7 +162,9 @@ describe('InstantCard Trigger: answers that are not data', () => {
 		const t = await trigger({ events: ['printJobStatusChanged', 'cardPrinted', 'cardFailed'] });
 		const samples = jsonOf(await t.fetchTestEvent()) as Json[];
 		expect(samples.map((s) => s.sample)).toEqual([true, true, true]);
-		expect(samples[0].sampleNote).toBe(`A sample to map fields with, built from print job #${job.id} (the newest): not a real event.`);
+		expect(samples[0].sampleNote).toBe(
+			`A sample to map fields with, built from print job #${job.id} (the newest): not a real event.`,
+		);
 		const printed = samples.find((s) => s.event === 'cardPrinted')!;
 		const failed = samples.find((s) => s.event === 'cardFailed')!;
 		expect(printed.id).not.toBe(failed.id);
@@ -143,23 +173,32 @@ describe('InstantCard Trigger: answers that are not data', () => {
 
 	it('"Only Into Statuses" by expression in another case matches; an unknown name is refused with the valid ones', async () => {
 		const job = sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' });
-		const t = await trigger({ events: ['printJobStatusChanged'], statuses: '={{ ["in progress", "FINISHED"] }}' });
+		const t = await trigger({
+			events: ['printJobStatusChanged'],
+			statuses: '={{ ["in progress", "FINISHED"] }}',
+		});
 		await t.poll();
 		sb.advancePrintJob(job.id);
-		expect(brief(await t.poll())).toEqual([['printJobStatusChanged', job.id, 'Scheduled', 'In_Progress']]);
+		expect(brief(await t.poll())).toEqual([
+			['printJobStatusChanged', job.id, 'Scheduled', 'In_Progress'],
+		]);
 		await t.setParameters({ events: ['printJobStatusChanged'], statuses: '={{ "Done" }}' });
 		const refused = await t.poll();
 		expect(refused.error?.message).toBe('Only Into Statuses: "Done" is not a state');
-		expect(String(refused.error?.description)).toContain('Created, Scheduled, In_Progress, Finished');
+		expect(String(refused.error?.description)).toContain(
+			'Created, Scheduled, In_Progress, Finished',
+		);
 	});
 });
 
 describe('Keyline Trigger: answers that are not data', () => {
-	const sb = new KeylineSandbox();
+	const sb = useKeylineSandbox();
 	const trigger = async (parameters: Record<string, unknown>) =>
-		await TriggerHarness.create({ type: 'keylineTrigger', parameters: parameters as never, credentials: [keylineCredential(sb)] });
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
+		await TriggerHarness.create({
+			type: 'keylineTrigger',
+			parameters: parameters as never,
+			credentials: [keylineCredential(sb)],
+		});
 	beforeEach(() => sb.reset());
 	const later = () => sb.clock.advance(60_000);
 
@@ -167,37 +206,60 @@ describe('Keyline Trigger: answers that are not data', () => {
 		['JSON cut off', { kind: 'truncated' }],
 		['JSON without the order', { kind: 'status', status: 200, body: { order: {} } }],
 		['a maintenance page', { kind: 'html' }],
-	] as const)('an order answered as %s is a failed read: no state "" and no change invented', async (_name, fault) => {
-		const order = sb.seedOrder({ products: [{ printDataFiles: [{}] }] });
-		const t = await trigger({ events: ['orderStateChanged', 'printDataFileStateChanged'], watch: 'named', orders: String(order.id) });
-		await t.poll();
-		const kept = JSON.stringify(t.state);
-		sb.addFault({ ...(fault as object), path: `/orders/${order.id}$` } as never);
-		const bad = await t.poll();
-		expect(bad.returned).toBeNull();
-		expect(bad.error?.message).toMatch(new RegExp(`^Keyline answered GET /orders/${order.id} with `));
-		expect(JSON.stringify(t.state)).toBe(kept);
-		later();
-		sb.advanceOrder(order.id);
-		expect(brief(await t.poll())).toEqual([['orderStateChanged', order.id, 'draft', 'confirmed']]);
-	});
+	] as const)(
+		'an order answered as %s is a failed read: no state "" and no change invented',
+		async (_name, fault) => {
+			const order = sb.seedOrder({ products: [{ printDataFiles: [{}] }] });
+			const t = await trigger({
+				events: ['orderStateChanged', 'printDataFileStateChanged'],
+				watch: 'named',
+				orders: String(order.id),
+			});
+			await t.poll();
+			const kept = JSON.stringify(t.state);
+			sb.addFault({ ...(fault as object), path: `/orders/${order.id}$` } as never);
+			const bad = await t.poll();
+			expect(bad.returned).toBeNull();
+			expect(bad.error?.message).toMatch(
+				new RegExp(`^Keyline answered GET /orders/${order.id} with `),
+			);
+			expect(JSON.stringify(t.state)).toBe(kept);
+			later();
+			sb.advanceOrder(order.id);
+			expect(brief(await t.poll())).toEqual([
+				['orderStateChanged', order.id, 'draft', 'confirmed'],
+			]);
+		},
+	);
 
 	it('Fetch Test Event for a named order that does not exist says so, and that the sample is the documentation example', async () => {
 		const t = await trigger({ events: ['orderStateChanged'], watch: 'named', orders: '4242' });
 		const [sample] = jsonOf(await t.fetchTestEvent()) as Json[];
 		expect(sample.sample).toBe(true);
-		expect(sample.sampleNote).toMatch(/^Order 4242 was not found for this API key \(Keyline answered 404\): this sample is the example order from Keyline's documentation/);
+		expect(sample.sampleNote).toMatch(
+			/^Order 4242 was not found for this API key \(Keyline answered 404\): this sample is the example order from Keyline's documentation/,
+		);
 		const order = sb.seedOrder();
-		await t.setParameters({ events: ['orderStateChanged'], watch: 'named', orders: String(order.id) });
+		await t.setParameters({
+			events: ['orderStateChanged'],
+			watch: 'named',
+			orders: String(order.id),
+		});
 		const [real] = jsonOf(await t.fetchTestEvent()) as Json[];
-		expect(real).toMatchObject({ sample: true, id: order.id, sampleNote: `A sample to map fields with, built from order ${order.id}: not a real event.` });
+		expect(real).toMatchObject({
+			sample: true,
+			id: order.id,
+			sampleNote: `A sample to map fields with, built from order ${order.id}: not a real event.`,
+		});
 	});
 
 	it('Fetch Test Event with no orders named runs and names the empty field (it is not marked required, which would only disable the button)', async () => {
 		const t = await trigger({ events: ['orderStateChanged'], watch: 'named', orders: '' });
 		const result = await t.fetchTestEvent();
 		expect(result.error?.message).toBe('Orders is empty');
-		expect(String(result.error?.description)).toContain('Enter the IDs or references of the orders to watch');
+		expect(String(result.error?.description)).toContain(
+			'Enter the IDs or references of the orders to watch',
+		);
 	});
 
 	describe('restarts and orders that existed before activation (the README window)', () => {
@@ -207,7 +269,11 @@ describe('Keyline Trigger: answers that are not data', () => {
 			for (let i = 0; i < 12; i++) sb.seedOrder({ foreign: true });
 			const existing = sb.seedOrder({ state: 'confirmed' });
 			later();
-			const t = await trigger({ events: ['orderStateChanged'], watch: 'discover', startOrderId: first.id });
+			const t = await trigger({
+				events: ['orderStateChanged'],
+				watch: 'discover',
+				startOrderId: first.id,
+			});
 			await t.poll();
 			for (let polls = 0; !(t.state as Json).orders[existing.id] && polls < 20; polls++) {
 				expect((await t.poll()).returned).toBeNull();
@@ -221,11 +287,15 @@ describe('Keyline Trigger: answers that are not data', () => {
 			const { t, existing } = await foundQuietly();
 			later();
 			sb.advanceOrder(existing.id);
-			expect(brief(await t.poll())).toEqual([['orderStateChanged', existing.id, 'confirmed', 'completed']]);
+			expect(brief(await t.poll())).toEqual([
+				['orderStateChanged', existing.id, 'confirmed', 'completed'],
+			]);
 			await t.restart();
 			later();
 			sb.advanceOrder(existing.id);
-			expect(brief(await t.poll())).toEqual([['orderStateChanged', existing.id, 'completed', 'archived']]);
+			expect(brief(await t.poll())).toEqual([
+				['orderStateChanged', existing.id, 'completed', 'archived'],
+			]);
 		});
 
 		it('the window: changed and restarted before any poll reported anything, that one change is not reported; the next is', async () => {
@@ -238,18 +308,30 @@ describe('Keyline Trigger: answers that are not data', () => {
 			expect((t.state as Json).orders[existing.id]).toMatchObject({ s: 'completed' });
 			later();
 			sb.advanceOrder(existing.id);
-			expect(brief(await t.poll())).toEqual([['orderStateChanged', existing.id, 'completed', 'archived']]);
+			expect(brief(await t.poll())).toEqual([
+				['orderStateChanged', existing.id, 'completed', 'archived'],
+			]);
 		});
 	});
 
 	it('"Only Into Order States" in another case matches; an unknown state is refused', async () => {
 		const order = sb.seedOrder();
-		const t = await trigger({ events: ['orderStateChanged'], watch: 'named', orders: String(order.id), orderStates: '={{ "Confirmed" }}' });
+		const t = await trigger({
+			events: ['orderStateChanged'],
+			watch: 'named',
+			orders: String(order.id),
+			orderStates: '={{ "Confirmed" }}',
+		});
 		await t.poll();
 		later();
 		sb.advanceOrder(order.id);
 		expect(brief(await t.poll())).toEqual([['orderStateChanged', order.id, 'draft', 'confirmed']]);
-		await t.setParameters({ events: ['orderStateChanged'], watch: 'named', orders: String(order.id), orderStates: '={{ "shipped" }}' });
+		await t.setParameters({
+			events: ['orderStateChanged'],
+			watch: 'named',
+			orders: String(order.id),
+			orderStates: '={{ "shipped" }}',
+		});
 		const refused = await t.poll();
 		expect(refused.error?.message).toBe('Only Into Order States: "shipped" is not a state');
 	});
@@ -260,9 +342,7 @@ describe('Keyline Trigger: answers that are not data', () => {
  * it lies: the README's figures, measured (defaults: 10 IDs per poll, a look-ahead of 50).
  */
 describe('Keyline Trigger: discovery latency (the README figures)', () => {
-	const sb = new KeylineSandbox();
-	beforeAll(async () => await sb.start());
-	afterAll(async () => await sb.stop());
+	const sb = useKeylineSandbox();
 	beforeEach(() => sb.reset());
 	const later = () => sb.clock.advance(60_000);
 
@@ -302,7 +382,9 @@ describe('Keyline Trigger: discovery latency (the README figures)', () => {
 			sb.reset();
 			worst.far = Math.max(worst.far, await pollsToFind(offset));
 		}
-		console.log(`discovery from a quiet start: near ${worst.near}, far ${worst.far} polls at worst`);
+		console.log(
+			`discovery from a quiet start: near ${worst.near}, far ${worst.far} polls at worst`,
+		);
 		expect(worst.near).toBe(1);
 		expect(worst.far).toBeLessThanOrEqual(9);
 	});

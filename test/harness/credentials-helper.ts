@@ -83,12 +83,20 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		}
 		if (authenticate?.type === 'generic') {
 			for (const [outerKey, values] of Object.entries(authenticate.properties)) {
-				const target = ((requestOptions as unknown as Record<string, unknown>)[outerKey] ??= {}) as Record<string, unknown>;
+				const target = ((requestOptions as unknown as Record<string, unknown>)[outerKey] ??=
+					{}) as Record<string, unknown>;
 				for (const [key, value] of Object.entries(values as Record<string, string>)) {
 					const resolve = (v: string) =>
 						v.startsWith('=')
 							? String(
-									workflow.expression.getSimpleParameterValue(node, v, 'internal', { $credentials: credentials } as never, undefined, '') ?? '',
+									workflow.expression.getSimpleParameterValue(
+										node,
+										v,
+										'internal',
+										{ $credentials: credentials } as never,
+										undefined,
+										'',
+									) ?? '',
 								)
 							: v;
 					target[resolve(key)] = resolve(value);
@@ -106,12 +114,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.typeOf(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		const call = { type: typeName, expired: credentialsExpired, ran: false };
 		this.preAuthCalls.push(call);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		// n8n's credential test runs a noOp node with a `temp` parameter and always pre-authenticates.
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (
 			credentials[expirable.name] !== '' &&
 			credentials[expirable.name] !== undefined &&
@@ -132,7 +143,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			const persisted = { ...stored.data };
 			for (const [key, value] of Object.entries(output as ICredentialDataDecryptedObject)) {
 				const storedValue = stored.data[key];
-				if (key === expirable.name || !(typeof storedValue === 'string' && storedValue.startsWith('='))) persisted[key] = value;
+				if (
+					key === expirable.name ||
+					!(typeof storedValue === 'string' && storedValue.startsWith('='))
+				)
+					persisted[key] = value;
 			}
 			stored.data = persisted;
 			this.saves++;
@@ -147,10 +162,16 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.typeOf(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const stored = this.find(nodeCredentials, type);
 		return {
 			id: stored.id,
@@ -163,7 +184,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	private find(nodeCredentials: INodeCredentialsDetails, type: string): StoredCredential {
 		const stored = nodeCredentials.id ? this.store.get(nodeCredentials.id) : undefined;
 		if (!stored || stored.type !== type) {
-			throw new Error(`Credential ${nodeCredentials.id ?? nodeCredentials.name} of type ${type} not found`);
+			throw new Error(
+				`Credential ${nodeCredentials.id ?? nodeCredentials.name} of type ${type} not found`,
+			);
 		}
 		return stored;
 	}
@@ -187,7 +210,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...defaults, ...stored.data } as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.find(nodeCredentials, type).data = { ...data };
 	}
 

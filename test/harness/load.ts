@@ -110,7 +110,8 @@ async function load(instance: string): Promise<LoadedPackage> {
 	}
 	byName.set(ITEMS_NODE_TYPE, new ItemsNode() as unknown as INodeType);
 	const credentialTypes = new Map<string, ICredentialType>();
-	for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes.set(name, type);
+	for (const [name, { type }] of Object.entries(loader.credentialTypes))
+		credentialTypes.set(name, type);
 	const nodeTypes: INodeTypes = {
 		getByName: (name) => {
 			const type = byName.get(name);

@@ -62,13 +62,16 @@ export class TriggerHarness {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters: options.parameters,
-			credentials: Object.fromEntries(options.credentials.map((c) => [c.type, { id: c.id, name: c.name }])),
+			credentials: Object.fromEntries(
+				options.credentials.map((c) => [c.type, { id: c.id, name: c.name }]),
+			),
 		};
 	}
 
 	static async create(options: TriggerOptions): Promise<TriggerHarness> {
 		const helper = options.helper ?? (await createCredentialsHelper());
-		for (const credential of options.credentials) if (!helper.store.has(credential.id)) helper.add(credential);
+		for (const credential of options.credentials)
+			if (!helper.store.has(credential.id)) helper.add(credential);
 		const harness = new TriggerHarness(options, helper);
 		await harness.build();
 		return harness;
@@ -95,8 +98,16 @@ export class TriggerHarness {
 
 	private context(mode: 'trigger' | 'manual', activation: WorkflowActivateMode): PollContext {
 		const node = this.workflow.getNode(this.node.name) as INode;
-		const hooks = new ExecutionLifecycleHooks(mode, `poll-${this.counts.polls}`, { nodes: [node] } as never);
-		return new PollContext(this.workflow, node, additionalData(this.helper, hooks), mode, activation);
+		const hooks = new ExecutionLifecycleHooks(mode, `poll-${this.counts.polls}`, {
+			nodes: [node],
+		} as never);
+		return new PollContext(
+			this.workflow,
+			node,
+			additionalData(this.helper, hooks),
+			mode,
+			activation,
+		);
 	}
 
 	/** One poll, as n8n's schedule (or the activation) runs it. Errors are returned, not thrown. */
@@ -162,14 +173,15 @@ export class TriggerHarness {
 
 	/** The node's state in memory (what the next poll starts from). */
 	get state(): IDataObject | undefined {
-		return copy((this.workflow.staticData as IDataObject)[`node:${this.node.name}`] as IDataObject)?.state as
-			| IDataObject
-			| undefined;
+		return copy((this.workflow.staticData as IDataObject)[`node:${this.node.name}`] as IDataObject)
+			?.state as IDataObject | undefined;
 	}
 
 	/** The node's state as saved in the "database". */
 	get savedState(): IDataObject | undefined {
-		return (this.saved[`node:${this.node.name}`] as IDataObject | undefined)?.state as IDataObject | undefined;
+		return (this.saved[`node:${this.node.name}`] as IDataObject | undefined)?.state as
+			| IDataObject
+			| undefined;
 	}
 }
 

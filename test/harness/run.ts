@@ -3,7 +3,13 @@
  * package, against the sandboxes. Nothing of the engine is mocked: routing, expressions,
  * credentials, pagination, Continue On Fail and pairing all run as in n8n.
  */
-import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
@@ -61,7 +67,10 @@ export async function createCredentialsHelper(
 }
 
 /** What n8n hands every node context beside the workflow: credentials helper, hooks, URLs. */
-export function additionalData(helper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function additionalData(
+	helper: TestCredentialsHelper,
+	hooks: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: helper,
 		hooks,
@@ -110,12 +119,18 @@ export async function runWorkflow(
 	// The first node nothing connects into is where the run starts, as a manual run would.
 	const targets = new Set(
 		Object.values(workflowData.connections).flatMap((byType) =>
-			Object.values(byType).flatMap((outputs) => (outputs ?? []).flatMap((list) => (list ?? []).map((c) => c.node))),
+			Object.values(byType).flatMap((outputs) =>
+				(outputs ?? []).flatMap((list) => (list ?? []).map((c) => c.node)),
+			),
 		),
 	);
 	const start = workflowData.nodes.find((n) => !targets.has(n.name));
 	if (!start) throw new Error('the workflow has no start node');
-	const hooks = new ExecutionLifecycleHooks('manual', `exec-${Date.now()}`, workflowData as IWorkflowBase);
+	const hooks = new ExecutionLifecycleHooks(
+		'manual',
+		`exec-${Date.now()}`,
+		workflowData as IWorkflowBase,
+	);
 	const runData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
@@ -128,7 +143,8 @@ export async function runWorkflow(
 /** Feeds `items` into one node of this package and returns what it output. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const helper = options.helper ?? (await createCredentialsHelper());
-	for (const credential of options.credentials) if (!helper.store.has(credential.id)) helper.add(credential);
+	for (const credential of options.credentials)
+		if (!helper.store.has(credential.id)) helper.add(credential);
 	const nodeCredentials: INode['credentials'] = {};
 	for (const credential of options.credentials) {
 		nodeCredentials[credential.type] = { id: credential.id, name: credential.name };
@@ -194,7 +210,9 @@ export async function testCredential(
 	if (!helper.store.has(id)) helper.add({ id, name: 'tested', type, data: {} });
 	const stored = helper.store.get(id)!;
 	const defaults = Object.fromEntries(
-		credentialType.properties.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]),
+		credentialType.properties
+			.filter((p) => p.default !== undefined)
+			.map((p) => [p.name, p.default]),
 	);
 	const credentialsDecrypted = {
 		id,
@@ -216,7 +234,13 @@ export async function testCredential(
 			outputs: ['main'],
 			credentials: [{ name: type, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
 			],
 		},
 	};
@@ -234,8 +258,15 @@ export async function testCredential(
 		getByNameAndVersion: () => tempType,
 		getKnownTypes: () => ({}),
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes as never });
-	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', { nodes: [node] } as never);
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypes as never,
+	});
+	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', {
+		nodes: [node],
+	} as never);
 	const data = { ...additionalData(helper, hooks), currentNodeParameters: node.parameters };
 	const executeFunctions = new ExecuteContext(
 		workflow,
@@ -249,11 +280,18 @@ export async function testCredential(
 		{ node, data: {}, source: null },
 		[],
 	);
-	const routingNode = new RoutingNode(executeFunctions, tempType as never, credentialsDecrypted as never);
+	const routingNode = new RoutingNode(
+		executeFunctions,
+		tempType as never,
+		credentialsDecrypted as never,
+	);
 	try {
 		await routingNode.runNode();
 	} catch (caught) {
-		const error = caught as { cause?: { response?: { status: number; statusText?: string }; code?: string }; message: string };
+		const error = caught as {
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+			message: string;
+		};
 		if (error.cause?.response) {
 			const { status, statusText } = error.cause.response;
 			for (const rule of test.rules ?? []) {
@@ -284,7 +322,8 @@ export async function loadOptions(options: {
 }) {
 	const { nodeTypes } = await loadPackage();
 	const helper = options.helper ?? (await createCredentialsHelper());
-	for (const credential of options.credentials) if (!helper.store.has(credential.id)) helper.add(credential);
+	for (const credential of options.credentials)
+		if (!helper.store.has(credential.id)) helper.add(credential);
 	const node: INode = {
 		id: 'under-test',
 		name: 'Node',
@@ -292,15 +331,25 @@ export async function loadOptions(options: {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: Object.fromEntries(options.credentials.map((c) => [c.type, { id: c.id, name: c.name }])),
+		credentials: Object.fromEntries(
+			options.credentials.map((c) => [c.type, { id: c.id, name: c.name }]),
+		),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', { nodes: [node] } as never);
 	const data = { ...additionalData(helper, hooks), currentNodeParameters: options.parameters };
-	const context = new LoadOptionsContext(workflow, node, data as IWorkflowExecuteAdditionalData, 'parameters');
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		data as IWorkflowExecuteAdditionalData,
+		'parameters',
+	);
 	const nodeType = nodeTypes.getByName(node.type) as unknown as {
 		methods: {
-			listSearch: Record<string, (this: unknown, filter?: string, token?: string) => Promise<unknown>>;
+			listSearch: Record<
+				string,
+				(this: unknown, filter?: string, token?: string) => Promise<unknown>
+			>;
 			resourceMapping: Record<string, (this: unknown) => Promise<unknown>>;
 		};
 	};

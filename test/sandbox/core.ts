@@ -274,7 +274,10 @@ function parseMultipart(raw: Buffer, boundary: string): Array<[string, string | 
 		const name = /name="([^"]*)"/i.exec(headerText)?.[1] ?? '';
 		const filename = /filename="([^"]*)"/i.exec(headerText)?.[1];
 		const type = /content-type:\s*([^\r\n]+)/i.exec(headerText)?.[1] ?? 'application/octet-stream';
-		out.push([name, filename !== undefined ? { filename, contentType: type, data } : data.toString('utf8')]);
+		out.push([
+			name,
+			filename !== undefined ? { filename, contentType: type, data } : data.toString('utf8'),
+		]);
 		start = end;
 	}
 	return out;

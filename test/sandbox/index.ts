@@ -10,7 +10,9 @@ export interface Sandboxes {
 	stop(): Promise<void>;
 }
 
-export async function startSandboxes(ports: { instantCard?: number; keyline?: number } = {}): Promise<Sandboxes> {
+export async function startSandboxes(
+	ports: { instantCard?: number; keyline?: number } = {},
+): Promise<Sandboxes> {
 	const instantCard = new InstantCardSandbox();
 	const keyline = new KeylineSandbox();
 	await instantCard.start({ port: ports.instantCard ?? 0 });

@@ -162,7 +162,6 @@ beforeEach(async () => {
 	sb.clearRequests();
 });
 
-
 const ENDPOINTS = JSON.parse(
 	readFileSync(path.resolve(__dirname, '../endpoints.json'), 'utf8'),
 ) as Array<{ api: string; method: string; path: string }>;
@@ -1470,11 +1469,15 @@ describe('seeded print jobs (for triggers and benchmarks)', () => {
 		const scheduled = sb.seedPrintJob({ cardIds: ids.slice(0, 2), status: 'Scheduled' });
 		expect(scheduled.status).toBe('Scheduled');
 		const history = (await call('GET', `${ORG}/cards/${ids[0]}/print_history`)).json;
-		expect(history).toEqual([expect.objectContaining({ print_job_id: scheduled.id, status: 0, processed_at: null })]);
+		expect(history).toEqual([
+			expect.objectContaining({ print_job_id: scheduled.id, status: 0, processed_at: null }),
+		]);
 
 		const finished = sb.seedPrintJob({ cardIds: [ids[2]], status: 3 });
 		expect(finished.list_users[0].users_data[0].status).toBe(1);
-		expect((await call('GET', `${ORG}/cards/${ids[2]}/print_history`)).json[0]).toMatchObject({ status: 1 });
+		expect((await call('GET', `${ORG}/cards/${ids[2]}/print_history`)).json[0]).toMatchObject({
+			status: 1,
+		});
 		const failed = sb.seedPrintJob({ cardIds: [ids[2]], status: 'Failed' });
 		expect(failed.list_users[0].users_data[0].status).toBe(2);
 
@@ -1485,13 +1488,18 @@ describe('seeded print jobs (for triggers and benchmarks)', () => {
 			failed.id,
 		]);
 		expect((await control('seedPrintJob', { status: 'Lost' })).status).toBe(400);
-		const draft = (await call('POST', `${ORG}/cards`, { json: { card: { card_template_id: EMPLOYEE, data: [] } } })).json;
+		const draft = (
+			await call('POST', `${ORG}/cards`, {
+				json: { card: { card_template_id: EMPLOYEE, data: [] } },
+			})
+		).json;
 		expect((await control('seedPrintJob', { cardIds: [draft.id] })).status).toBe(400);
 	});
 
 	it('seeds 10,000 cards in 100 jobs quickly, and lists the jobs in pages of 100', async () => {
 		const started = Date.now();
-		for (let n = 0; n < 100; n++) sb.seedPrintJob({ cardCount: 100, status: n % 2 ? 'Finished' : 'Scheduled' });
+		for (let n = 0; n < 100; n++)
+			sb.seedPrintJob({ cardCount: 100, status: n % 2 ? 'Finished' : 'Scheduled' });
 		expect(Date.now() - started).toBeLessThan(3_000);
 		expect(sb.store.cards.size).toBe(10_000);
 		const page = (await call('GET', `${ORG}/print_jobs?page=1&page_size=100`)).json;
@@ -1503,6 +1511,8 @@ describe('seeded print jobs (for triggers and benchmarks)', () => {
 	it('dates its answers by the virtual clock', async () => {
 		sb.clock.advance(3 * 24 * 3600 * 1000);
 		const answer = await call('GET', `${ORG}/print_jobs`);
-		expect(Math.abs(Date.parse(answer.headers.get('date') ?? '') - sb.clock.now())).toBeLessThan(2_000);
+		expect(Math.abs(Date.parse(answer.headers.get('date') ?? '') - sb.clock.now())).toBeLessThan(
+			2_000,
+		);
 	});
 });

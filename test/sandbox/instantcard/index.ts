@@ -347,7 +347,12 @@ export class InstantCardSandbox extends Sandbox {
 	 * charge is booked). Jobs past Created get a print history entry per card, as a submit makes.
 	 */
 	seedPrintJob(
-		input: { cardIds?: number[]; cardCount?: number; status?: string | number; numberOfCopies?: number } = {},
+		input: {
+			cardIds?: number[];
+			cardCount?: number;
+			status?: string | number;
+			numberOfCopies?: number;
+		} = {},
 	) {
 		const status = input.status === undefined ? STATUS.Created : parseStatus(input.status);
 		if (status === undefined)

@@ -201,7 +201,7 @@ export class KeylineSandbox extends Sandbox {
 			return {
 				status: 404,
 				headers: { 'content-type': 'text/html; charset=utf-8' },
-				raw: '<!DOCTYPE html><html><head><title>The page you were looking for doesn\'t exist (404)</title></head><body><h1>The page you were looking for doesn\'t exist.</h1></body></html>',
+				raw: "<!DOCTYPE html><html><head><title>The page you were looking for doesn't exist (404)</title></head><body><h1>The page you were looking for doesn't exist.</h1></body></html>",
 			};
 		}
 		let response: ApiResponse;

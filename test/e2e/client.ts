@@ -1,0 +1,140 @@
+/**
+ * A real n8n (see n8n.ts) started with its owner account set up, and the HTTP calls the
+ * end-to-end tests make to it, on axios: the editor's internal API (`/rest`, logged in as the
+ * owner), the public API (`/api/v1`, with an API key) and production webhooks.
+ */
+import type { ChildProcess } from 'node:child_process';
+
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+
+import {
+	assertRuntimeInstalled,
+	createInstance,
+	importCredentials,
+	startServer,
+	type N8nInstance,
+} from './n8n';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The owner every test instance is set up with (as `npm start` does). */
+export const OWNER = {
+	email: 'owner@sandbox.test',
+	password: 'Sandbox-Owner-1',
+	firstName: 'E2e',
+	lastName: 'Owner',
+};
+
+export interface StartOptions {
+	/** Credentials imported with the CLI before the server starts (`import:credentials` format). */
+	credentials?: object[];
+	/** Receives the server's output. */
+	log?: (line: string) => void;
+	/** Also create a public-API key with every scope the instance offers, labelled so. */
+	apiKey?: string;
+}
+
+export class N8nClient {
+	private apiKey?: string;
+
+	private constructor(
+		readonly instance: N8nInstance,
+		readonly server: ChildProcess,
+		/** `http://127.0.0.1:<port>` */
+		readonly baseUrl: string,
+		private readonly http: AxiosInstance,
+		/** The owner's session cookie, as the editor sends it. */
+		private readonly cookie: string,
+	) {}
+
+	/**
+	 * A new n8n instance (its own user folder and port) with `dist/` loaded, started, its owner
+	 * set up and logged in; with `apiKey`, a public-API key too.
+	 */
+	static async start(options: StartOptions = {}): Promise<N8nClient> {
+		assertRuntimeInstalled();
+		const instance = await createInstance();
+		if (options.credentials) await importCredentials(instance, options.credentials);
+		const server = await startServer(instance, options.log);
+		const baseUrl = `http://127.0.0.1:${instance.env.N8N_PORT}`;
+		// Statuses are the tests' to check: no status throws. Every call is JSON, even without a
+		// body (axios would call a bodiless POST a form, which the public API refuses with a 415).
+		const http = axios.create({
+			baseURL: baseUrl,
+			validateStatus: () => true,
+			headers: { 'content-type': 'application/json' },
+		});
+		try {
+			const setup = await http.post('/rest/owner/setup', OWNER, {
+				headers: { 'browser-id': 'e2e-browser' },
+			});
+			if (setup.status !== 200)
+				throw new Error(`owner setup answered ${setup.status}: ${JSON.stringify(setup.data)}`);
+			const cookie = (setup.headers['set-cookie'] ?? [])[0]?.split(';')[0] ?? '';
+			const client = new N8nClient(instance, server, baseUrl, http, cookie);
+			if (options.apiKey) await client.createApiKey(options.apiKey);
+			return client;
+		} catch (error) {
+			server.kill('SIGKILL');
+			throw error;
+		}
+	}
+
+	/** A call to the editor's API as the logged-in owner; the response whatever its status. */
+	async rest<T = Json>(method: string, path: string, body?: unknown): Promise<AxiosResponse<T>> {
+		return await this.http.request<T>({
+			method,
+			url: `/rest${path}`,
+			data: body,
+			headers: { 'browser-id': 'e2e-browser', cookie: this.cookie },
+		});
+	}
+
+	/** Creates a public-API key with every scope the instance offers; `api` uses it. */
+	async createApiKey(label: string): Promise<void> {
+		const scopes = (await this.rest<{ data: string[] }>('GET', '/api-keys/scopes')).data.data;
+		const created = await this.rest<{ data: { rawApiKey: string } }>('POST', '/api-keys', {
+			label,
+			scopes,
+			expiresAt: null,
+		});
+		if (created.status !== 200)
+			throw new Error(
+				`creating an API key answered ${created.status}: ${JSON.stringify(created.data)}`,
+			);
+		this.apiKey = created.data.data.rawApiKey;
+	}
+
+	/** A call to the public API; its JSON (undefined for an empty answer), or an error naming the call. */
+	async api<T = Json>(method: string, path: string, body?: unknown): Promise<T> {
+		if (!this.apiKey) throw new Error('no API key: start with `apiKey`, or call createApiKey()');
+		const response = await this.http.request({
+			method,
+			url: `/api/v1${path}`,
+			data: body,
+			headers: { 'x-n8n-api-key': this.apiKey },
+			// The text as sent, so an error can quote it.
+			responseType: 'text',
+			transformResponse: (data: unknown) => data,
+		});
+		const text = String(response.data ?? '');
+		if (response.status < 200 || response.status >= 300) {
+			throw new Error(`${method} /api/v1${path} answered ${response.status}: ${text}`);
+		}
+		return (text ? JSON.parse(text) : undefined) as T;
+	}
+
+	/** POSTs JSON to a production webhook; its status and the text it answered. */
+	async webhook(path: string, body: unknown): Promise<{ status: number; text: string }> {
+		const response = await this.http.post(`/webhook/${path}`, body, {
+			responseType: 'text',
+			transformResponse: (data: unknown) => data,
+		});
+		return { status: response.status, text: String(response.data ?? '') };
+	}
+
+	/** Stops the server. */
+	stop(): void {
+		this.server.kill('SIGKILL');
+	}
+}

@@ -1,0 +1,127 @@
+/** Checks of the user's input made before anything is sent (nodes/shared/validation.ts). */
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	isRecord,
+	parseJsonParameter,
+	refusal,
+	requireChanges,
+	toPositiveInteger,
+	validateIds,
+} from '../../nodes/shared/validation';
+import { fakeContext, rejected, thrown } from './context';
+
+const context = fakeContext({}, 2);
+const asExecute = (c: unknown) => c as Parameters<typeof parseJsonParameter>[0];
+
+describe('isRecord', () => {
+	it('is true for plain objects only', () => {
+		expect(isRecord({})).toBe(true);
+		expect(isRecord({ a: 1 })).toBe(true);
+		expect(isRecord([])).toBe(false);
+		expect(isRecord(null)).toBe(false);
+		expect(isRecord('text')).toBe(false);
+	});
+});
+
+describe('toPositiveInteger', () => {
+	it('takes a number or digits, spaces around them allowed', () => {
+		expect(toPositiveInteger(context, 7, 'Cart ID')).toBe(7);
+		expect(toPositiveInteger(context, '264561', 'Card ID')).toBe(264561);
+		expect(toPositiveInteger(context, ' 12 ', 'Card ID')).toBe(12);
+	});
+
+	it('says an empty value is empty', () => {
+		const error = thrown(() => toPositiveInteger(context, '', 'Cart ID', '9981'));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Cart ID is empty');
+		expect(error.description).toBe(
+			'Enter the Cart ID as digits only, e.g. 9981, or map it from a previous node.',
+		);
+		expect(thrown(() => toPositiveInteger(context, undefined, 'Cart ID')).message).toBe(
+			'Cart ID is empty',
+		);
+	});
+
+	it.each([
+		['0', '0'],
+		['-1', '-1'],
+		['1.5', '1.5'],
+		['12a', '12a'],
+		[1.5, '1.5'],
+		['9007199254740993', '9007199254740993'],
+	])('refuses %p, quoting it', (value, shown) => {
+		expect(thrown(() => toPositiveInteger(context, value, 'Card ID')).message).toBe(
+			`Card ID must be a positive whole number, not "${shown}"`,
+		);
+	});
+
+	it('quotes at most 60 characters of a long value, and names the item', () => {
+		const error = thrown(() => toPositiveInteger(context, 'x'.repeat(100), 'Card ID'));
+		expect(error.message).toBe(`Card ID must be a positive whole number, not "${'x'.repeat(60)}"`);
+		expect(error.context).toEqual(expect.objectContaining({ itemIndex: 2 }));
+	});
+});
+
+describe('validateIds', () => {
+	it('checks the value of each ID parameter, resource locators included, and passes the request on', async () => {
+		const preSend = validateIds({ cardId: 'Card ID', printJobId: 'Print Job ID' });
+		const options = { url: '/cards/1' };
+		const good = fakeContext({
+			cardId: { __rl: true, mode: 'id', value: '264561' },
+			printJobId: '81001',
+		});
+		expect(await preSend.call(good as never, options)).toBe(options);
+		const bad = fakeContext({
+			cardId: '264561',
+			printJobId: { __rl: true, mode: 'id', value: 'abc' },
+		});
+		expect((await rejected(preSend.call(bad as never, options))).message).toBe(
+			'Print Job ID must be a positive whole number, not "abc"',
+		);
+	});
+});
+
+describe('parseJsonParameter', () => {
+	it('parses JSON text, passes an object from an expression through, and gives undefined for blank', () => {
+		expect(
+			parseJsonParameter(asExecute(fakeContext({ data: '{"a": [1, 2]}' })), 'data', 'Data'),
+		).toEqual({ a: [1, 2] });
+		const given = { already: 'object' };
+		expect(parseJsonParameter(asExecute(fakeContext({ data: given })), 'data', 'Data')).toBe(given);
+		expect(
+			parseJsonParameter(asExecute(fakeContext({ data: '  ' })), 'data', 'Data'),
+		).toBeUndefined();
+	});
+
+	it('names the field when the JSON is not valid', () => {
+		const error = thrown(() =>
+			parseJsonParameter(
+				asExecute(fakeContext({ cardDataJson: '{"first_name": "Ada",}' })),
+				'cardDataJson',
+				'Card Data (JSON)',
+			),
+		);
+		expect(error.message).toBe('Card Data (JSON) is not valid JSON');
+		expect(error.description).toMatch(
+			/Check quotes and commas, or switch the field to an expression\.$/,
+		);
+	});
+});
+
+describe('requireChanges and refusal', () => {
+	it('refuses an update that would change nothing, with the hint', () => {
+		const error = thrown(() => requireChanges(asExecute(context), {}, 'Add a field to change.'));
+		expect(error.message).toBe('Nothing to update');
+		expect(error.description).toBe('Add a field to change.');
+		expect(() => requireChanges(asExecute(context), { name: 'x' }, 'hint')).not.toThrow();
+	});
+
+	it('builds a NodeOperationError for the item with a description', () => {
+		const error = refusal(context, 'Zip Code is empty', 'Enter the Zip Code.');
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Zip Code is empty');
+		expect(error.description).toBe('Enter the Zip Code.');
+		expect(error.context.itemIndex).toBe(2);
+	});
+});
