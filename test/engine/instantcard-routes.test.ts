@@ -7,7 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { INode, INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { Expression, NodeHelpers } from 'n8n-workflow';
 
 import { loadPackage, PACKAGE_NAME } from '../harness/load';
@@ -39,8 +45,11 @@ async function operations(): Promise<Array<{ resource: string; option: Option }>
 describe('InstantCard: one property per parameter name', () => {
 	it('has at most one top-level property per name, but for the documented ones', async () => {
 		const counts = new Map<string, number>();
-		for (const property of (await description()).properties) counts.set(property.name, (counts.get(property.name) ?? 0) + 1);
-		const repeated = Object.fromEntries([...counts].filter(([, n]) => n > 1).sort(([a], [b]) => a.localeCompare(b)));
+		for (const property of (await description()).properties)
+			counts.set(property.name, (counts.get(property.name) ?? 0) + 1);
+		const repeated = Object.fromEntries(
+			[...counts].filter(([, n]) => n > 1).sort(([a], [b]) => a.localeCompare(b)),
+		);
 		expect(repeated).toEqual({
 			// One operation selector per resource (n8n's pattern; never an expression).
 			operation: 8,
@@ -63,77 +72,171 @@ describe('InstantCard: one property per parameter name', () => {
 	});
 
 	/** The (resource, operation) pairs whose saved parameters n8n keeps `name` in. */
-	async function keptOn(name: string, value: unknown, extra: Record<string, unknown> = {}): Promise<string[]> {
+	async function keptOn(
+		name: string,
+		value: unknown,
+		extra: Record<string, unknown> = {},
+	): Promise<string[]> {
 		const node = await description();
 		const kept: string[] = [];
 		for (const { resource, option } of await operations()) {
 			const parameters = { resource, operation: option.value, ...extra, [name]: value };
-			const result = NodeHelpers.getNodeParameters(node.properties, parameters as never, true, false, { typeVersion: 1 } as INode, node);
+			const result = NodeHelpers.getNodeParameters(
+				node.properties,
+				parameters as never,
+				true,
+				false,
+				{ typeVersion: 1 } as INode,
+				node,
+			);
 			if (result && name in result) kept.push(`${resource}:${String(option.value)}`);
 		}
 		return kept.sort();
 	}
 
 	it.each([
-		['cardId', rl(264561), ['card:delete', 'card:finalize', 'card:get', 'card:preview', 'card:printHistory', 'card:update', 'card:uploadImage']],
+		[
+			'cardId',
+			rl(264561),
+			[
+				'card:delete',
+				'card:finalize',
+				'card:get',
+				'card:preview',
+				'card:printHistory',
+				'card:update',
+				'card:uploadImage',
+			],
+		],
 		[
 			'printJobId',
 			rl(81001),
-			['printJob:addCards', 'printJob:chargeDetails', 'printJob:checkBalance', 'printJob:get', 'printJob:removeCard', 'printJob:submit', 'printJob:update'],
+			[
+				'printJob:addCards',
+				'printJob:chargeDetails',
+				'printJob:checkBalance',
+				'printJob:get',
+				'printJob:removeCard',
+				'printJob:submit',
+				'printJob:update',
+			],
 		],
 		[
 			'returnAll',
 			true,
-			['address:getAll', 'card:getAll', 'card:search', 'cardTemplate:getAll', 'contact:getAll', 'organization:getTransactions', 'printJob:getAll', 'shippingProvider:getAll'],
+			[
+				'address:getAll',
+				'card:getAll',
+				'card:search',
+				'cardTemplate:getAll',
+				'contact:getAll',
+				'organization:getTransactions',
+				'printJob:getAll',
+				'shippingProvider:getAll',
+			],
 		],
 		[
 			'limit',
 			7,
-			['address:getAll', 'card:getAll', 'card:search', 'cardTemplate:getAll', 'contact:getAll', 'organization:getTransactions', 'printJob:getAll', 'shippingProvider:getAll'],
+			[
+				'address:getAll',
+				'card:getAll',
+				'card:search',
+				'cardTemplate:getAll',
+				'contact:getAll',
+				'organization:getTransactions',
+				'printJob:getAll',
+				'shippingProvider:getAll',
+			],
 		],
 		['cardTemplateId', rl(1001), ['card:create', 'cardTemplate:getFields']],
 		['cardIds', '264561', ['printJob:addCards', 'printJob:create']],
 		['shippingProviderId', rl(2), ['printJob:create', 'printJob:update']],
 		['additionalFields', { label: 'x' }, ['address:create', 'contact:create']],
-		['updateFields', { numberOfCopies: 2 }, ['address:update', 'contact:update', 'printJob:update']],
-	])('%s is one property, kept exactly where its operations use it', async (name, value, expected) => {
-		expect(await keptOn(name, value)).toEqual(expected);
-	});
+		[
+			'updateFields',
+			{ numberOfCopies: 2 },
+			['address:update', 'contact:update', 'printJob:update'],
+		],
+	])(
+		'%s is one property, kept exactly where its operations use it',
+		async (name, value, expected) => {
+			expect(await keptOn(name, value)).toEqual(expected);
+		},
+	);
 
 	it.each([
 		['updateFields', 'address', 'update', { city: 'Austin', primary: true }],
 		['updateFields', 'contact', 'update', { email: 'ada@example.com', altPhoneNumber: '1' }],
 		['updateFields', 'printJob', 'update', { cardIds: '1', numberOfCopies: 2 }],
-		['additionalFields', 'address', 'create', { label: 'HQ', organizationName: 'Acme', primary: false }],
+		[
+			'additionalFields',
+			'address',
+			'create',
+			{ label: 'HQ', organizationName: 'Acme', primary: false },
+		],
 		['additionalFields', 'contact', 'create', { altEmail: 'a@b.co' }],
 	])("the one %s keeps %s's own options as saved", async (name, resource, operation, value) => {
 		const node = await description();
-		const result = NodeHelpers.getNodeParameters(node.properties, { resource, operation, [name]: value } as never, false, false, { typeVersion: 1 } as INode, node);
+		const result = NodeHelpers.getNodeParameters(
+			node.properties,
+			{ resource, operation, [name]: value } as never,
+			false,
+			false,
+			{ typeVersion: 1 } as INode,
+			node,
+		);
 		expect(result?.[name]).toEqual(value);
 	});
 
 	it('the one-off fields and the linked pickers still show only for their own choice', async () => {
-		expect(await keptOn('oneOffCity', 'Austin', { addressMode: 'oneOff', addressUpdate: 'oneOff' })).toEqual(['printJob:create', 'printJob:update']);
+		expect(
+			await keptOn('oneOffCity', 'Austin', { addressMode: 'oneOff', addressUpdate: 'oneOff' }),
+		).toEqual(['printJob:create', 'printJob:update']);
 		expect(await keptOn('oneOffCity', 'Austin')).toEqual([]);
-		expect(await keptOn('addressId', rl(3001), { addressMode: 'saved', addressUpdate: 'saved' })).toEqual(
-			['address:delete', 'address:get', 'address:update', 'printJob:create', 'printJob:update'].sort(),
+		expect(
+			await keptOn('addressId', rl(3001), { addressMode: 'saved', addressUpdate: 'saved' }),
+		).toEqual(
+			[
+				'address:delete',
+				'address:get',
+				'address:update',
+				'printJob:create',
+				'printJob:update',
+			].sort(),
 		);
-		expect(await keptOn('contactId', rl(5001), { contactMode: 'existing', contactUpdate: 'existing' })).toEqual(
-			['address:create', 'address:update', 'contact:delete', 'contact:get', 'contact:update'].sort(),
+		expect(
+			await keptOn('contactId', rl(5001), { contactMode: 'existing', contactUpdate: 'existing' }),
+		).toEqual(
+			[
+				'address:create',
+				'address:update',
+				'contact:delete',
+				'contact:get',
+				'contact:update',
+			].sort(),
 		);
-		expect(await keptOn('contactId', rl(5001))).toEqual(['contact:delete', 'contact:get', 'contact:update']);
+		expect(await keptOn('contactId', rl(5001))).toEqual([
+			'contact:delete',
+			'contact:get',
+			'contact:update',
+		]);
 	});
 
 	it('only the operations route: no field carries routing of its own', async () => {
 		const routed: string[] = [];
 		const visit = (property: INodeProperties, where: string) => {
 			if (property.routing) routed.push(where);
-			for (const option of (property.options ?? []) as Array<INodeProperties | { values?: INodeProperties[] }>) {
+			for (const option of (property.options ?? []) as Array<
+				INodeProperties | { values?: INodeProperties[] }
+			>) {
 				if ('type' in option) visit(option, `${where}.${option.name}`);
-				for (const value of ('values' in option ? option.values : undefined) ?? []) visit(value, `${where}.${value.name}`);
+				for (const value of ('values' in option ? option.values : undefined) ?? [])
+					visit(value, `${where}.${value.name}`);
 			}
 		};
-		for (const property of (await description()).properties) if (property.name !== 'operation') visit(property, property.name);
+		for (const property of (await description()).properties)
+			if (property.name !== 'operation') visit(property, property.name);
 		// The one hidden property that sends every request through the node's request hook.
 		expect(routed).toEqual(['requestRouting']);
 	});
@@ -149,7 +252,9 @@ describe("InstantCard: the user's expression for an ID is evaluated at most thre
 
 	/** Evaluations per item of all expressions, and of the user's `{{ $json.id }}`. */
 	async function countExpressions(parameters: Record<string, unknown>, ids: number[]) {
-		const proto = Expression.prototype as unknown as { resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown };
+		const proto = Expression.prototype as unknown as {
+			resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown;
+		};
 		const original = proto.resolveSimpleParameterValue;
 		const run = async () =>
 			await runNode({
@@ -180,7 +285,10 @@ describe("InstantCard: the user's expression for an ID is evaluated at most thre
 
 	it('Card → Get: three times for the ID, five expressions in all', async () => {
 		const cards = sandbox.seedCards(ITEMS);
-		const figures = await countExpressions({ resource: 'card', operation: 'get', cardId: { __rl: true, mode: 'id', value: USER } }, cards);
+		const figures = await countExpressions(
+			{ resource: 'card', operation: 'get', cardId: { __rl: true, mode: 'id', value: USER } },
+			cards,
+		);
 		// RoutingNode resolves each top-level property once for the request and once for the base
 		// URL; the route reads the ID once. The base URL is the only other expression (twice).
 		expect(figures.userPerItem).toBeLessThanOrEqual(3);
@@ -207,7 +315,11 @@ describe("InstantCard: the user's expression for an ID is evaluated at most thre
 
 describe('InstantCard: each operation states its route, and they cover the API', () => {
 	const ENDPOINTS = (
-		JSON.parse(readFileSync(path.resolve(__dirname, '../endpoints.json'), 'utf8')) as Array<{ api: string; method: string; path: string }>
+		JSON.parse(readFileSync(path.resolve(__dirname, '../endpoints.json'), 'utf8')) as Array<{
+			api: string;
+			method: string;
+			path: string;
+		}>
 	)
 		.filter((e) => e.api === 'instantcard')
 		// The login is the credential's, not an operation's.
@@ -228,7 +340,10 @@ describe('InstantCard: each operation states its route, and they cover the API',
 		p
 			.replace(/^\/api\/v2/, '')
 			.replace('{organization_id}', '{organizationId}')
-			.replace(/\/(\w+)\/\{(id|card_id)\}/g, (_m, segment: string) => `/${segment}/{${ID_NAMES[segment]}}`);
+			.replace(
+				/\/(\w+)\/\{(id|card_id)\}/g,
+				(_m, segment: string) => `/${segment}/{${ID_NAMES[segment]}}`,
+			);
 
 	/** Each operation's method and full path below the API root, from its option alone. */
 	async function reached() {
@@ -251,15 +366,23 @@ describe('InstantCard: each operation states its route, and they cover the API',
 		expect(all).toHaveLength(37);
 		const unstated = all.filter(({ option }) => {
 			const steps = (option.routing?.send?.preSend ?? []) as Step[];
-			return !option.routing?.request?.method || !steps[0]?.templates?.length || steps.every((s) => s.organization === undefined);
+			return (
+				!option.routing?.request?.method ||
+				!steps[0]?.templates?.length ||
+				steps.every((s) => s.organization === undefined)
+			);
 		});
-		expect(unstated.map(({ resource, option }) => `${resource}:${String(option.value)}`)).toEqual([]);
+		expect(unstated.map(({ resource, option }) => `${resource}:${String(option.value)}`)).toEqual(
+			[],
+		);
 	});
 
 	it('reaches each of the 37 InstantCard endpoints from exactly one operation', async () => {
 		expect(ENDPOINTS).toHaveLength(37);
 		const found = await reached();
-		const missing = ENDPOINTS.map((e) => `${e.method} ${normalise(e.path)}`).filter((key) => !found.has(key));
+		const missing = ENDPOINTS.map((e) => `${e.method} ${normalise(e.path)}`).filter(
+			(key) => !found.has(key),
+		);
 		expect(missing).toEqual([]);
 		expect([...found].filter(([, ops]) => ops.length > 1)).toEqual([]);
 	});

@@ -1,13 +1,13 @@
 /**
  * Add Funds checks the payment card before anything is sent, and masks card data wherever it
  * could come back (nodes/InstantCard/resources/organization/addFunds.ts). The checks run through
- * the operation's preSend with a stand-in context; nothing is sent.
+ * the operation's body step with a stand-in context; nothing is sent.
  */
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import {
+	buildAddFundsBody,
 	maskCardData,
-	organizationAddFundsDescription,
 } from '../../nodes/InstantCard/resources/organization/addFunds';
 import { fakeContext, rejected } from './context';
 
@@ -32,8 +32,7 @@ type PreSend = (
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ) => Promise<IHttpRequestOptions>;
-const preSend = organizationAddFundsDescription.find((p) => p.name === 'amount')!.routing!.send!
-	.preSend![0] as PreSend;
+const preSend: PreSend = buildAddFundsBody;
 
 /** The form body Add Funds would send for these parameters. */
 async function body(overrides: Record<string, unknown> = {}) {

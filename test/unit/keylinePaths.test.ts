@@ -1,12 +1,17 @@
-/** The path of a Keyline request, its IDs checked (nodes/Keyline/shared/ids.ts). */
+/**
+ * The path of a Keyline request, its IDs checked: the route builder (nodes/shared/route.ts) with
+ * Keyline's IDs and placeholders (nodes/Keyline/shared/route.ts).
+ */
+import { resolveRoute, routeOf, templatesOf, type PathTemplate } from '../../nodes/shared/route';
 import { ADDRESS_PATH } from '../../nodes/Keyline/resources/address/fields';
-import { KEYLINE_IDS, resolvePath, templatesOf } from '../../nodes/Keyline/shared/ids';
+import { KEYLINE_IDS } from '../../nodes/Keyline/shared/ids';
+import { keyline } from '../../nodes/Keyline/shared/route';
 import { fakeContext, thrown } from './context';
 
-const path = (template: Parameters<typeof resolvePath>[1], parameters: Record<string, unknown>) =>
-	resolvePath(fakeContext(parameters) as never, template);
+const path = (template: PathTemplate, parameters: Record<string, unknown>) =>
+	resolveRoute(fakeContext(parameters) as never, keyline, 'GET', template).path;
 
-describe('resolvePath', () => {
+describe('resolveRoute', () => {
 	it('puts each checked ID in its place', () => {
 		expect(path('/carts/{cartId}/products/{productId}', { cartId: '9981', productId: 17621 })).toBe(
 			'/carts/9981/products/17621',
@@ -55,6 +60,17 @@ describe('resolvePath', () => {
 		expect(
 			thrown(() => path('/carts/{cartId}/products/{productId}', { cartId: '1' })).message,
 		).toBe('Product ID is empty');
+	});
+
+	it('keeps the path and the checked IDs for the item, for its later steps', () => {
+		const context = fakeContext({ parent: 'order', orderId: ' 14011 ', productId: '17621' });
+		resolveRoute(context as never, keyline, 'PATCH', '{parent}/products/{productId}');
+		expect(routeOf(context)).toEqual({
+			method: 'PATCH',
+			path: '/orders/14011/products/17621',
+			ids: { orderId: 14011, productId: 17621 },
+		});
+		expect(() => routeOf(fakeContext({}))).toThrow('routeOf: the item has no resolved route');
 	});
 
 	it('fails loudly on a template it cannot fill (a bug, not user input)', () => {

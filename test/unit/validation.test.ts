@@ -7,8 +7,9 @@ import {
 	refusal,
 	requireChanges,
 	toPositiveInteger,
-	validateIds,
 } from '../../nodes/shared/validation';
+import { resolveRoute } from '../../nodes/shared/route';
+import { instantCard } from '../../nodes/InstantCard/shared/route';
 import { fakeContext, rejected, thrown } from './context';
 
 const context = fakeContext({}, 2);
@@ -63,20 +64,21 @@ describe('toPositiveInteger', () => {
 	});
 });
 
-describe('validateIds', () => {
-	it('checks the value of each ID parameter, resource locators included, and passes the request on', async () => {
-		const preSend = validateIds({ cardId: 'Card ID', printJobId: 'Print Job ID' });
-		const options = { url: '/cards/1' };
+describe('IDs in a path (the route builder, InstantCard)', () => {
+	it('checks the value of each ID parameter, resource locators included', () => {
+		const template = '/print_jobs/{printJobId}/cards/{cardId}';
 		const good = fakeContext({
 			cardId: { __rl: true, mode: 'id', value: '264561' },
 			printJobId: '81001',
 		});
-		expect(await preSend.call(good as never, options)).toBe(options);
+		expect(resolveRoute(good as never, instantCard, 'DELETE', template).path).toBe(
+			'/print_jobs/81001/cards/264561',
+		);
 		const bad = fakeContext({
 			cardId: '264561',
 			printJobId: { __rl: true, mode: 'id', value: 'abc' },
 		});
-		expect((await rejected(preSend.call(bad as never, options))).message).toBe(
+		expect(thrown(() => resolveRoute(bad as never, instantCard, 'DELETE', template)).message).toBe(
 			'Print Job ID must be a positive whole number, not "abc"',
 		);
 	});
