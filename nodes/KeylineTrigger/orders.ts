@@ -80,30 +80,56 @@ export function compareOrder(
 ): OrderSnapshot {
 	const now = snapshotOf(order);
 	if (!before && !isNew) return now;
-	const id = Number(order.id);
-	const reference = now.r || null;
-	if (!before && events.newOrder) {
-		outcome.emit(
-			{ event: 'newOrder', resource: 'order', id, reference, previousState: null, state: now.s },
-			{ order },
-		);
-	}
+	if (!before && events.newOrder) reportNewOrder(outcome, order, now);
+	reportOrderState(outcome, events, order, before, now);
+	if (events.fileChanged) reportFileStates(outcome, events, order, before, now);
+	return now;
+}
+
+function reportNewOrder(outcome: PollOutcome, order: IDataObject, now: OrderSnapshot): void {
+	outcome.emit(
+		{
+			event: 'newOrder',
+			resource: 'order',
+			id: Number(order.id),
+			reference: now.r || null,
+			previousState: null,
+			state: now.s,
+		},
+		{ order },
+	);
+}
+
+function reportOrderState(
+	outcome: PollOutcome,
+	events: OrderEvents,
+	order: IDataObject,
+	before: OrderSnapshot | undefined,
+	now: OrderSnapshot,
+): void {
 	// A new order is compared with its start: one first seen confirmed reports draft → confirmed.
-	const stateChanged = before ? before.s !== now.s : now.s !== 'draft';
-	if (stateChanged && events.stateChanged && wanted(events.states, now.s)) {
-		outcome.emit(
-			{
-				event: 'orderStateChanged',
-				resource: 'order',
-				id,
-				reference,
-				previousState: before?.s ?? null,
-				state: now.s,
-			},
-			{ order },
-		);
-	}
-	if (!events.fileChanged) return now;
+	const changed = before ? before.s !== now.s : now.s !== 'draft';
+	if (!changed || !events.stateChanged || !wanted(events.states, now.s)) return;
+	outcome.emit(
+		{
+			event: 'orderStateChanged',
+			resource: 'order',
+			id: Number(order.id),
+			reference: now.r || null,
+			previousState: before?.s ?? null,
+			state: now.s,
+		},
+		{ order },
+	);
+}
+
+function reportFileStates(
+	outcome: PollOutcome,
+	events: OrderEvents,
+	order: IDataObject,
+	before: OrderSnapshot | undefined,
+	now: OrderSnapshot,
+): void {
 	for (const file of filesOf(order)) {
 		const key = String(file.id);
 		const state = now.f[key];
@@ -111,28 +137,38 @@ export function compareOrder(
 		// A file of a new order is compared with a file's start (newly_uploaded); a file added to
 		// an order already watched is reported as it comes, from null.
 		const changed = before ? was !== state : state !== 'newly_uploaded';
-		if (!changed || !wanted(events.fileStates, state)) continue;
-		const product = productOf(order, file);
-		outcome.emit(
-			{
-				event: 'printDataFileStateChanged',
-				resource: 'printDataFile',
-				id: Number(file.id),
-				reference: typeof product?.reference === 'string' ? product.reference : null,
-				previousState: was ?? null,
-				state,
-			},
-			{
-				orderId: id,
-				orderReference: reference,
-				productId: file.product_id ?? null,
-				componentId: file.component_id ?? null,
-				printDataFile: file,
-				order,
-			},
-		);
+		if (changed && wanted(events.fileStates, state)) {
+			reportFileState(outcome, order, now.r || null, file, { was: was ?? null, state });
+		}
 	}
-	return now;
+}
+
+function reportFileState(
+	outcome: PollOutcome,
+	order: IDataObject,
+	orderReference: string | null,
+	file: IDataObject,
+	change: { was: string | null; state: string },
+): void {
+	const product = productOf(order, file);
+	outcome.emit(
+		{
+			event: 'printDataFileStateChanged',
+			resource: 'printDataFile',
+			id: Number(file.id),
+			reference: typeof product?.reference === 'string' ? product.reference : null,
+			previousState: change.was,
+			state: change.state,
+		},
+		{
+			orderId: Number(order.id),
+			orderReference,
+			productId: file.product_id ?? null,
+			componentId: file.component_id ?? null,
+			printDataFile: file,
+			order,
+		},
+	);
 }
 
 /**
