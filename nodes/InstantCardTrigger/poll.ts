@@ -6,10 +6,10 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { instantCardBaseUrl } from '../../credentials/instantCardLogin';
 import { PRINT_JOB_STATUSES } from '../InstantCard/resources/printJob/helpers';
-import { PollOutcome, readState, stateFilter, STATE_VERSION } from '../shared/polling';
+import { PollOutcome, readState, stateFilter } from '../shared/polling';
 import { compareHistories } from './printHistory';
 import { baselineJobs, compareJobs, readJobList, type JobEvents } from './printJobs';
-import type { InstantCardState } from './state';
+import { INSTANTCARD_STATE, type InstantCardState } from './state';
 
 const JOB_EVENTS = [
 	'printJobCreated',
@@ -53,9 +53,9 @@ async function startRun(context: IPollFunctions): Promise<Run> {
 	const scope = `${instantCardBaseUrl(credentials)}|${String(credentials.organizationId).trim()}`;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const outcome = new PollOutcome();
-	const saved = readState<InstantCardState>(context, scope);
+	const saved = readState(context, scope, INSTANTCARD_STATE);
 	const state: InstantCardState = saved ?? {
-		version: STATE_VERSION,
+		version: INSTANTCARD_STATE.version,
 		scope,
 		baselineAt: outcome.seenAt,
 		history: {},
@@ -89,8 +89,8 @@ async function pollJobs(run: Run, events: string[]): Promise<void> {
 /** The watched cards' print history; a card reported gone is left alone until the Card IDs change. */
 async function pollHistories(run: Run, cardIds: number[]): Promise<void> {
 	const { state } = run;
-	const watched = [...cardIds].sort((a, b) => a - b).join(',');
-	const gone = new Set(state.gone?.watched === watched ? state.gone.cards : []);
+	const watched = [...cardIds].sort((a, b) => a - b);
+	const gone = new Set(sameIds(state.gone?.watched, watched) ? state.gone?.cards : []);
 	state.history = await compareHistories(
 		run.context,
 		run.outcome,
@@ -102,3 +102,6 @@ async function pollHistories(run: Run, cardIds: number[]): Promise<void> {
 	if (gone.size) state.gone = { cards: [...gone].sort((a, b) => a - b), watched };
 	else delete state.gone;
 }
+
+const sameIds = (a: number[] | undefined, b: number[]) =>
+	a !== undefined && a.length === b.length && a.every((id, index) => id === b[index]);

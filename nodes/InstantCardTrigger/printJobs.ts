@@ -38,11 +38,11 @@ const MAX_SETTLED_RANGES = 2000;
 
 export interface JobSnapshot extends IDataObject {
 	/** Status name. */
-	s: string;
+	status: string;
 	/** Card ID → print status, only for cards no longer at 0. */
-	c: Record<string, number>;
+	cardStatuses: Record<string, number>;
 	/** Complete polls in a row that did not list the job. */
-	a?: number;
+	absentPolls?: number;
 }
 
 export interface JobsState extends IDataObject {
@@ -190,10 +190,10 @@ function compareJob(
 	before: JobSnapshot | undefined,
 ): JobSnapshot {
 	const status = statusName(job.status);
-	const previous = before?.s ?? null;
+	const previous = before?.status ?? null;
 	if (!before && events.created) reportJob(outcome, 'printJobCreated', job, null, status);
 	// A job first seen is compared with its start (Created): one seen already Scheduled reports it.
-	const changed = before ? before.s !== status : status !== 'Created';
+	const changed = before ? before.status !== status : status !== 'Created';
 	if (changed && events.statusChanged && wanted(events.statuses, status)) {
 		reportJob(outcome, 'printJobStatusChanged', job, previous, status);
 	}
@@ -201,7 +201,7 @@ function compareJob(
 	if (changed && status === 'Finished' && events.finished) {
 		reportJob(outcome, 'printJobFinished', job, previous, status);
 	}
-	return { s: status, c: cards };
+	return { status, cardStatuses: cards };
 }
 
 function reportJob(
@@ -229,7 +229,7 @@ function compareCards(
 ): Record<string, number> {
 	const cards: Record<string, number> = {};
 	for (const card of jobCards(job)) {
-		const was = before?.c[String(card.id)] ?? 0;
+		const was = before?.cardStatuses[String(card.id)] ?? 0;
 		if (card.status !== 0) cards[String(card.id)] = card.status;
 		if (card.status === was) continue;
 		const event =
@@ -316,7 +316,7 @@ export function baselineJobs(
 			? compareJob(outcome, events, job, undefined)
 			: compareJob(outcome, { ...events, ...NONE }, job, undefined);
 		state.watermark = Math.max(state.watermark, id);
-		if (isFinal(snapshot.s)) settle(state, id);
+		if (isFinal(snapshot.status)) settle(state, id);
 		else state.open[String(id)] = snapshot;
 	}
 	return state;
@@ -354,7 +354,7 @@ export function compareJobs(
 		const snapshot = compareJob(outcome, events, job, before);
 		state.watermark = Math.max(state.watermark, id);
 		// Reported as final in this poll (committed with its items): settled from now on.
-		if (isFinal(snapshot.s)) {
+		if (isFinal(snapshot.status)) {
 			delete state.open[key];
 			settle(state, id);
 		} else state.open[key] = snapshot;
@@ -362,10 +362,10 @@ export function compareJobs(
 	if (!list.complete) return;
 	for (const [key, snapshot] of Object.entries(state.open)) {
 		if (listed.has(key)) {
-			delete snapshot.a;
+			delete snapshot.absentPolls;
 			continue;
 		}
-		snapshot.a = (snapshot.a ?? 0) + 1;
-		if (snapshot.a >= ABSENT_POLLS) delete state.open[key];
+		snapshot.absentPolls = (snapshot.absentPolls ?? 0) + 1;
+		if (snapshot.absentPolls >= ABSENT_POLLS) delete state.open[key];
 	}
 }

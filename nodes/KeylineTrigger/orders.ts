@@ -18,12 +18,10 @@ export const ORDER_STATES = ['draft', 'confirmed', 'completed', 'archived'] as c
 export const PRINT_DATA_FILE_STATES = ['newly_uploaded', 'processing', 'processed'] as const;
 
 export interface OrderSnapshot extends IDataObject {
-	/** State. */
-	s: string;
-	/** Reference. */
-	r: string;
+	state: string;
+	reference: string;
 	/** Print data file ID → state. */
-	f: Record<string, string>;
+	fileStates: Record<string, string>;
 	/** Nothing more to report: kept only so a named order is not read or taken as new again. */
 	done?: boolean;
 }
@@ -58,9 +56,9 @@ function productOf(order: IDataObject, file: IDataObject): IDataObject | undefin
 
 export function snapshotOf(order: IDataObject): OrderSnapshot {
 	return {
-		s: String(order.state ?? ''),
-		r: String(order.reference ?? ''),
-		f: Object.fromEntries(
+		state: String(order.state ?? ''),
+		reference: String(order.reference ?? ''),
+		fileStates: Object.fromEntries(
 			filesOf(order).map((file) => [String(file.id), String(file.state ?? '')]),
 		),
 	};
@@ -92,9 +90,9 @@ function reportNewOrder(outcome: PollOutcome, order: IDataObject, now: OrderSnap
 			event: 'newOrder',
 			resource: 'order',
 			id: Number(order.id),
-			reference: now.r || null,
+			reference: now.reference || null,
 			previousState: null,
-			state: now.s,
+			state: now.state,
 		},
 		{ order },
 	);
@@ -108,16 +106,16 @@ function reportOrderState(
 	now: OrderSnapshot,
 ): void {
 	// A new order is compared with its start: one first seen confirmed reports draft → confirmed.
-	const changed = before ? before.s !== now.s : now.s !== 'draft';
-	if (!changed || !events.stateChanged || !wanted(events.states, now.s)) return;
+	const changed = before ? before.state !== now.state : now.state !== 'draft';
+	if (!changed || !events.stateChanged || !wanted(events.states, now.state)) return;
 	outcome.emit(
 		{
 			event: 'orderStateChanged',
 			resource: 'order',
 			id: Number(order.id),
-			reference: now.r || null,
-			previousState: before?.s ?? null,
-			state: now.s,
+			reference: now.reference || null,
+			previousState: before?.state ?? null,
+			state: now.state,
 		},
 		{ order },
 	);
@@ -132,13 +130,13 @@ function reportFileStates(
 ): void {
 	for (const file of filesOf(order)) {
 		const key = String(file.id);
-		const state = now.f[key];
-		const was = before?.f[key];
+		const state = now.fileStates[key];
+		const was = before?.fileStates[key];
 		// A file of a new order is compared with a file's start (newly_uploaded); a file added to
 		// an order already watched is reported as it comes, from null.
 		const changed = before ? was !== state : state !== 'newly_uploaded';
 		if (changed && wanted(events.fileStates, state)) {
-			reportFileState(outcome, order, now.r || null, file, { was: was ?? null, state });
+			reportFileState(outcome, order, now.reference || null, file, { was: was ?? null, state });
 		}
 	}
 }
@@ -176,8 +174,8 @@ function reportFileState(
  * completed one only its move to archived, or its files.
  */
 export function settled(snapshot: OrderSnapshot, events: OrderEvents): boolean {
-	if (snapshot.s === 'archived') return true;
-	if (snapshot.s !== 'completed') return false;
+	if (snapshot.state === 'archived') return true;
+	if (snapshot.state !== 'completed') return false;
 	const archivedWanted = events.stateChanged && wanted(events.states, 'archived');
 	return !archivedWanted && !events.fileChanged;
 }

@@ -10,11 +10,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { keylineFingerprint } from '../../credentials/keylineKey';
-import { PollOutcome, readState, settleEach, STATE_VERSION } from '../shared/polling';
+import { PollOutcome, readState, settleEach } from '../shared/polling';
 import { getOrder, newScan, scanOrders, type OrderAnswer } from './discovery';
 import { compareOrder, orderOf, settled, type OrderSnapshot } from './orders';
 import type { Settings } from './settings';
-import type { KeylineState } from './state';
+import { KEYLINE_STATE, type KeylineState } from './state';
 
 /** Orders found by discovery that are kept at most; past this the oldest are forgotten. */
 const MAX_WATCHED_ORDERS = 1000;
@@ -52,9 +52,9 @@ async function startRun(context: IPollFunctions, settings: Settings): Promise<Ru
 	// fingerprint is a hash, so the state never holds the key.
 	const scope = `${settings.watch}|${keylineFingerprint(credentials)}`;
 	const outcome = new PollOutcome();
-	const saved = readState<KeylineState>(context, scope);
+	const saved = readState(context, scope, KEYLINE_STATE);
 	const state: KeylineState = saved ?? {
-		version: STATE_VERSION,
+		version: KEYLINE_STATE.version,
 		scope,
 		baselineAt: outcome.seenAt,
 		orders: {},
@@ -90,8 +90,8 @@ function isNewOrder(run: Run, order: IDataObject): boolean {
 function keepOrder(run: Run, key: string, snapshot: OrderSnapshot): void {
 	const orders = run.state.orders;
 	if (!settled(snapshot, run.settings.orderEvents)) orders[key] = snapshot;
-	else if (run.settings.named) orders[key] = { s: snapshot.s, r: snapshot.r, f: {}, done: true };
-	else delete orders[key];
+	else if (!run.settings.named) delete orders[key];
+	else orders[key] = { ...snapshot, fileStates: {}, done: true };
 }
 
 /** Compares an order read in this poll with what was kept of it, emitting its events. */
@@ -113,10 +113,12 @@ function ordersToRead(run: Run): number[] {
 		return Object.keys(state.orders)
 			.map(Number)
 			.sort((a, b) => a - b);
-	state.refs = Object.fromEntries(
-		Object.entries(state.refs ?? {}).filter(([reference]) => named.references.includes(reference)),
+	state.orderIdByReference = Object.fromEntries(
+		Object.entries(state.orderIdByReference ?? {}).filter(([reference]) =>
+			named.references.includes(reference),
+		),
 	);
-	const ids = new Set([...named.ids, ...Object.values(state.refs)]);
+	const ids = new Set([...named.ids, ...Object.values(state.orderIdByReference)]);
 	for (const key of Object.keys(state.orders)) if (!ids.has(Number(key))) delete state.orders[key];
 	// A named order marked done cannot report anything any more: it costs no request.
 	return [...ids].filter((id) => !state.orders[String(id)]?.done).sort((a, b) => a - b);
@@ -160,7 +162,9 @@ function orderNotFound(run: Run, id: number): void {
 async function findOrders(run: Run): Promise<void> {
 	const { named, start, limits } = run.settings;
 	const { state } = run;
-	const unresolved = named ? named.references.filter((reference) => !state.refs?.[reference]) : [];
+	const unresolved = named
+		? named.references.filter((reference) => !state.orderIdByReference?.[reference])
+		: [];
 	if (named && unresolved.length === 0) {
 		delete state.scan;
 		return;
@@ -174,7 +178,8 @@ async function findOrders(run: Run): Promise<void> {
 		(answer) => noteServerDate(run, answer),
 	);
 	if (result.error) run.outcome.fail(result.error);
-	if (named && named.references.every((reference) => state.refs?.[reference])) delete state.scan;
+	if (named && named.references.every((reference) => state.orderIdByReference?.[reference]))
+		delete state.scan;
 }
 
 /** An order the scan found: compared (once per poll); for named references, only those named. */
@@ -185,7 +190,7 @@ function takeFoundOrder(run: Run, found: OrderAnswer, unresolved: string[]): voi
 	if (run.settings.named) {
 		const reference = String(order.reference ?? '').toUpperCase();
 		if (!unresolved.includes(reference) || run.state.orders[key]) return;
-		run.state.refs = { ...run.state.refs, [reference]: found.id };
+		run.state.orderIdByReference = { ...run.state.orderIdByReference, [reference]: found.id };
 	}
 	compareAndKeep(run, key, order);
 }

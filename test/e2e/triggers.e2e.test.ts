@@ -139,9 +139,9 @@ describe('triggers in a real n8n', () => {
 		expect(await executionItems(instantCard.id)).toEqual([]);
 		expect(await executionItems(keyline.id)).toEqual([]);
 		const savedIc = await savedState(instantCard.id);
-		expect(savedIc).toMatchObject({ jobs: { watermark: job.id, open: { [job.id]: { s: 'Scheduled' } } } });
+		expect(savedIc).toMatchObject({ jobs: { watermark: job.id, open: { [job.id]: { status: 'Scheduled' } } } });
 		const savedKl = await savedState(keyline.id);
-		expect(savedKl).toMatchObject({ orders: { [order.id]: { s: 'draft' } }, scan: { known: order.id } });
+		expect(savedKl).toMatchObject({ orders: { [order.id]: { state: 'draft' } }, scan: { known: order.id } });
 
 		// Changes, then n8n's own schedule (every minute) polls.
 		ic.advancePrintJob(job.id);

@@ -61,7 +61,7 @@ describe('Keyline Trigger', () => {
 			const b = order('confirmed');
 			const t = await trigger({ events: ['orderStateChanged'], watch: 'named', orders: `${a.id}, ${b.id}` });
 			expect((await t.poll()).returned).toBeNull();
-			expect(t.savedState).toMatchObject({ orders: { [a.id]: { s: 'draft', r: a.reference }, [b.id]: { s: 'confirmed' } } });
+			expect(t.savedState).toMatchObject({ orders: { [a.id]: { state: 'draft', reference: a.reference }, [b.id]: { state: 'confirmed' } } });
 			sb.clearRequests();
 			expect((await t.poll()).returned).toBeNull();
 			expect(apiRequests().map((r) => `${r.method} ${r.path}`).sort()).toEqual([`GET ${BASE}/orders/${a.id}`, `GET ${BASE}/orders/${b.id}`]);
@@ -141,7 +141,7 @@ describe('Keyline Trigger', () => {
 			await t.poll();
 			sb.advanceOrder(a.id);
 			expect(brief(await t.poll())).toEqual([['orderStateChanged', a.id, 'completed', 'archived']]);
-			expect(t.state).toMatchObject({ orders: { [a.id]: { s: 'archived', f: {}, done: true } } });
+			expect(t.state).toMatchObject({ orders: { [a.id]: { state: 'archived', fileStates: {}, done: true } } });
 			sb.clearRequests();
 			expect((await t.poll()).returned).toBeNull();
 			expect(apiRequests()).toHaveLength(0);
@@ -208,7 +208,7 @@ describe('Keyline Trigger', () => {
 				referenceSearchFrom: first.id,
 			});
 			expect((await t.poll()).returned).toBeNull();
-			expect(t.state).toMatchObject({ refs: { [wanted.reference]: wanted.id }, orders: { [wanted.id]: { s: 'draft' } } });
+			expect(t.state).toMatchObject({ orderIdByReference: { [wanted.reference]: wanted.id }, orders: { [wanted.id]: { state: 'draft' } } });
 			expect((t.state as Json).scan).toBeUndefined();
 			expect(foreign[2].id).toBe(wanted.id - 1);
 			sb.clearRequests();
@@ -381,7 +381,7 @@ describe('Keyline Trigger', () => {
 		await t.poll();
 		sb.advanceOrder(a.id);
 		expect((await t.poll()).returned).toBeNull();
-		expect((t.savedState as Json).orders[a.id].s).toBe('draft');
+		expect((t.savedState as Json).orders[a.id].state).toBe('draft');
 		await t.restart();
 		sb.advanceOrder(a.id);
 		expect(brief(await t.poll())).toEqual([['orderStateChanged', a.id, 'draft', 'completed']]);
