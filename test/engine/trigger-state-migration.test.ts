@@ -247,7 +247,7 @@ describe('InstantCard Trigger: state saved by 0.1.0 (layout 1)', () => {
 	const pinHistoryTimes = () => {
 		for (const entries of sb.store.history.values()) for (const entry of entries) if (entry.processed_at) entry.processed_at = PINNED;
 	};
-	const cardsOf = (job: Json) => job.list_users[0].users_data.map((u: Json) => u.id as number) as number[];
+	const cardsOf = (job: { list_users: Array<{ users_data: Array<{ id: number }> }> }) => job.list_users[0].users_data.map((u) => u.id);
 	const ORG = `/api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
 	const apiRequests = () => sb.requests.filter((r) => r.path !== '/api/v2/authenticate').map((r) => `${r.method} ${r.path}`);
 	/** What 0.1.0 put in `scope`: the server's URL and the organization. */
