@@ -1,52 +1,18 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
-	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { instantCardBaseUrl } from '../../credentials/instantCardLogin';
 import { PRINT_JOB_STATUSES } from '../InstantCard/resources/printJob/helpers';
-import type { SavedState } from '../shared/polling';
-import {
-	exclusive,
-	idList,
-	PollOutcome,
-	readState,
-	stateFilter,
-	STATE_VERSION,
-} from '../shared/polling';
-import { compareHistories, type HistorySnapshot } from './printHistory';
-import {
-	baselineJobs,
-	compareJobs,
-	readJobList,
-	type JobEvents,
-	type JobsState,
-} from './printJobs';
+import { exclusive, idList } from '../shared/polling';
+import { pollChanges } from './poll';
 import { sampleEvents } from './sample';
 
 /** Cards whose print history one trigger may watch (one request each per poll). */
 const MAX_WATCHED_CARDS = 100;
-
-interface InstantCardState extends SavedState {
-	/** Print jobs; absent until a job event is chosen. */
-	jobs?: JobsState;
-	/** Print history of watched cards, by card ID. */
-	history: Record<string, HistorySnapshot>;
-	/** Watched cards InstantCard no longer has (reported once), and the Card IDs they were in. */
-	gone?: { cards: number[]; watched: string };
-}
-
-const JOB_EVENTS = [
-	'printJobCreated',
-	'printJobStatusChanged',
-	'printJobFinished',
-	'cardPrinted',
-	'cardFailed',
-];
 
 export class InstantCardTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -181,68 +147,3 @@ export class InstantCardTrigger implements INodeType {
 		return await exclusive(this, async () => await pollChanges(this, events, cardIds));
 	}
 }
-
-async function pollChanges(
-	context: IPollFunctions,
-	events: string[],
-	cardIds: number[],
-): Promise<INodeExecutionData[][] | null> {
-	const credentials = await context.getCredentials('instantCardApi');
-	const scope = `${instantCardBaseUrl(credentials)}|${String(credentials.organizationId).trim()}`;
-	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const emitExisting = options.emitExisting === true;
-	const outcome = new PollOutcome();
-	const saved = readState<InstantCardState>(context, scope);
-	const state: InstantCardState = saved ?? {
-		version: STATE_VERSION,
-		scope,
-		baselineAt: outcome.seenAt,
-		history: {},
-	};
-	// "Emit existing" applies to the trigger's very first poll only.
-	const existing = emitExisting && !saved;
-
-	if (events.some((event) => JOB_EVENTS.includes(event))) {
-		const jobEvents: JobEvents = {
-			created: events.includes('printJobCreated'),
-			statusChanged: events.includes('printJobStatusChanged'),
-			statuses: stateFilter(context, 'statuses', 'Only Into Statuses', PRINT_JOB_STATUSES),
-			finished: events.includes('printJobFinished'),
-			cardPrinted: events.includes('cardPrinted'),
-			cardFailed: events.includes('cardFailed'),
-		};
-		const list = await readJobList(context);
-		if (!state.jobs) {
-			// A baseline needs the whole list: a job it misses would look new later.
-			if (!list.complete) throw list.error;
-			state.jobs = baselineJobs(outcome, jobEvents, list, existing);
-		} else {
-			compareJobs(outcome, jobEvents, state.jobs, list);
-			if (list.error) outcome.fail(list.error);
-		}
-	} else {
-		delete state.jobs;
-	}
-
-	if (historyWanted(events)) {
-		// A card reported gone is left alone until the Card IDs change.
-		const watched = [...cardIds].sort((a, b) => a - b).join(',');
-		const gone = new Set(state.gone?.watched === watched ? state.gone.cards : []);
-		state.history = await compareHistories(
-			context,
-			outcome,
-			cardIds,
-			state.history,
-			existing,
-			gone,
-		);
-		if (gone.size) state.gone = { cards: [...gone].sort((a, b) => a - b), watched };
-		else delete state.gone;
-	} else {
-		state.history = {};
-		delete state.gone;
-	}
-	return outcome.finish(context, state);
-}
-
-const historyWanted = (events: string[]) => events.includes('printHistoryChanged');

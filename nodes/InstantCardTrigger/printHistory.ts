@@ -18,8 +18,16 @@ const MAX_ENTRIES = 200;
 /** History requests at a time. */
 const CONCURRENCY = 3;
 
-/** Entry key → "status|processed_at". */
-export type HistorySnapshot = Record<string, string>;
+/** What is kept of a print history entry: what a change to it is seen in. */
+export interface HistoryEntrySnapshot extends IDataObject {
+	/** As the API gave it, as text ("" when absent). */
+	status: string;
+	/** As the API gave it ("" when absent or null). */
+	processedAt: string;
+}
+
+/** Entry key → what is kept of the entry. */
+export type HistorySnapshot = Record<string, HistoryEntrySnapshot>;
 
 function entryKey(entry: IDataObject, index: number): string {
 	if (entry.id !== undefined && entry.id !== null) return String(entry.id);
@@ -28,8 +36,13 @@ function entryKey(entry: IDataObject, index: number): string {
 	return `at-${index}`;
 }
 
-const signature = (entry: IDataObject) =>
-	`${String(entry.status ?? '')}|${String(entry.processed_at ?? '')}`;
+const entrySnapshot = (entry: IDataObject): HistoryEntrySnapshot => ({
+	status: String(entry.status ?? ''),
+	processedAt: String(entry.processed_at ?? ''),
+});
+
+const sameEntry = (a: HistoryEntrySnapshot, b: HistoryEntrySnapshot) =>
+	a.status === b.status && a.processedAt === b.processedAt;
 
 export async function readHistory(context: IPollFunctions, cardId: number): Promise<IDataObject[]> {
 	const path = `/cards/${cardId}/print_history`;
@@ -42,7 +55,9 @@ export async function readHistory(context: IPollFunctions, cardId: number): Prom
 /** The history as kept: newest entries only. */
 function snapshotOf(entries: IDataObject[]): HistorySnapshot {
 	return newestKeys(
-		Object.fromEntries(entries.map((entry, index) => [entryKey(entry, index), signature(entry)])),
+		Object.fromEntries(
+			entries.map((entry, index) => [entryKey(entry, index), entrySnapshot(entry)]),
+		),
 		MAX_ENTRIES,
 	);
 }
@@ -60,8 +75,8 @@ function compare(
 		const key = entryKey(entry, index);
 		const was = before[key];
 		// Entries past the newest kept ones are old news, not changes.
-		if (!(key in kept) || was === kept[key]) return;
-		const previousStatus = was === undefined ? '' : was.split('|')[0];
+		if (!(key in kept) || (was !== undefined && sameEntry(was, kept[key]))) return;
+		const previousStatus = was === undefined ? '' : was.status;
 		outcome.emit(
 			{
 				event: 'printHistoryChanged',

@@ -38,11 +38,11 @@ const MAX_SETTLED_RANGES = 2000;
 
 export interface JobSnapshot extends IDataObject {
 	/** Status name. */
-	s: string;
+	status: string;
 	/** Card ID → print status, only for cards no longer at 0. */
-	c: Record<string, number>;
+	cardStatuses: Record<string, number>;
 	/** Complete polls in a row that did not list the job. */
-	a?: number;
+	absentPolls?: number;
 }
 
 export interface JobsState extends IDataObject {
@@ -76,7 +76,7 @@ export function cardStatusName(value: unknown): string {
 	return CARD_STATUSES[Number(value)] ?? String(value);
 }
 
-interface JobCard extends IDataObject {
+export interface JobCard extends IDataObject {
 	id: number;
 	status: number;
 }
@@ -180,7 +180,8 @@ export async function readJobList(context: IPollFunctions, pageSize = PAGE_SIZE)
 
 /**
  * Compares one job with what was kept of it (`before`; undefined for a job not seen yet, which is
- * compared with a job's start: status Created, every card at 0) and emits what the user asked for.
+ * compared with a job's start: status Created, every card at 0) and emits what the user asked for,
+ * in this order: created, status changed, its cards, finished.
  */
 function compareJob(
 	outcome: PollOutcome,
@@ -188,40 +189,47 @@ function compareJob(
 	job: IDataObject,
 	before: JobSnapshot | undefined,
 ): JobSnapshot {
-	const id = Number(job.id);
 	const status = statusName(job.status);
-	const previous = before?.s ?? null;
-	if (!before && events.created) {
-		outcome.emit(
-			{
-				event: 'printJobCreated',
-				resource: 'printJob',
-				id,
-				reference: null,
-				previousState: null,
-				state: status,
-			},
-			{ printJob: job },
-		);
-	}
+	const previous = before?.status ?? null;
+	if (!before && events.created) reportJob(outcome, 'printJobCreated', job, null, status);
 	// A job first seen is compared with its start (Created): one seen already Scheduled reports it.
-	const changed = before ? before.s !== status : status !== 'Created';
+	const changed = before ? before.status !== status : status !== 'Created';
 	if (changed && events.statusChanged && wanted(events.statuses, status)) {
-		outcome.emit(
-			{
-				event: 'printJobStatusChanged',
-				resource: 'printJob',
-				id,
-				reference: null,
-				previousState: previous,
-				state: status,
-			},
-			{ printJob: job },
-		);
+		reportJob(outcome, 'printJobStatusChanged', job, previous, status);
 	}
+	const cards = compareCards(outcome, events, job, before);
+	if (changed && status === 'Finished' && events.finished) {
+		reportJob(outcome, 'printJobFinished', job, previous, status);
+	}
+	return { status, cardStatuses: cards };
+}
+
+function reportJob(
+	outcome: PollOutcome,
+	event: string,
+	job: IDataObject,
+	previousState: string | null,
+	state: string,
+): void {
+	outcome.emit(
+		{ event, resource: 'printJob', id: Number(job.id), reference: null, previousState, state },
+		{ printJob: job },
+	);
+}
+
+/**
+ * Compares each card of a job with its kept print status (0 when not kept: cards at 0 are not
+ * kept, so the state stays small) and returns the statuses to keep.
+ */
+function compareCards(
+	outcome: PollOutcome,
+	events: JobEvents,
+	job: IDataObject,
+	before: JobSnapshot | undefined,
+): Record<string, number> {
 	const cards: Record<string, number> = {};
 	for (const card of jobCards(job)) {
-		const was = before?.c[String(card.id)] ?? 0;
+		const was = before?.cardStatuses[String(card.id)] ?? 0;
 		if (card.status !== 0) cards[String(card.id)] = card.status;
 		if (card.status === was) continue;
 		const event =
@@ -230,33 +238,29 @@ function compareJob(
 				: card.status === 2 && events.cardFailed
 					? 'cardFailed'
 					: undefined;
-		if (!event) continue;
-		outcome.emit(
-			{
-				event,
-				resource: 'card',
-				id: card.id,
-				reference: null,
-				previousState: cardStatusName(was),
-				state: cardStatusName(card.status),
-			},
-			{ printJobId: id, card, printJob: jobSummary(job) },
-		);
+		if (event) reportCard(outcome, event, job, card, was);
 	}
-	if (changed && status === 'Finished' && events.finished) {
-		outcome.emit(
-			{
-				event: 'printJobFinished',
-				resource: 'printJob',
-				id,
-				reference: null,
-				previousState: previous,
-				state: status,
-			},
-			{ printJob: job },
-		);
-	}
-	return { s: status, c: cards };
+	return cards;
+}
+
+function reportCard(
+	outcome: PollOutcome,
+	event: string,
+	job: IDataObject,
+	card: JobCard,
+	was: number,
+): void {
+	outcome.emit(
+		{
+			event,
+			resource: 'card',
+			id: card.id,
+			reference: null,
+			previousState: cardStatusName(was),
+			state: cardStatusName(card.status),
+		},
+		{ printJobId: Number(job.id), card, printJob: jobSummary(job) },
+	);
 }
 
 export function isFinal(status: string): boolean {
@@ -312,7 +316,7 @@ export function baselineJobs(
 			? compareJob(outcome, events, job, undefined)
 			: compareJob(outcome, { ...events, ...NONE }, job, undefined);
 		state.watermark = Math.max(state.watermark, id);
-		if (isFinal(snapshot.s)) settle(state, id);
+		if (isFinal(snapshot.status)) settle(state, id);
 		else state.open[String(id)] = snapshot;
 	}
 	return state;
@@ -350,7 +354,7 @@ export function compareJobs(
 		const snapshot = compareJob(outcome, events, job, before);
 		state.watermark = Math.max(state.watermark, id);
 		// Reported as final in this poll (committed with its items): settled from now on.
-		if (isFinal(snapshot.s)) {
+		if (isFinal(snapshot.status)) {
 			delete state.open[key];
 			settle(state, id);
 		} else state.open[key] = snapshot;
@@ -358,10 +362,10 @@ export function compareJobs(
 	if (!list.complete) return;
 	for (const [key, snapshot] of Object.entries(state.open)) {
 		if (listed.has(key)) {
-			delete snapshot.a;
+			delete snapshot.absentPolls;
 			continue;
 		}
-		snapshot.a = (snapshot.a ?? 0) + 1;
-		if (snapshot.a >= ABSENT_POLLS) delete state.open[key];
+		snapshot.absentPolls = (snapshot.absentPolls ?? 0) + 1;
+		if (snapshot.absentPolls >= ABSENT_POLLS) delete state.open[key];
 	}
 }

@@ -7,7 +7,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { PollOutcome } from '../shared/polling';
-import { cardStatusName, jobCards, readJobList, statusName } from './printJobs';
+import { cardStatusName, jobCards, readJobList, statusName, type JobCard } from './printJobs';
 import { readHistory } from './printHistory';
 
 const EXAMPLE_JOB: IDataObject = {
@@ -57,92 +57,127 @@ export async function sampleEvents(
 	const outcome = new PollOutcome();
 	const notes: string[] = [];
 	const jobEvents = events.filter((e) => e !== 'printHistoryChanged');
-	if (jobEvents.length > 0) {
-		const list = await readJobList(context);
-		if (list.error && list.jobs.length === 0) throw list.error;
-		const newest = [...list.jobs].sort((a, b) => Number(b.id) - Number(a.id))[0];
-		const job = newest ?? EXAMPLE_JOB;
-		notes.push(
-			newest
-				? `print job #${String(job.id)} (the newest)`
-				: 'an example print job (this organization has none yet)',
-		);
-		const status = statusName(job.status);
-		// One card cannot be both printed and failed: each card event gets its own card.
-		const cards = jobCards(job);
-		const example = jobCards(EXAMPLE_JOB)[0];
-		const printedCard = cards.find((c) => c.status === 1) ?? cards[0] ?? example;
-		const failedCard = cards.find((c) => c.status === 2 && c.id !== printedCard.id) ??
-			cards.find((c) => c.id !== printedCard.id) ?? { ...example, id: printedCard.id + 1 };
-		const summary = { ...job };
-		delete summary.list_users;
-		for (const event of jobEvents) {
-			const base = { event, reference: null };
-			if (event === 'cardPrinted' || event === 'cardFailed') {
-				const card = event === 'cardPrinted' ? printedCard : failedCard;
-				outcome.emit(
-					{
-						...base,
-						resource: 'card',
-						id: card.id,
-						previousState: cardStatusName(0),
-						state: cardStatusName(event === 'cardPrinted' ? 1 : 2),
-					},
-					{ printJobId: Number(job.id), card, printJob: summary },
-				);
-				continue;
-			}
-			const state =
-				event === 'printJobFinished'
-					? 'Finished'
-					: event === 'printJobCreated'
-						? 'Created'
-						: status;
-			outcome.emit(
-				{
-					...base,
-					resource: 'printJob',
-					id: Number(job.id),
-					previousState: event === 'printJobCreated' ? null : before(state),
-					state,
-				},
-				{ printJob: job },
-			);
-		}
-	}
+	if (jobEvents.length > 0) notes.push(await sampleJobEvents(context, outcome, jobEvents));
 	if (events.includes('printHistoryChanged')) {
-		const cardId = cardIds[0] ?? 264561;
-		const history = cardIds.length > 0 ? await readHistory(context, cardId) : [];
-		const entries = history.length > 0 ? history : EXAMPLE_HISTORY;
-		notes.push(
-			history.length > 0
-				? `the print history of card ${cardId}`
-				: cardIds.length > 0
-					? `an example entry (card ${cardId} has no print history yet)`
-					: 'an example print history entry',
-		);
-		const entry = entries[entries.length - 1];
-		outcome.emit(
-			{
-				event: 'printHistoryChanged',
-				resource: 'printHistoryEntry',
-				id: (entry.id as number | undefined) ?? 1,
-				reference: null,
-				previousState: Number(entry.status) === 0 ? null : cardStatusName(0),
-				state: cardStatusName(entry.status),
-			},
-			{
-				cardId,
-				printJobId: entry.print_job_id ?? null,
-				change: Number(entry.status) === 0 ? 'added' : 'changed',
-				entry,
-				printHistory: entries,
-			},
-		);
+		notes.push(await sampleHistoryEvent(context, outcome, cardIds));
 	}
 	return [
 		outcome.markSamples(
 			`A sample to map fields with, built from ${notes.join(' and ')}: not a real event.`,
 		),
 	];
+}
+
+/** The organization's newest print job (the example when it has none), and a note saying which. */
+async function sampleJob(context: IPollFunctions): Promise<{ job: IDataObject; note: string }> {
+	const list = await readJobList(context);
+	if (list.error && list.jobs.length === 0) throw list.error;
+	const newest = [...list.jobs].sort((a, b) => Number(b.id) - Number(a.id))[0];
+	const job = newest ?? EXAMPLE_JOB;
+	const note = newest
+		? `print job #${String(job.id)} (the newest)`
+		: 'an example print job (this organization has none yet)';
+	return { job, note };
+}
+
+/** One cannot be both printed and failed: each card event gets its own card. */
+function sampleCards(job: IDataObject): { printed: JobCard; failed: JobCard } {
+	const cards = jobCards(job);
+	const example = jobCards(EXAMPLE_JOB)[0];
+	const printed = cards.find((c) => c.status === 1) ?? cards[0] ?? example;
+	const failed = cards.find((c) => c.status === 2 && c.id !== printed.id) ??
+		cards.find((c) => c.id !== printed.id) ?? { ...example, id: printed.id + 1 };
+	return { printed, failed };
+}
+
+/** One item per chosen job or card event, from one print job; returns what it was built from. */
+async function sampleJobEvents(
+	context: IPollFunctions,
+	outcome: PollOutcome,
+	jobEvents: string[],
+): Promise<string> {
+	const { job, note } = await sampleJob(context);
+	const cards = sampleCards(job);
+	for (const event of jobEvents) {
+		if (event === 'cardPrinted' || event === 'cardFailed') {
+			emitCardSample(outcome, event, job, event === 'cardPrinted' ? cards.printed : cards.failed);
+		} else emitJobSample(outcome, event, job);
+	}
+	return note;
+}
+
+function emitCardSample(
+	outcome: PollOutcome,
+	event: string,
+	job: IDataObject,
+	card: JobCard,
+): void {
+	const summary = { ...job };
+	delete summary.list_users;
+	outcome.emit(
+		{
+			event,
+			reference: null,
+			resource: 'card',
+			id: card.id,
+			previousState: cardStatusName(0),
+			state: cardStatusName(event === 'cardPrinted' ? 1 : 2),
+		},
+		{ printJobId: Number(job.id), card, printJob: summary },
+	);
+}
+
+/** A job event in the status it names (Created, Finished), else in the job's own status. */
+function emitJobSample(outcome: PollOutcome, event: string, job: IDataObject): void {
+	const state =
+		event === 'printJobFinished'
+			? 'Finished'
+			: event === 'printJobCreated'
+				? 'Created'
+				: statusName(job.status);
+	outcome.emit(
+		{
+			event,
+			reference: null,
+			resource: 'printJob',
+			id: Number(job.id),
+			previousState: event === 'printJobCreated' ? null : before(state),
+			state,
+		},
+		{ printJob: job },
+	);
+}
+
+/** The newest entry of the first watched card's history (else an example); returns its source. */
+async function sampleHistoryEvent(
+	context: IPollFunctions,
+	outcome: PollOutcome,
+	cardIds: number[],
+): Promise<string> {
+	const cardId = cardIds[0] ?? 264561;
+	const history = cardIds.length > 0 ? await readHistory(context, cardId) : [];
+	const entries = history.length > 0 ? history : EXAMPLE_HISTORY;
+	const entry = entries[entries.length - 1];
+	outcome.emit(
+		{
+			event: 'printHistoryChanged',
+			resource: 'printHistoryEntry',
+			id: (entry.id as number | undefined) ?? 1,
+			reference: null,
+			previousState: Number(entry.status) === 0 ? null : cardStatusName(0),
+			state: cardStatusName(entry.status),
+		},
+		{
+			cardId,
+			printJobId: entry.print_job_id ?? null,
+			change: Number(entry.status) === 0 ? 'added' : 'changed',
+			entry,
+			printHistory: entries,
+		},
+	);
+	return history.length > 0
+		? `the print history of card ${cardId}`
+		: cardIds.length > 0
+			? `an example entry (card ${cardId} has no print history yet)`
+			: 'an example print history entry';
 }

@@ -18,12 +18,10 @@ export const ORDER_STATES = ['draft', 'confirmed', 'completed', 'archived'] as c
 export const PRINT_DATA_FILE_STATES = ['newly_uploaded', 'processing', 'processed'] as const;
 
 export interface OrderSnapshot extends IDataObject {
-	/** State. */
-	s: string;
-	/** Reference. */
-	r: string;
+	state: string;
+	reference: string;
 	/** Print data file ID → state. */
-	f: Record<string, string>;
+	fileStates: Record<string, string>;
 	/** Nothing more to report: kept only so a named order is not read or taken as new again. */
 	done?: boolean;
 }
@@ -58,9 +56,9 @@ function productOf(order: IDataObject, file: IDataObject): IDataObject | undefin
 
 export function snapshotOf(order: IDataObject): OrderSnapshot {
 	return {
-		s: String(order.state ?? ''),
-		r: String(order.reference ?? ''),
-		f: Object.fromEntries(
+		state: String(order.state ?? ''),
+		reference: String(order.reference ?? ''),
+		fileStates: Object.fromEntries(
 			filesOf(order).map((file) => [String(file.id), String(file.state ?? '')]),
 		),
 	};
@@ -80,59 +78,95 @@ export function compareOrder(
 ): OrderSnapshot {
 	const now = snapshotOf(order);
 	if (!before && !isNew) return now;
-	const id = Number(order.id);
-	const reference = now.r || null;
-	if (!before && events.newOrder) {
-		outcome.emit(
-			{ event: 'newOrder', resource: 'order', id, reference, previousState: null, state: now.s },
-			{ order },
-		);
-	}
+	if (!before && events.newOrder) reportNewOrder(outcome, order, now);
+	reportOrderState(outcome, events, order, before, now);
+	if (events.fileChanged) reportFileStates(outcome, events, order, before, now);
+	return now;
+}
+
+function reportNewOrder(outcome: PollOutcome, order: IDataObject, now: OrderSnapshot): void {
+	outcome.emit(
+		{
+			event: 'newOrder',
+			resource: 'order',
+			id: Number(order.id),
+			reference: now.reference || null,
+			previousState: null,
+			state: now.state,
+		},
+		{ order },
+	);
+}
+
+function reportOrderState(
+	outcome: PollOutcome,
+	events: OrderEvents,
+	order: IDataObject,
+	before: OrderSnapshot | undefined,
+	now: OrderSnapshot,
+): void {
 	// A new order is compared with its start: one first seen confirmed reports draft → confirmed.
-	const stateChanged = before ? before.s !== now.s : now.s !== 'draft';
-	if (stateChanged && events.stateChanged && wanted(events.states, now.s)) {
-		outcome.emit(
-			{
-				event: 'orderStateChanged',
-				resource: 'order',
-				id,
-				reference,
-				previousState: before?.s ?? null,
-				state: now.s,
-			},
-			{ order },
-		);
-	}
-	if (!events.fileChanged) return now;
+	const changed = before ? before.state !== now.state : now.state !== 'draft';
+	if (!changed || !events.stateChanged || !wanted(events.states, now.state)) return;
+	outcome.emit(
+		{
+			event: 'orderStateChanged',
+			resource: 'order',
+			id: Number(order.id),
+			reference: now.reference || null,
+			previousState: before?.state ?? null,
+			state: now.state,
+		},
+		{ order },
+	);
+}
+
+function reportFileStates(
+	outcome: PollOutcome,
+	events: OrderEvents,
+	order: IDataObject,
+	before: OrderSnapshot | undefined,
+	now: OrderSnapshot,
+): void {
 	for (const file of filesOf(order)) {
 		const key = String(file.id);
-		const state = now.f[key];
-		const was = before?.f[key];
+		const state = now.fileStates[key];
+		const was = before?.fileStates[key];
 		// A file of a new order is compared with a file's start (newly_uploaded); a file added to
 		// an order already watched is reported as it comes, from null.
 		const changed = before ? was !== state : state !== 'newly_uploaded';
-		if (!changed || !wanted(events.fileStates, state)) continue;
-		const product = productOf(order, file);
-		outcome.emit(
-			{
-				event: 'printDataFileStateChanged',
-				resource: 'printDataFile',
-				id: Number(file.id),
-				reference: typeof product?.reference === 'string' ? product.reference : null,
-				previousState: was ?? null,
-				state,
-			},
-			{
-				orderId: id,
-				orderReference: reference,
-				productId: file.product_id ?? null,
-				componentId: file.component_id ?? null,
-				printDataFile: file,
-				order,
-			},
-		);
+		if (changed && wanted(events.fileStates, state)) {
+			reportFileState(outcome, order, now.reference || null, file, { was: was ?? null, state });
+		}
 	}
-	return now;
+}
+
+function reportFileState(
+	outcome: PollOutcome,
+	order: IDataObject,
+	orderReference: string | null,
+	file: IDataObject,
+	change: { was: string | null; state: string },
+): void {
+	const product = productOf(order, file);
+	outcome.emit(
+		{
+			event: 'printDataFileStateChanged',
+			resource: 'printDataFile',
+			id: Number(file.id),
+			reference: typeof product?.reference === 'string' ? product.reference : null,
+			previousState: change.was,
+			state: change.state,
+		},
+		{
+			orderId: Number(order.id),
+			orderReference,
+			productId: file.product_id ?? null,
+			componentId: file.component_id ?? null,
+			printDataFile: file,
+			order,
+		},
+	);
 }
 
 /**
@@ -140,8 +174,8 @@ export function compareOrder(
  * completed one only its move to archived, or its files.
  */
 export function settled(snapshot: OrderSnapshot, events: OrderEvents): boolean {
-	if (snapshot.s === 'archived') return true;
-	if (snapshot.s !== 'completed') return false;
+	if (snapshot.state === 'archived') return true;
+	if (snapshot.state !== 'completed') return false;
 	const archivedWanted = events.stateChanged && wanted(events.states, 'archived');
 	return !archivedWanted && !events.fileChanged;
 }

@@ -90,6 +90,24 @@ export async function sampleEvents(
 	named: { ids: number[] } | undefined,
 	start: number,
 ): Promise<INodeExecutionData[][]> {
+	const { order, note } = await sampleOrder(context, named, start);
+	const outcome = new PollOutcome();
+	for (const event of events) {
+		if (event === 'printDataFileStateChanged') emitFileSample(outcome, order);
+		else emitOrderSample(outcome, event, order);
+	}
+	return [outcome.markSamples(note)];
+}
+
+/**
+ * The order samples are built from, and a note saying which: a real one where it can be read,
+ * so the fields mapped are the user's own; else the documentation's example.
+ */
+async function sampleOrder(
+	context: IPollFunctions,
+	named: { ids: number[] } | undefined,
+	start: number,
+): Promise<{ order: IDataObject; note: string }> {
 	const id = named ? named.ids[0] : start;
 	const answer = id ? await getOrder(context, id) : undefined;
 	const found = !!answer && answer.status !== 404;
@@ -99,46 +117,50 @@ export async function sampleEvents(
 		: id
 			? `Order ${id} was not found for this API key (Keyline answered 404): this sample is the example order from Keyline's documentation, to map fields with. Check the order ID${named ? ' under Orders' : ''}.`
 			: "A sample to map fields with, built from the example order of Keyline's documentation: not a real event.";
-	const outcome = new PollOutcome();
-	const reference = typeof order.reference === 'string' ? order.reference : null;
+	return { order, note };
+}
+
+const referenceOf = (record: IDataObject | undefined) =>
+	typeof record?.reference === 'string' ? record.reference : null;
+
+/** The order's first file (an order without files borrows the example's), as a file event. */
+function emitFileSample(outcome: PollOutcome, order: IDataObject): void {
+	const files = (order.print_data_files as IDataObject[] | undefined) ?? [];
+	const file = files[0] ?? (orderOf(EXAMPLE_ORDER).print_data_files as IDataObject[])[0];
+	const products = (order.products as IDataObject[] | undefined) ?? [];
+	const product = products.find((p) => p.id === file.product_id);
+	outcome.emit(
+		{
+			event: 'printDataFileStateChanged',
+			resource: 'printDataFile',
+			id: Number(file.id),
+			reference: referenceOf(product),
+			previousState: before(FILE_PATH, String(file.state)),
+			state: String(file.state),
+		},
+		{
+			orderId: Number(order.id),
+			orderReference: referenceOf(order),
+			productId: file.product_id ?? null,
+			componentId: file.component_id ?? null,
+			printDataFile: file,
+			order,
+		},
+	);
+}
+
+/** An order event; its previous state is the one before on the usual path. */
+function emitOrderSample(outcome: PollOutcome, event: string, order: IDataObject): void {
 	const state = String(order.state);
-	for (const event of events) {
-		if (event === 'printDataFileStateChanged') {
-			const files = (order.print_data_files as IDataObject[] | undefined) ?? [];
-			const file = files[0] ?? (orderOf(EXAMPLE_ORDER).print_data_files as IDataObject[])[0];
-			const products = (order.products as IDataObject[] | undefined) ?? [];
-			const product = products.find((p) => p.id === file.product_id);
-			outcome.emit(
-				{
-					event,
-					resource: 'printDataFile',
-					id: Number(file.id),
-					reference: typeof product?.reference === 'string' ? product.reference : null,
-					previousState: before(FILE_PATH, String(file.state)),
-					state: String(file.state),
-				},
-				{
-					orderId: Number(order.id),
-					orderReference: reference,
-					productId: file.product_id ?? null,
-					componentId: file.component_id ?? null,
-					printDataFile: file,
-					order,
-				},
-			);
-			continue;
-		}
-		outcome.emit(
-			{
-				event,
-				resource: 'order',
-				id: Number(order.id),
-				reference,
-				previousState: event === 'newOrder' ? null : before(ORDER_PATH, state),
-				state,
-			},
-			{ order },
-		);
-	}
-	return [outcome.markSamples(note)];
+	outcome.emit(
+		{
+			event,
+			resource: 'order',
+			id: Number(order.id),
+			reference: referenceOf(order),
+			previousState: event === 'newOrder' ? null : before(ORDER_PATH, state),
+			state,
+		},
+		{ order },
+	);
 }

@@ -16,12 +16,12 @@
  *   compared with its initial state, not taken silently as it is).
  * - Two polls of the same node never overlap: the second finds the first still running and returns
  *   nothing, so they cannot both report the same change.
+ * - The state says which layout it is in (`version`). A state saved in an older layout is
+ *   converted when it is read, so an upgrade of the package neither takes a new baseline nor
+ *   repeats events; a layout the code does not know is replaced by a baseline.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-
-/** Raised when the saved state's layout changes: older states are then replaced by a baseline. */
-export const STATE_VERSION = 1;
 
 /** What every item a trigger emits holds, before the resource's own objects. */
 export interface TriggerEvent extends IDataObject {
@@ -40,6 +40,7 @@ export interface TriggerEvent extends IDataObject {
 }
 
 export interface SavedState extends IDataObject {
+	/** The layout the state is in (see `StateFormat`). */
 	version: number;
 	/** What the state belongs to (account, URL, mode): another scope starts over with a baseline. */
 	scope: string;
@@ -50,16 +51,39 @@ export interface SavedState extends IDataObject {
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /**
- * The saved state as a copy the poll may change freely, or undefined when there is none yet for
- * this scope (first activation, another account, an older layout).
+ * A trigger's layout of its saved state: the version it writes, and how a state saved by an
+ * earlier version of the package is converted to it. Raise `version` whenever the layout changes
+ * and convert in `upgrade`: a running trigger then goes on where it was, neither taking a new
+ * baseline (which would silently take in every change since its last poll, or with Emit
+ * Existing report everything again) nor repeating events.
+ */
+export interface StateFormat<T extends SavedState> {
+	version: number;
+	/**
+	 * A saved state of another version (a copy), in this layout; undefined when it cannot be
+	 * read (a version it does not know, e.g. from a newer package): a baseline is taken then.
+	 */
+	upgrade(saved: IDataObject): T | undefined;
+}
+
+/**
+ * The saved state as a copy the poll may change freely, in the current layout, or undefined when
+ * there is none yet for this scope (first activation, another account, an unknown layout).
+ *
+ * A state in an older layout is converted here, on every read, and written in the new layout
+ * only when the poll commits: a poll that throws leaves it as it was, and the next converts it
+ * again, to the same result.
  */
 export function readState<T extends SavedState>(
 	context: IPollFunctions,
 	scope: string,
+	format: StateFormat<T>,
 ): T | undefined {
-	const saved = context.getWorkflowStaticData('node').state as T | undefined;
-	if (!saved || saved.version !== STATE_VERSION || saved.scope !== scope) return undefined;
-	return copy(saved);
+	const saved = context.getWorkflowStaticData('node').state as IDataObject | undefined;
+	if (!saved || typeof saved !== 'object') return undefined;
+	const state = saved.version === format.version ? (copy(saved) as T) : format.upgrade(copy(saved));
+	if (!state || state.version !== format.version || state.scope !== scope) return undefined;
+	return state;
 }
 
 /** Replaces the saved state in one assignment, which is also what marks it for n8n to save. */

@@ -133,11 +133,11 @@ describe('triggers in a real n8n', () => {
 		expect(await executionItems(keyline.id)).toEqual([]);
 		const savedIc = await savedState(instantCard.id);
 		expect(savedIc).toMatchObject({
-			jobs: { watermark: job.id, open: { [job.id]: { s: 'Scheduled' } } },
+			jobs: { watermark: job.id, open: { [job.id]: { status: 'Scheduled' } } },
 		});
 		const savedKl = await savedState(keyline.id);
 		expect(savedKl).toMatchObject({
-			orders: { [order.id]: { s: 'draft' } },
+			orders: { [order.id]: { state: 'draft' } },
 			scan: { known: order.id },
 		});
 

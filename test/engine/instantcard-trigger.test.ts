@@ -56,8 +56,11 @@ describe('InstantCard Trigger', () => {
 		expect(first.error).toBeUndefined();
 		expect(first.returned).toBeNull();
 		expect(t.savedState).toMatchObject({
-			version: 1,
-			jobs: { watermark: open.id + 1, open: { [open.id]: { s: 'Scheduled', c: {} } } },
+			version: 2,
+			jobs: {
+				watermark: open.id + 1,
+				open: { [open.id]: { status: 'Scheduled', cardStatuses: {} } },
+			},
 		});
 		expect(Object.keys((t.savedState as Json).jobs.open)).toEqual([String(open.id)]);
 		expect((await t.poll()).returned).toBeNull();

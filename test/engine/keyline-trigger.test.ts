@@ -72,7 +72,10 @@ describe('Keyline Trigger', () => {
 			});
 			expect((await t.poll()).returned).toBeNull();
 			expect(t.savedState).toMatchObject({
-				orders: { [a.id]: { s: 'draft', r: a.reference }, [b.id]: { s: 'confirmed' } },
+				orders: {
+					[a.id]: { state: 'draft', reference: a.reference },
+					[b.id]: { state: 'confirmed' },
+				},
 			});
 			sb.clearRequests();
 			expect((await t.poll()).returned).toBeNull();
@@ -174,7 +177,9 @@ describe('Keyline Trigger', () => {
 			await t.poll();
 			sb.advanceOrder(a.id);
 			expect(brief(await t.poll())).toEqual([['orderStateChanged', a.id, 'completed', 'archived']]);
-			expect(t.state).toMatchObject({ orders: { [a.id]: { s: 'archived', f: {}, done: true } } });
+			expect(t.state).toMatchObject({
+				orders: { [a.id]: { state: 'archived', fileStates: {}, done: true } },
+			});
 			sb.clearRequests();
 			expect((await t.poll()).returned).toBeNull();
 			expect(apiRequests()).toHaveLength(0);
@@ -270,8 +275,8 @@ describe('Keyline Trigger', () => {
 			});
 			expect((await t.poll()).returned).toBeNull();
 			expect(t.state).toMatchObject({
-				refs: { [wanted.reference]: wanted.id },
-				orders: { [wanted.id]: { s: 'draft' } },
+				orderIdByReference: { [wanted.reference]: wanted.id },
+				orders: { [wanted.id]: { state: 'draft' } },
 			});
 			expect((t.state as Json).scan).toBeUndefined();
 			expect(foreign[2].id).toBe(wanted.id - 1);
@@ -479,7 +484,7 @@ describe('Keyline Trigger', () => {
 		await t.poll();
 		sb.advanceOrder(a.id);
 		expect((await t.poll()).returned).toBeNull();
-		expect((t.savedState as Json).orders[a.id].s).toBe('draft');
+		expect((t.savedState as Json).orders[a.id].state).toBe('draft');
 		await t.restart();
 		sb.advanceOrder(a.id);
 		expect(brief(await t.poll())).toEqual([['orderStateChanged', a.id, 'draft', 'completed']]);

@@ -305,7 +305,7 @@ describe('Keyline Trigger: answers that are not data', () => {
 			await t.restart();
 			const after = await t.poll();
 			expect(brief(after)).toEqual([]);
-			expect((t.state as Json).orders[existing.id]).toMatchObject({ s: 'completed' });
+			expect((t.state as Json).orders[existing.id]).toMatchObject({ state: 'completed' });
 			later();
 			sb.advanceOrder(existing.id);
 			expect(brief(await t.poll())).toEqual([
