@@ -10,7 +10,7 @@ import {
 	PollOutcome,
 	readState,
 	settleEach,
-	STATE_VERSION,
+	type StateFormat,
 	stateFilter,
 	wanted,
 } from '../../nodes/shared/polling';
@@ -20,8 +20,16 @@ const poll = (parameters: Record<string, unknown> = {}) => {
 	const context = fakeContext(parameters);
 	return { context, as: context as unknown as IPollFunctions };
 };
+/** A layout 2 whose layout 1 kept `jobs` under `j`. */
+const FORMAT: StateFormat<ReturnType<typeof state>> = {
+	version: 2,
+	upgrade: (saved) =>
+		saved.version === 1
+			? { ...(saved as ReturnType<typeof state>), version: 2, jobs: saved.j, j: undefined }
+			: undefined,
+};
 const state = <T extends object = object>(scope = 'acct-1', extra = {} as T) => ({
-	version: STATE_VERSION,
+	version: 2,
 	scope,
 	baselineAt: '2025-01-01T00:00:00.000Z',
 	...extra,
@@ -31,22 +39,34 @@ describe('readState and commitState', () => {
 	it('reads back a copy of what was committed, for the same scope', () => {
 		const { context, as } = poll();
 		commitState(as, state('acct-1', { jobs: { 1: 'Created' } }));
-		const read = readState<ReturnType<typeof state> & { jobs: Record<string, string> }>(
-			as,
-			'acct-1',
-		)!;
+		const read = readState(as, 'acct-1', FORMAT) as unknown as { jobs: Record<string, string> };
 		expect(read.jobs).toEqual({ 1: 'Created' });
 		read.jobs[1] = 'Finished';
 		expect((context.staticData.state as { jobs: Record<string, string> }).jobs[1]).toBe('Created');
 	});
 
-	it('starts over (undefined) for another scope, an older layout, or nothing saved', () => {
+	it('starts over (undefined) for another scope, a layout it cannot read, or nothing saved', () => {
 		const { context, as } = poll();
-		expect(readState(as, 'acct-1')).toBeUndefined();
+		expect(readState(as, 'acct-1', FORMAT)).toBeUndefined();
 		commitState(as, state('acct-1'));
-		expect(readState(as, 'acct-2')).toBeUndefined();
-		context.staticData.state = { ...state('acct-1'), version: STATE_VERSION - 1 };
-		expect(readState(as, 'acct-1')).toBeUndefined();
+		expect(readState(as, 'acct-2', FORMAT)).toBeUndefined();
+		context.staticData.state = { ...state('acct-1'), version: 3 };
+		expect(readState(as, 'acct-1', FORMAT)).toBeUndefined();
+	});
+
+	it('reads an older layout converted, without saving it until the poll commits', () => {
+		const { context, as } = poll();
+		const old = {
+			version: 1,
+			scope: 'acct-1',
+			baselineAt: '2025-01-01T00:00:00.000Z',
+			j: { 1: 'Created' },
+		};
+		context.staticData.state = old;
+		const read = readState(as, 'acct-1', FORMAT) as unknown as { version: number; jobs: object };
+		expect(read.version).toBe(2);
+		expect(read.jobs).toEqual({ 1: 'Created' });
+		expect(context.staticData.state).toEqual(old);
 	});
 
 	it('commits a copy: changing the state afterwards changes nothing saved', () => {

@@ -10,7 +10,7 @@ import {
 } from '../../nodes/shared/validation';
 import { resolveRoute } from '../../nodes/shared/route';
 import { instantCard } from '../../nodes/InstantCard/shared/route';
-import { fakeContext, rejected, thrown } from './context';
+import { fakeContext, thrown } from './context';
 
 const context = fakeContext({}, 2);
 const asExecute = (c: unknown) => c as Parameters<typeof parseJsonParameter>[0];
