@@ -9,8 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import { registerSecrets } from '../nodes/shared/secrets';
-import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from './binding';
-import { holdUsableToken, INSTANTCARD_BASE_URL, instantCardSession } from './instantCardLogin';
+import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
+import { holdUsableToken, INSTANTCARD_BASE_URL, instantCardSession } from '../nodes/InstantCard/shared/login';
 
 export class InstantCardApi implements ICredentialType {
 	name = 'instantCardApi';

@@ -9,14 +9,14 @@ import type {
 } from 'n8n-workflow';
 
 import { registerSecrets } from '../nodes/shared/secrets';
-import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from './binding';
+import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
 import {
 	KEYLINE_BASE_URL,
 	KEYLINE_DEFAULT_URL,
 	keylineApiKey,
 	keylineKeyUsable,
 	verifyKeylineCredential,
-} from './keylineKey';
+} from '../nodes/Keyline/shared/keyCheck';
 
 export class KeylineApi implements ICredentialType {
 	name = 'keylineApi';

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { instantCardBaseUrl } from '../../credentials/instantCardLogin';
+import { instantCardBaseUrl } from '../InstantCard/shared/login';
 import { PRINT_JOB_STATUSES } from '../InstantCard/resources/printJob/helpers';
 import { PollOutcome, readState, stateFilter } from '../shared/polling';
 import { compareHistories } from './printHistory';

@@ -9,7 +9,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { keylineFingerprint } from '../../credentials/keylineKey';
+import { keylineFingerprint } from '../Keyline/shared/keyCheck';
 import { PollOutcome, readState, settleEach } from '../shared/polling';
 import { getOrder, newScan, scanOrders, type OrderAnswer } from './discovery';
 import { compareOrder, orderOf, settled, type OrderSnapshot } from './orders';

@@ -1,4 +1,4 @@
-import { INSTANTCARD_BASE_URL } from '../../../credentials/instantCardLogin';
+import { INSTANTCARD_BASE_URL } from './login';
 import { pagedRequestHook, requestHook } from '../../shared/transport';
 
 export const INSTANTCARD = { name: 'InstantCard' };

@@ -1,7 +1,7 @@
 /** InstantCard's side calls (see nodes/shared/call.ts): below the credential's organization. */
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { instantCardBaseUrl } from '../../../credentials/instantCardLogin';
+import { instantCardBaseUrl } from './login';
 import { apiCall, type CallApi, type CallContext } from '../../shared/call';
 import { INSTANTCARD } from './api';
 

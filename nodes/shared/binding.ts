@@ -12,7 +12,7 @@
  */
 import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { checkTimeout } from '../nodes/shared/timeouts';
+import { checkTimeout } from './timeouts';
 
 /** Set on a credential's `test.request`; removed before the request is sent. */
 export const CREDENTIAL_TEST_HEADER = 'x-n8n-credential-test';

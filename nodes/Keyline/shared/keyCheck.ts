@@ -18,10 +18,10 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { isTimeout, networkCode, networkReason } from '../nodes/shared/network';
-import { registerSecrets, scrub } from '../nodes/shared/secrets';
-import { formatDuration } from '../nodes/shared/timeouts';
-import { isCredentialTest, loginTimeout } from './binding';
+import { isTimeout, networkCode, networkReason } from '../../shared/network';
+import { registerSecrets, scrub } from '../../shared/secrets';
+import { formatDuration } from '../../shared/timeouts';
+import { isCredentialTest, loginTimeout } from '../../shared/binding';
 
 export const KEYLINE_DEFAULT_URL = 'https://app.keyline-mis.com/api/v2/inbox';
 

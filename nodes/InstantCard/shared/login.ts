@@ -14,11 +14,11 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { apiErrorText, responseOf } from '../nodes/shared/errors';
-import { isTimeout, networkReason } from '../nodes/shared/network';
-import { registerSecrets, scrub } from '../nodes/shared/secrets';
-import { formatDuration } from '../nodes/shared/timeouts';
-import { isCredentialTest, loginTimeout } from './binding';
+import { apiErrorText, responseOf } from '../../shared/errors';
+import { isTimeout, networkReason } from '../../shared/network';
+import { registerSecrets, scrub } from '../../shared/secrets';
+import { formatDuration } from '../../shared/timeouts';
+import { isCredentialTest, loginTimeout } from '../../shared/binding';
 
 interface Session {
 	token?: string;
