@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
@@ -27,7 +22,7 @@ import {
 const show = { resource: ['address'], operation: ['create'] };
 
 /** Builds the whole `address[...]` form, checking every value before anything is sent. */
-export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildCreateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const body: IDataObject = {};
 	for (const field of [ADDRESS_1, CITY, ZIP_CODE, COUNTRY]) {
 		body[`address[${field.key}]`] = requireText(
@@ -65,8 +60,7 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 			this.getNodeParameter('contactPhoneNumber', ''),
 		);
 	}
-	options.body = body;
-	return options;
+	return body;
 }
 
 export const addressCreateDescription: INodeProperties[] = [

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
@@ -36,7 +31,7 @@ const TEXT_FIELDS = [
 ];
 
 /** Only the fields the user set go out: a PATCH leaves the others as they are. */
-export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const body: IDataObject = {};
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	putAddressFields(body, TEXT_FIELDS, updateFields);
@@ -52,8 +47,7 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IH
 		body,
 		'Add at least one field under Update Fields, or choose another contact to link.',
 	);
-	options.body = body;
-	return options;
+	return body;
 }
 
 export const addressUpdateDescription: INodeProperties[] = [

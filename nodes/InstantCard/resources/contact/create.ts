@@ -1,16 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkEmail, putText, requireText } from './fields';
 
 const show = { resource: ['contact'], operation: ['create'] };
 
 /** Builds the `contact[...]` form; the email addresses are checked before anything is sent. */
-export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildCreateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const body: IDataObject = {
 		'contact[full_name]': requireText(this, this.getNodeParameter('fullName', ''), 'Full Name'),
 		'contact[email]': checkEmail(
@@ -23,8 +18,7 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
 	putText(body, 'contact[alt_email]', checkEmail(this, additional.altEmail, 'Alternative Email'));
 	putText(body, 'contact[alt_phone_number]', additional.altPhoneNumber);
-	options.body = body;
-	return options;
+	return body;
 }
 
 export const contactCreateDescription: INodeProperties[] = [

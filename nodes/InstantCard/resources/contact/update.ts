@@ -1,15 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireChanges } from '../../../shared/validation';
 import { checkEmail, putText } from './fields';
 
 /** Only the fields the user set go out: a PATCH leaves the others as they are. */
-export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const body: IDataObject = {};
 	putText(body, 'contact[full_name]', fields.fullName);
@@ -18,8 +13,7 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IH
 	putText(body, 'contact[alt_email]', checkEmail(this, fields.altEmail, 'Alternative Email'));
 	putText(body, 'contact[alt_phone_number]', fields.altPhoneNumber);
 	requireChanges(this, body, 'Add at least one field under Update Fields.');
-	options.body = body;
-	return options;
+	return body;
 }
 
 /** The contact's options of the one Update Fields (see `oneCollection`). */

@@ -11,7 +11,6 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -250,18 +249,14 @@ function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataO
 	return body;
 }
 
-/** preSend: checks everything, then the form body. Errors are masked too (they carry the node's parameters). */
-export async function buildAddFundsBody(
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-) {
+/** The form of Add Funds, every value checked first. Errors are masked too (they carry the node's parameters). */
+export async function buildAddFundsBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const secrets = readSecrets(this);
 	try {
-		options.body = paymentBody(this, secrets);
+		return paymentBody(this, secrets);
 	} catch (error) {
 		throw maskError(error, secrets);
 	}
-	return options;
 }
 
 /** The IDs of the organization's financial transactions before a charge, per input item. */

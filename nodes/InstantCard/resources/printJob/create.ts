@@ -4,7 +4,6 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -30,10 +29,10 @@ import {
 const show = { resource: ['printJob'], operation: ['create'] };
 
 /**
- * preSend of Create: the whole form, every value checked before anything is sent. A saved
- * address is checked before the shipping provider, a one-off address after it.
+ * The form of Create, every value checked before anything is sent. A saved address is checked
+ * before the shipping provider, a one-off address after it.
  */
-export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildCreateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const savedAddress =
 		this.getNodeParameter('addressMode', 'saved') === 'saved'
 			? readAddressFields(this, true)
@@ -51,8 +50,7 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 	body['print_job[number_of_copies]'] = String(toPositiveInteger(this, copies, 'Number of Copies'));
 	const cardIds = parseCardIds(this, this.getNodeParameter('cardIds', ''));
 	if (cardIds.length > 0) body['print_job[card_ids]'] = cardIdsJson(cardIds);
-	options.body = body;
-	return options;
+	return body;
 }
 
 function money(value: unknown): string {

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { routeOf } from '../../../shared/route';
@@ -30,7 +25,7 @@ function isEmpty(value: unknown): boolean {
  * PATCH unless it is sent again, so when none is chosen here the job's current one is read
  * (GET on the same URL) and re-sent. Everything is checked before that read.
  */
-export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const body: IDataObject = { ...readAddressFields(this, false) };
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (!isEmpty(updateFields.numberOfCopies)) {
@@ -64,8 +59,7 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IH
 		);
 		if (current !== undefined) body['print_job[shipping_provider_id]'] = String(current);
 	}
-	options.body = body;
-	return options;
+	return body;
 }
 
 /** Where Update ships to: as before, a saved address or a one-off one. */
