@@ -19,10 +19,9 @@ import {
 	cardIdsJson,
 	instantCardCall,
 	normalizePrintJob,
-	oneOffAddressProperties,
 	parseCardIds,
 	readAddressFields,
-	savedAddressProperty,
+	shippingAddressProperties,
 	submitOnce,
 } from './helpers';
 
@@ -183,31 +182,7 @@ export async function createPrintJob(
 }
 
 /** Where Create ships to: a saved address or a one-off one. */
-export const printJobCreateAddress: INodeProperties[] = [
-	{
-		displayName: 'Address',
-		name: 'addressMode',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{
-				name: 'Saved Address',
-				value: 'saved',
-				description: 'Ship to an address saved in InstantCard',
-			},
-			{
-				name: 'One-Off Address',
-				value: 'oneOff',
-				description: 'Ship to an address used for this job only (not saved)',
-			},
-		],
-		default: 'saved',
-		description: 'Where the printed cards are shipped',
-	},
-	savedAddressProperty(show, true),
-	...oneOffAddressProperties(show, true),
-];
+export const printJobCreateAddress = shippingAddressProperties(show, true);
 
 /** Create's fields after the shipping provider. */
 export const printJobCreateOptions: INodeProperties[] = [

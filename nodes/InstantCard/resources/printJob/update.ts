@@ -8,10 +8,9 @@ import {
 	CARD_IDS_PLACEHOLDER,
 	cardIdsJson,
 	currentShippingProviderId,
-	oneOffAddressProperties,
 	parseCardIds,
 	readAddressFields,
-	savedAddressProperty,
+	shippingAddressProperties,
 } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['update'] };
@@ -63,32 +62,7 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<ID
 }
 
 /** Where Update ships to: as before, a saved address or a one-off one. */
-export const printJobUpdateAddress: INodeProperties[] = [
-	{
-		displayName: 'Address',
-		name: 'addressUpdate',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{ name: 'Keep Current', value: 'keep', description: 'Leave the shipping address as it is' },
-			{
-				name: 'Saved Address',
-				value: 'saved',
-				description: 'Ship to an address saved in InstantCard',
-			},
-			{
-				name: 'One-Off Address',
-				value: 'oneOff',
-				description: 'Ship to an address used for this job only (not saved)',
-			},
-		],
-		default: 'keep',
-		description: 'Where the printed cards are shipped',
-	},
-	savedAddressProperty(show, false),
-	...oneOffAddressProperties(show, false),
-];
+export const printJobUpdateAddress = shippingAddressProperties(show, false);
 
 /** The print job's options of the one Update Fields (see `oneCollection`). */
 export const printJobUpdateFields: INodeProperties[] = [
