@@ -7,9 +7,7 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -18,6 +16,7 @@ import type {
 import { spendOnce } from '../../../shared/money';
 import { INSTANTCARD, sendRequest } from '../../shared/api';
 import { instantCardCall } from '../../shared/call';
+import type { RequestHook } from '../../shared/route';
 import { moneyAmount } from './getBalance';
 
 const show = { resource: ['organization'], operation: ['addFunds'] };
@@ -307,10 +306,7 @@ async function fundsAdded(
  * The node's request path for this operation: the charge sent once, its outcome read back after
  * an unclear failure, every failure masked before it reaches the user.
  */
-export async function sendAddFunds(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const sendAddFunds: RequestHook = async function (requestData) {
 	const amount = (Math.round(Number(this.getNodeParameter('amount', 0)) * 100) / 100).toFixed(2);
 	const item = this.getInputData();
 	try {
@@ -334,7 +330,7 @@ export async function sendAddFunds(
 	} catch (error) {
 		throw maskError(error, readSecrets(this));
 	}
-}
+};
 
 /** postReceive: the answer with echoed card data masked, the balance also as a number. */
 export async function outputAddFunds(

@@ -1,8 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -13,6 +11,7 @@ import { createdEarlier, isMoneyOutcome, noteCreated } from '../../../shared/mon
 import { toPositiveInteger } from '../../../shared/validation';
 import { sendRequest } from '../../shared/api';
 import { INSTANTCARD_IDS } from '../../shared/ids';
+import type { RequestHook } from '../../shared/route';
 import { SUBMIT_NOTICE } from './submit';
 import {
 	asBoolean,
@@ -170,16 +169,13 @@ const CREATED = 'printJob:createdToSubmit';
  * (Retry On Fail) does not create the job again: it goes on with the job the first attempt
  * created, whose submit it reads back before sending anything.
  */
-export async function createPrintJob(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const createPrintJob: RequestHook = async function (requestData) {
 	const earlier = this.getNodeParameter('submitAfterCreate', false)
 		? createdEarlier(this, CREATED)
 		: undefined;
 	if (earlier === undefined) return await sendRequest.call(this, requestData);
 	return await submitAfterCreating.call(this, [{ json: { id: Number(earlier) } }]);
-}
+};
 
 /** Where Create ships to: a saved address or a one-off one. */
 export const printJobCreateAddress = shippingAddressProperties(show, true);
