@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 
 import { spendOnce } from '../../../shared/money';
+import { refusal } from '../../../shared/validation';
 import { INSTANTCARD, sendRequest } from '../../shared/api';
 import { instantCardCall } from '../../shared/call';
 import type { RequestHook } from '../../shared/route';
@@ -119,10 +120,7 @@ function maskError(error: unknown, secrets: Secrets): unknown {
 }
 
 function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
+	throw refusal(context, message, description);
 }
 
 function luhnValid(digits: string): boolean {
@@ -143,7 +141,8 @@ const wholeNumber = (value: unknown) => {
 	return /^\d+$/.test(text) ? Number(text) : undefined;
 };
 
-function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataObject {
+/** The amount to charge, in cents: more than 0, with at most 2 decimals. */
+function amountInCents(context: IExecuteSingleFunctions): number {
 	const amount = Number(context.getNodeParameter('amount', 0));
 	if (!Number.isFinite(amount) || amount <= 0) {
 		fail(
@@ -160,7 +159,11 @@ function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataO
 			'Enter the amount in dollars and cents, e.g. 49.99.',
 		);
 	}
+	return cents;
+}
 
+/** The card number (12 to 19 digits with a valid check digit) and the CVC (3 or 4 digits). */
+function checkCard(context: IExecuteSingleFunctions, secrets: Secrets): void {
 	if (!secrets.raw)
 		fail(context, 'Card Number is empty', 'Enter the number of the payment card to charge.');
 	if (!/^[\d\s-]+$/.test(secrets.raw)) {
@@ -191,7 +194,10 @@ function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataO
 			'The security code is printed on the card (on the back of most cards).',
 		);
 	}
+}
 
+/** When the card expires: month 1 to 12, a year such as 2028 (or 28), not in the past. */
+function expiration(context: IExecuteSingleFunctions): { month: number; year: number } {
 	const month = wholeNumber(context.getNodeParameter('expMonth', ''));
 	if (month === undefined || month < 1 || month > 12) {
 		fail(
@@ -220,32 +226,51 @@ function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataO
 			'Use a card that is still valid.',
 		);
 	}
+	return { month, year };
+}
 
+function nameOnCard(context: IExecuteSingleFunctions): string {
 	const fullName = String(context.getNodeParameter('fullName', '') ?? '').trim();
 	if (!fullName) fail(context, 'Name on Card is empty', 'Enter the name printed on the card.');
+	return fullName;
+}
 
-	const body: IDataObject = {
+/** Billing Address field → the API's key. */
+const BILLING_KEYS: Record<string, string> = {
+	address1: 'billing_address1',
+	address2: 'billing_address2',
+	city: 'billing_city',
+	state: 'billing_state',
+	zipCode: 'billing_zip_code',
+	country: 'billing_country',
+};
+
+/** The Billing Address fields that are filled in; empty fields are left out. */
+function billingFields(context: IExecuteSingleFunctions): IDataObject {
+	const billing = context.getNodeParameter('billingAddress', {}) as IDataObject;
+	const fields: IDataObject = {};
+	for (const [name, key] of Object.entries(BILLING_KEYS)) {
+		const value = String(billing[name] ?? '').trim();
+		if (value) fields[key] = value;
+	}
+	return fields;
+}
+
+/** The payment form, each value checked in the order of the form before anything is sent. */
+function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataObject {
+	const cents = amountInCents(context);
+	checkCard(context, secrets);
+	const { month, year } = expiration(context);
+	const fullName = nameOnCard(context);
+	return {
 		amount: (cents / 100).toFixed(2),
 		number: secrets.digits,
 		exp_month: String(month),
 		exp_year: String(year),
 		cvc: secrets.cvc,
 		full_name: fullName,
+		...billingFields(context),
 	};
-	const billing = context.getNodeParameter('billingAddress', {}) as IDataObject;
-	const billingKeys: Record<string, string> = {
-		address1: 'billing_address1',
-		address2: 'billing_address2',
-		city: 'billing_city',
-		state: 'billing_state',
-		zipCode: 'billing_zip_code',
-		country: 'billing_country',
-	};
-	for (const [name, key] of Object.entries(billingKeys)) {
-		const value = String(billing[name] ?? '').trim();
-		if (value) body[key] = value; // empty fields are left out
-	}
-	return body;
 }
 
 /** The form of Add Funds, every value checked first. Errors are masked too (they carry the node's parameters). */
