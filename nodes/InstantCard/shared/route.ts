@@ -77,6 +77,20 @@ async function outputUpToLimit(
 	return limit > 0 ? items.slice(0, limit) : items;
 }
 
+/**
+ * The fields of a write, as InstantCard takes them: a form (`application/x-www-form-urlencoded`)
+ * of keys such as `address[zip_code]`. Runs after the URL and its IDs are checked.
+ */
+export type FormBody = (this: IExecuteSingleFunctions) => Promise<IDataObject>;
+
+/** preSend: the operation's form fields become the request's body. */
+function sendForm(build: FormBody): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		options.body = await build.call(this);
+		return options;
+	};
+}
+
 /** A request hook (`requestOperations.pagination`): how the node sends the item's request. */
 export type RequestHook = (
 	this: IExecutePaginationFunctions,
@@ -84,8 +98,8 @@ export type RequestHook = (
 ) => Promise<INodeExecutionData[]>;
 
 export interface InstantCardRouteOptions extends Omit<RouteOptions, 'explain'> {
-	/** The body goes as a form (`application/x-www-form-urlencoded`), as InstantCard's writes take it. */
-	form?: boolean;
+	/** The body: the operation's fields, sent as a form (see `FormBody`). */
+	form?: FormBody;
 	/**
 	 * A list: `paged` is read page by page (`page`/`page_size`) up to Return All / Limit; `whole`
 	 * is answered at once and cut to the Limit.
@@ -109,7 +123,11 @@ export function instantCardRoute(
 ): INodePropertyRouting {
 	const { form, list, send, outsideOrganization, preSend = [], postReceive, request } = options;
 	const routing = route(instantCard, method, template, {
-		preSend: [pathBelowApiRoot(!outsideOrganization), ...preSend],
+		preSend: [
+			pathBelowApiRoot(!outsideOrganization),
+			...(form ? [sendForm(form)] : []),
+			...preSend,
+		],
 		postReceive: postReceive ?? (list === 'whole' ? [outputUpToLimit] : undefined),
 		request: form ? { ...request, headers: { ...FORM_HEADERS, ...request?.headers } } : request,
 	});

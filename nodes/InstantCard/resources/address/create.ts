@@ -1,47 +1,37 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import { INSTANTCARD_IDS } from '../../shared/ids';
-import { checkEmail, putText, requireText } from '../contact/fields';
 import {
-	ADDRESS_1,
-	ADDRESS_2,
-	addressTextProperty,
-	CITY,
-	COUNTRY,
-	LABEL,
-	ORGANIZATION_NAME,
-	PRIMARY_FIELD,
-	putAddressFields,
-	putPrimary,
-	STATE,
-	ZIP_CODE,
-} from './fields';
+	createParameter,
+	fieldOption,
+	type FormField,
+	NEW_CONTACT_FIELDS,
+	putFormFields,
+} from '../contact/fields';
+import { ADDRESS_EXTRAS, ADDRESS_LINES, PRIMARY_FIELD, putPrimary } from './fields';
 
 const show = { resource: ['address'], operation: ['create'] };
 
+/** A new contact's fields as Address → Create asks for them: Contact Full Name (`contactFullName`)… */
+const NEW_CONTACT: FormField[] = NEW_CONTACT_FIELDS.map((field) => ({
+	...field,
+	name: `contact${field.name[0].toUpperCase()}${field.name.slice(1)}`,
+	displayName: `Contact ${field.displayName}`,
+}));
+
 /** Builds the whole `address[...]` form, checking every value before anything is sent. */
-export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildCreateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const body: IDataObject = {};
-	for (const field of [ADDRESS_1, CITY, ZIP_CODE, COUNTRY]) {
-		body[`address[${field.key}]`] = requireText(
-			this,
-			this.getNodeParameter(field.name, ''),
-			field.displayName,
-		);
-	}
-	putAddressFields(body, [ADDRESS_2, STATE], {
-		[ADDRESS_2.name]: this.getNodeParameter(ADDRESS_2.name, ''),
-		[STATE.name]: this.getNodeParameter(STATE.name, ''),
-	});
+	const read = (field: FormField) => this.getNodeParameter(field.name, '');
+	// The lines the API needs are checked first, so the first one missing is named.
+	const required = ADDRESS_LINES.filter((field) => field.required);
+	putFormFields(this, body, 'address', required, read, true);
+	const optional = ADDRESS_LINES.filter((field) => !field.required);
+	putFormFields(this, body, 'address', optional, read);
 	const additional = this.getNodeParameter('additionalFields', {}) as IDataObject;
-	putAddressFields(body, [LABEL, ORGANIZATION_NAME], additional);
+	putFormFields(this, body, 'address', ADDRESS_EXTRAS, (field) => additional[field.name]);
 	putPrimary(this, body, additional.primary);
 
 	const contactMode = this.getNodeParameter('contactMode', 'none') as string;
@@ -52,30 +42,13 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 		);
 	} else if (contactMode === 'new') {
 		// The address endpoint creates the contact in the same call and links it.
-		body['address[contact][full_name]'] = requireText(
-			this,
-			this.getNodeParameter('contactFullName', ''),
-			'Contact Full Name',
-		);
-		const email = requireText(this, this.getNodeParameter('contactEmail', ''), 'Contact Email');
-		body['address[contact][email]'] = checkEmail(this, email, 'Contact Email');
-		putText(
-			body,
-			'address[contact][phone_number]',
-			this.getNodeParameter('contactPhoneNumber', ''),
-		);
+		putFormFields(this, body, 'address[contact]', NEW_CONTACT, read, true);
 	}
-	options.body = body;
-	return options;
+	return body;
 }
 
 export const addressCreateDescription: INodeProperties[] = [
-	addressTextProperty(ADDRESS_1, { required: true, displayOptions: { show } }),
-	addressTextProperty(ADDRESS_2, { displayOptions: { show } }),
-	addressTextProperty(CITY, { required: true, displayOptions: { show } }),
-	addressTextProperty(STATE, { displayOptions: { show } }),
-	addressTextProperty(ZIP_CODE, { required: true, displayOptions: { show } }),
-	addressTextProperty(COUNTRY, { required: true, displayOptions: { show } }),
+	...ADDRESS_LINES.map((field) => createParameter(field, show)),
 	{
 		displayName: 'Contact',
 		name: 'contactMode',
@@ -110,37 +83,11 @@ export const addressCreateDescription: INodeProperties[] = [
 		show: { ...show, contactMode: ['existing'] },
 		description: 'The saved contact to link to this address',
 	}),
-	{
-		displayName: 'Contact Full Name',
-		name: 'contactFullName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Ada Lovelace',
-		displayOptions: { show: { ...show, contactMode: ['new'] } },
-	},
-	{
-		displayName: 'Contact Email',
-		name: 'contactEmail',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'name@email.com',
-		displayOptions: { show: { ...show, contactMode: ['new'] } },
-	},
-	{
-		displayName: 'Contact Phone Number',
-		name: 'contactPhoneNumber',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. +1 512 555 0100',
-		displayOptions: { show: { ...show, contactMode: ['new'] } },
-	},
+	...NEW_CONTACT.map((field) => createParameter(field, { ...show, contactMode: ['new'] })),
 ];
 
 /** The address's options of the one Additional Fields (see `oneCollection`). */
 export const addressAdditionalFields: INodeProperties[] = [
-	addressTextProperty(LABEL),
-	addressTextProperty(ORGANIZATION_NAME),
+	...ADDRESS_EXTRAS.map(fieldOption),
 	PRIMARY_FIELD,
 ];

@@ -6,66 +6,60 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { putText } from '../contact/fields';
+import type { FormField } from '../contact/fields';
 
-export interface AddressTextField {
-	/** Parameter name in the node. */
-	name: string;
-	displayName: string;
-	/** Key inside `address[...]`. */
-	key: string;
-	placeholder: string;
-	description?: string;
-}
-
-export const ADDRESS_1: AddressTextField = {
+const ADDRESS_1: FormField = {
 	name: 'address1',
 	displayName: 'Address 1',
 	key: 'address1',
 	placeholder: 'e.g. 1200 Congress Ave',
 	description: 'Street and house number',
+	required: true,
 };
-export const ADDRESS_2: AddressTextField = {
+const ADDRESS_2: FormField = {
 	name: 'address2',
 	displayName: 'Address 2',
 	key: 'address2',
 	placeholder: 'e.g. Suite 400',
 	description: 'Suite, floor or apartment, if any',
 };
-export const CITY: AddressTextField = {
+const CITY: FormField = {
 	name: 'city',
 	displayName: 'City',
 	key: 'city',
 	placeholder: 'e.g. Austin',
+	required: true,
 };
-export const STATE: AddressTextField = {
+const STATE: FormField = {
 	name: 'state',
 	displayName: 'State',
 	key: 'state',
 	placeholder: 'e.g. TX',
 	description: 'State, province or region',
 };
-export const ZIP_CODE: AddressTextField = {
+const ZIP_CODE: FormField = {
 	name: 'zipCode',
 	displayName: 'Zip Code',
 	key: 'zip_code',
 	placeholder: 'e.g. 78701',
 	description: 'Postal code. Kept as text, so leading zeros stay.',
+	required: true,
 };
-export const COUNTRY: AddressTextField = {
+const COUNTRY: FormField = {
 	name: 'country',
 	displayName: 'Country',
 	key: 'country',
 	placeholder: 'e.g. US',
+	required: true,
 };
-export const LABEL: AddressTextField = {
+const LABEL: FormField = {
 	name: 'label',
 	displayName: 'Label',
 	key: 'label',
 	placeholder: 'e.g. Head office',
 	description: 'A short name to recognize the address by in lists',
 };
-export const ORGANIZATION_NAME: AddressTextField = {
+const ORGANIZATION_NAME: FormField = {
 	name: 'organizationName',
 	displayName: 'Organization Name',
 	key: 'organization_name',
@@ -82,30 +76,10 @@ export const PRIMARY_FIELD: INodeProperties = {
 		"Whether this is the organization's main shipping address (only one address is primary)",
 };
 
-/** A text parameter for one address field. */
-export function addressTextProperty(
-	field: AddressTextField,
-	extra: Partial<INodeProperties> = {},
-): INodeProperties {
-	return {
-		displayName: field.displayName,
-		name: field.name,
-		type: 'string',
-		default: '',
-		placeholder: field.placeholder,
-		...(field.description ? { description: field.description } : {}),
-		...extra,
-	};
-}
-
-/** `address[<key>]` for each text field that has a value in `values`. */
-export function putAddressFields(
-	body: IDataObject,
-	fields: AddressTextField[],
-	values: IDataObject,
-): void {
-	for (const field of fields) putText(body, `address[${field.key}]`, values[field.name]);
-}
+/** The address itself, in the order Create shows it. */
+export const ADDRESS_LINES: FormField[] = [ADDRESS_1, ADDRESS_2, CITY, STATE, ZIP_CODE, COUNTRY];
+/** The rest of a saved address's text: Additional Fields on Create. */
+export const ADDRESS_EXTRAS: FormField[] = [LABEL, ORGANIZATION_NAME];
 
 /** `address[primary]` as Rails reads booleans; an expression may give a boolean or its text. */
 export function putPrimary(

@@ -20,7 +20,7 @@ export const addressOperation: INodeProperties = {
 			action: 'Create an address',
 			description:
 				'Save a shipping address that print jobs can send cards to, optionally with its contact person',
-			routing: instantCardRoute('POST', '/addresses', { form: true, preSend: [buildCreateBody] }),
+			routing: instantCardRoute('POST', '/addresses', { form: buildCreateBody }),
 		},
 		{
 			name: 'Delete',
@@ -49,8 +49,7 @@ export const addressOperation: INodeProperties = {
 			action: 'Update an address',
 			description: 'Change some fields of a saved shipping address, or link another contact',
 			routing: instantCardRoute('PATCH', '/addresses/{addressId}', {
-				form: true,
-				preSend: [buildUpdateBody],
+				form: buildUpdateBody,
 			}),
 		},
 	],

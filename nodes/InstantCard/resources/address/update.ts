@@ -1,45 +1,22 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import { INSTANTCARD_IDS } from '../../shared/ids';
-import {
-	ADDRESS_1,
-	ADDRESS_2,
-	addressTextProperty,
-	CITY,
-	COUNTRY,
-	LABEL,
-	ORGANIZATION_NAME,
-	PRIMARY_FIELD,
-	putAddressFields,
-	putPrimary,
-	STATE,
-	ZIP_CODE,
-} from './fields';
+import { fieldOption, putFormFields } from '../contact/fields';
+import { ADDRESS_EXTRAS, ADDRESS_LINES, PRIMARY_FIELD, putPrimary } from './fields';
 
 const show = { resource: ['address'], operation: ['update'] };
-const TEXT_FIELDS = [
-	ADDRESS_1,
-	ADDRESS_2,
-	CITY,
-	COUNTRY,
-	LABEL,
-	ORGANIZATION_NAME,
-	STATE,
-	ZIP_CODE,
-];
+/** Every text field of a saved address, in the order Update Fields lists them. */
+const TEXT_FIELDS = [...ADDRESS_LINES, ...ADDRESS_EXTRAS].sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
 
 /** Only the fields the user set go out: a PATCH leaves the others as they are. */
-export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const body: IDataObject = {};
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
-	putAddressFields(body, TEXT_FIELDS, updateFields);
+	putFormFields(this, body, 'address', TEXT_FIELDS, (field) => updateFields[field.name]);
 	putPrimary(this, body, updateFields.primary);
 	if (this.getNodeParameter('contactUpdate', 'keep') === 'existing') {
 		const contactId = this.getNodeParameter('contactId', '', { extractValue: true });
@@ -52,8 +29,7 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IH
 		body,
 		'Add at least one field under Update Fields, or choose another contact to link.',
 	);
-	options.body = body;
-	return options;
+	return body;
 }
 
 export const addressUpdateDescription: INodeProperties[] = [
@@ -85,6 +61,6 @@ export const addressUpdateDescription: INodeProperties[] = [
 
 /** The address's options of the one Update Fields (see `oneCollection`). */
 export const addressUpdateFields: INodeProperties[] = [
-	...TEXT_FIELDS.map((field) => addressTextProperty(field)),
+	...TEXT_FIELDS.map(fieldOption),
 	PRIMARY_FIELD,
 ];

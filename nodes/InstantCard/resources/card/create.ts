@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
@@ -10,8 +10,8 @@ export { toCardData } from './cardData';
 
 const showOnlyForCardCreate = { resource: ['card'], operation: ['create'] };
 
-/** preSend of Card → Create: the template and the card's values, checked before anything is sent. */
-export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+/** The form of Card → Create: the template and the card's values, checked before anything is sent. */
+export async function buildCreateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const { label, example } = INSTANTCARD_IDS.cardTemplateId;
 	const templateId = toPositiveInteger(
 		this,
@@ -19,11 +19,10 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 		label,
 		example,
 	);
-	options.body = {
+	return {
 		'card[card_template_id]': String(templateId),
 		'card[data]': await readCardData(this),
 	};
-	return options;
 }
 
 /**

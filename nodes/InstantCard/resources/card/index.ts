@@ -24,8 +24,7 @@ export const cardOperation: INodeProperties = {
 			action: 'Create a card',
 			description: 'Create a draft card from a template. Finalize it before printing.',
 			routing: instantCardRoute('POST', '/cards', {
-				form: true,
-				preSend: [buildCreateBody],
+				form: buildCreateBody,
 				postReceive: [finalizeCreatedCard],
 			}),
 		},
@@ -98,8 +97,7 @@ export const cardOperation: INodeProperties = {
 			description:
 				"Change some of a card's field values, or move it to another template. Finalized cards can be changed too.",
 			routing: instantCardRoute('PATCH', '/cards/{cardId}', {
-				form: true,
-				preSend: [buildUpdateBody],
+				form: buildUpdateBody,
 			}),
 		},
 		{

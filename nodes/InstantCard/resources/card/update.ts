@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseJsonParameter, requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
@@ -20,7 +15,7 @@ const isEmpty = (data: unknown) =>
 		: typeof data === 'object' && Object.keys(data).length === 0);
 
 /** `card[data]` holds only the fields to change (the rest keep their values); the template is optional. */
-export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const body: IDataObject = {};
 	const template = this.getNodeParameter('newCardTemplateId', '', {
 		extractValue: true,
@@ -42,8 +37,7 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IH
 		body,
 		'Give the fields to change in Card Data (JSON), or choose a New Card Template.',
 	);
-	options.body = body;
-	return options;
+	return body;
 }
 
 /** The usual template picker, but optional: empty keeps the template (checked in buildUpdateBody). */

@@ -5,17 +5,12 @@
  * words naming the linked addresses and what to do about them.
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecutePaginationFunctions, JsonObject } from 'n8n-workflow';
 
 import { routeOf } from '../../../shared/route';
 import { sendRequest } from '../../shared/api';
 import { instantCardCall } from '../../shared/call';
+import type { RequestHook } from '../../shared/route';
 import { addressName } from './fields';
 
 /** How many linked addresses the message names before "and N more". */
@@ -54,10 +49,7 @@ function linkedContactMessage(addresses: IDataObject[]): string {
 }
 
 /** Request hook of Contact → Delete: the node's usual one, with the linked-contact refusal reworded. */
-export async function deleteContact(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const deleteContact: RequestHook = async function (requestData) {
 	try {
 		return await sendRequest.call(this, requestData);
 	} catch (error) {
@@ -79,4 +71,4 @@ export async function deleteContact(
 			itemIndex: this.getItemIndex(),
 		});
 	}
-}
+};

@@ -1,12 +1,18 @@
 /**
- * What contacts and addresses share: form-field helpers, the email check, and how a contact or an
- * address is named in pickers and messages.
+ * What contacts and addresses share: their form fields (one description each, and how their
+ * values go into the form), the email check, and how a contact or an address is named in pickers
+ * and messages. Also the contact's own fields.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** Same rule as the API's (something@domain.tld): catches typos before anything is sent. */
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const EMAIL_SHAPE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Text of a field as the form carries it; blank (or whitespace) counts as not given. */
 export function formText(value: unknown): string | undefined {
@@ -44,7 +50,7 @@ export function checkEmail(
 	label: string,
 ): string | undefined {
 	const text = formText(value);
-	if (text !== undefined && !EMAIL.test(text)) {
+	if (text !== undefined && !EMAIL_SHAPE.test(text)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`${label} is not a valid email address: "${text.slice(0, 80)}"`,
@@ -56,6 +62,105 @@ export function checkEmail(
 	}
 	return text;
 }
+
+/** A text field of a contact's or a saved address's form. */
+export interface FormField {
+	/** Parameter name in the node. */
+	name: string;
+	displayName: string;
+	/** Key inside the record's form, e.g. `zip_code` of `address[zip_code]`. */
+	key: string;
+	placeholder: string;
+	description?: string;
+	/** Needed on Create (the API refuses the record without it); Update sends only what is set. */
+	required?: boolean;
+	/** An email address, checked before anything is sent. */
+	email?: boolean;
+}
+
+/** The field as an option of Additional Fields or Update Fields. */
+export function fieldOption(field: FormField): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'string',
+		default: '',
+		placeholder: field.placeholder,
+		...(field.description ? { description: field.description } : {}),
+	};
+}
+
+/** The field as a parameter of a Create form, shown by `show`: required where the API needs it. */
+export function createParameter(
+	field: FormField,
+	show: NonNullable<IDisplayOptions['show']>,
+): INodeProperties {
+	return {
+		...fieldOption(field),
+		...(field.required ? { required: true } : {}),
+		displayOptions: { show },
+	};
+}
+
+/**
+ * `<form>[<key>]` for each field whose value (`read`) is not blank, e.g. `contact[full_name]`;
+ * email addresses are checked. On Create (`onCreate`), a required field left blank stops the item.
+ */
+export function putFormFields(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+	form: string,
+	fields: FormField[],
+	read: (field: FormField) => unknown,
+	onCreate = false,
+): void {
+	for (const field of fields) {
+		let value = read(field);
+		if (onCreate && field.required) value = requireText(context, value, field.displayName);
+		if (field.email) value = checkEmail(context, value, field.displayName);
+		putText(body, `${form}[${field.key}]`, value);
+	}
+}
+
+export const FULL_NAME: FormField = {
+	name: 'fullName',
+	displayName: 'Full Name',
+	key: 'full_name',
+	placeholder: 'e.g. Ada Lovelace',
+	required: true,
+};
+export const EMAIL: FormField = {
+	name: 'email',
+	displayName: 'Email',
+	key: 'email',
+	placeholder: 'name@email.com',
+	required: true,
+	email: true,
+};
+export const PHONE_NUMBER: FormField = {
+	name: 'phoneNumber',
+	displayName: 'Phone Number',
+	key: 'phone_number',
+	placeholder: 'e.g. +1 512 555 0100',
+};
+export const ALT_EMAIL: FormField = {
+	name: 'altEmail',
+	displayName: 'Alternative Email',
+	key: 'alt_email',
+	placeholder: 'name@email.com',
+	email: true,
+};
+export const ALT_PHONE_NUMBER: FormField = {
+	name: 'altPhoneNumber',
+	displayName: 'Alternative Phone Number',
+	key: 'alt_phone_number',
+	placeholder: 'e.g. +1 512 555 0101',
+};
+
+/** What a new contact is given on Contact → Create, and on Address → Create with New Contact. */
+export const NEW_CONTACT_FIELDS: FormField[] = [FULL_NAME, EMAIL, PHONE_NUMBER];
+/** The rest of a contact: Additional Fields on Create. */
+export const MORE_CONTACT_FIELDS: FormField[] = [ALT_EMAIL, ALT_PHONE_NUMBER];
 
 /** "Ada Lovelace <ada@example.com>", or the email alone when the contact has no name. */
 export function contactName(contact: IDataObject): string {

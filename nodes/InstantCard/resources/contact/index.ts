@@ -20,7 +20,7 @@ export const contactOperation: INodeProperties = {
 			value: 'create',
 			action: 'Create a contact',
 			description: 'Save a contact person that shipping addresses can link to',
-			routing: instantCardRoute('POST', '/contacts', { form: true, preSend: [buildCreateBody] }),
+			routing: instantCardRoute('POST', '/contacts', { form: buildCreateBody }),
 		},
 		{
 			name: 'Delete',
@@ -50,8 +50,7 @@ export const contactOperation: INodeProperties = {
 			action: 'Update a contact',
 			description: "Change some of a contact's details",
 			routing: instantCardRoute('PATCH', '/contacts/{contactId}', {
-				form: true,
-				preSend: [buildUpdateBody],
+				form: buildUpdateBody,
 			}),
 		},
 	],

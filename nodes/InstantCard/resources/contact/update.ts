@@ -1,62 +1,19 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireChanges } from '../../../shared/validation';
-import { checkEmail, putText } from './fields';
+import { fieldOption, MORE_CONTACT_FIELDS, NEW_CONTACT_FIELDS, putFormFields } from './fields';
+
+/** Every field of a contact. */
+const CONTACT_FIELDS = [...NEW_CONTACT_FIELDS, ...MORE_CONTACT_FIELDS];
 
 /** Only the fields the user set go out: a PATCH leaves the others as they are. */
-export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const body: IDataObject = {};
-	putText(body, 'contact[full_name]', fields.fullName);
-	putText(body, 'contact[email]', checkEmail(this, fields.email, 'Email'));
-	putText(body, 'contact[phone_number]', fields.phoneNumber);
-	putText(body, 'contact[alt_email]', checkEmail(this, fields.altEmail, 'Alternative Email'));
-	putText(body, 'contact[alt_phone_number]', fields.altPhoneNumber);
+	putFormFields(this, body, 'contact', CONTACT_FIELDS, (field) => fields[field.name]);
 	requireChanges(this, body, 'Add at least one field under Update Fields.');
-	options.body = body;
-	return options;
+	return body;
 }
 
 /** The contact's options of the one Update Fields (see `oneCollection`). */
-export const contactUpdateFields: INodeProperties[] = [
-	{
-		displayName: 'Alternative Email',
-		name: 'altEmail',
-		type: 'string',
-		default: '',
-		placeholder: 'name@email.com',
-	},
-	{
-		displayName: 'Alternative Phone Number',
-		name: 'altPhoneNumber',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. +1 512 555 0101',
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		default: '',
-		placeholder: 'name@email.com',
-	},
-	{
-		displayName: 'Full Name',
-		name: 'fullName',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Ada Lovelace',
-	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. +1 512 555 0100',
-	},
-];
+export const contactUpdateFields: INodeProperties[] = CONTACT_FIELDS.map(fieldOption);

@@ -7,18 +7,17 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { spendOnce } from '../../../shared/money';
+import { refusal } from '../../../shared/validation';
 import { INSTANTCARD, sendRequest } from '../../shared/api';
 import { instantCardCall } from '../../shared/call';
+import type { RequestHook } from '../../shared/route';
 import { moneyAmount } from './getBalance';
 
 const show = { resource: ['organization'], operation: ['addFunds'] };
@@ -121,10 +120,7 @@ function maskError(error: unknown, secrets: Secrets): unknown {
 }
 
 function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
+	throw refusal(context, message, description);
 }
 
 function luhnValid(digits: string): boolean {
@@ -145,7 +141,8 @@ const wholeNumber = (value: unknown) => {
 	return /^\d+$/.test(text) ? Number(text) : undefined;
 };
 
-function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataObject {
+/** The amount to charge, in cents: more than 0, with at most 2 decimals. */
+function amountInCents(context: IExecuteSingleFunctions): number {
 	const amount = Number(context.getNodeParameter('amount', 0));
 	if (!Number.isFinite(amount) || amount <= 0) {
 		fail(
@@ -162,7 +159,11 @@ function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataO
 			'Enter the amount in dollars and cents, e.g. 49.99.',
 		);
 	}
+	return cents;
+}
 
+/** The card number (12 to 19 digits with a valid check digit) and the CVC (3 or 4 digits). */
+function checkCard(context: IExecuteSingleFunctions, secrets: Secrets): void {
 	if (!secrets.raw)
 		fail(context, 'Card Number is empty', 'Enter the number of the payment card to charge.');
 	if (!/^[\d\s-]+$/.test(secrets.raw)) {
@@ -193,7 +194,10 @@ function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataO
 			'The security code is printed on the card (on the back of most cards).',
 		);
 	}
+}
 
+/** When the card expires: month 1 to 12, a year such as 2028 (or 28), not in the past. */
+function expiration(context: IExecuteSingleFunctions): { month: number; year: number } {
 	const month = wholeNumber(context.getNodeParameter('expMonth', ''));
 	if (month === undefined || month < 1 || month > 12) {
 		fail(
@@ -222,46 +226,61 @@ function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataO
 			'Use a card that is still valid.',
 		);
 	}
+	return { month, year };
+}
 
+function nameOnCard(context: IExecuteSingleFunctions): string {
 	const fullName = String(context.getNodeParameter('fullName', '') ?? '').trim();
 	if (!fullName) fail(context, 'Name on Card is empty', 'Enter the name printed on the card.');
+	return fullName;
+}
 
-	const body: IDataObject = {
+/** Billing Address field → the API's key. */
+const BILLING_KEYS: Record<string, string> = {
+	address1: 'billing_address1',
+	address2: 'billing_address2',
+	city: 'billing_city',
+	state: 'billing_state',
+	zipCode: 'billing_zip_code',
+	country: 'billing_country',
+};
+
+/** The Billing Address fields that are filled in; empty fields are left out. */
+function billingFields(context: IExecuteSingleFunctions): IDataObject {
+	const billing = context.getNodeParameter('billingAddress', {}) as IDataObject;
+	const fields: IDataObject = {};
+	for (const [name, key] of Object.entries(BILLING_KEYS)) {
+		const value = String(billing[name] ?? '').trim();
+		if (value) fields[key] = value;
+	}
+	return fields;
+}
+
+/** The payment form, each value checked in the order of the form before anything is sent. */
+function paymentBody(context: IExecuteSingleFunctions, secrets: Secrets): IDataObject {
+	const cents = amountInCents(context);
+	checkCard(context, secrets);
+	const { month, year } = expiration(context);
+	const fullName = nameOnCard(context);
+	return {
 		amount: (cents / 100).toFixed(2),
 		number: secrets.digits,
 		exp_month: String(month),
 		exp_year: String(year),
 		cvc: secrets.cvc,
 		full_name: fullName,
+		...billingFields(context),
 	};
-	const billing = context.getNodeParameter('billingAddress', {}) as IDataObject;
-	const billingKeys: Record<string, string> = {
-		address1: 'billing_address1',
-		address2: 'billing_address2',
-		city: 'billing_city',
-		state: 'billing_state',
-		zipCode: 'billing_zip_code',
-		country: 'billing_country',
-	};
-	for (const [name, key] of Object.entries(billingKeys)) {
-		const value = String(billing[name] ?? '').trim();
-		if (value) body[key] = value; // empty fields are left out
-	}
-	return body;
 }
 
-/** preSend: checks everything, then the form body. Errors are masked too (they carry the node's parameters). */
-export async function buildAddFundsBody(
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-) {
+/** The form of Add Funds, every value checked first. Errors are masked too (they carry the node's parameters). */
+export async function buildAddFundsBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const secrets = readSecrets(this);
 	try {
-		options.body = paymentBody(this, secrets);
+		return paymentBody(this, secrets);
 	} catch (error) {
 		throw maskError(error, secrets);
 	}
-	return options;
 }
 
 /** The IDs of the organization's financial transactions before a charge, per input item. */
@@ -312,10 +331,7 @@ async function fundsAdded(
  * The node's request path for this operation: the charge sent once, its outcome read back after
  * an unclear failure, every failure masked before it reaches the user.
  */
-export async function sendAddFunds(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const sendAddFunds: RequestHook = async function (requestData) {
 	const amount = (Math.round(Number(this.getNodeParameter('amount', 0)) * 100) / 100).toFixed(2);
 	const item = this.getInputData();
 	try {
@@ -339,7 +355,7 @@ export async function sendAddFunds(
 	} catch (error) {
 		throw maskError(error, readSecrets(this));
 	}
-}
+};
 
 /** postReceive: the answer with echoed card data masked, the balance also as a number. */
 export async function outputAddFunds(

@@ -24,8 +24,7 @@ export const organizationOperation: INodeProperties = {
 			description:
 				"Charges the payment card and adds the amount to the organization's balance. Print jobs are paid from this balance.",
 			routing: instantCardRoute('POST', '/add_funds', {
-				form: true,
-				preSend: [buildAddFundsBody],
+				form: buildAddFundsBody,
 				postReceive: [outputAddFunds],
 				send: sendAddFunds,
 			}),

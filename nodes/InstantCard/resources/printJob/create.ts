@@ -1,10 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -14,26 +11,26 @@ import { createdEarlier, isMoneyOutcome, noteCreated } from '../../../shared/mon
 import { toPositiveInteger } from '../../../shared/validation';
 import { sendRequest } from '../../shared/api';
 import { INSTANTCARD_IDS } from '../../shared/ids';
+import type { RequestHook } from '../../shared/route';
 import { SUBMIT_NOTICE } from './submit';
 import {
 	asBoolean,
 	cardIdsJson,
 	instantCardCall,
 	normalizePrintJob,
-	oneOffAddressProperties,
 	parseCardIds,
 	readAddressFields,
-	savedAddressProperty,
+	shippingAddressProperties,
 	submitOnce,
 } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['create'] };
 
 /**
- * preSend of Create: the whole form, every value checked before anything is sent. A saved
- * address is checked before the shipping provider, a one-off address after it.
+ * The form of Create, every value checked before anything is sent. A saved address is checked
+ * before the shipping provider, a one-off address after it.
  */
-export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildCreateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const savedAddress =
 		this.getNodeParameter('addressMode', 'saved') === 'saved'
 			? readAddressFields(this, true)
@@ -51,8 +48,7 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 	body['print_job[number_of_copies]'] = String(toPositiveInteger(this, copies, 'Number of Copies'));
 	const cardIds = parseCardIds(this, this.getNodeParameter('cardIds', ''));
 	if (cardIds.length > 0) body['print_job[card_ids]'] = cardIdsJson(cardIds);
-	options.body = body;
-	return options;
+	return body;
 }
 
 function money(value: unknown): string {
@@ -173,43 +169,16 @@ const CREATED = 'printJob:createdToSubmit';
  * (Retry On Fail) does not create the job again: it goes on with the job the first attempt
  * created, whose submit it reads back before sending anything.
  */
-export async function createPrintJob(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const createPrintJob: RequestHook = async function (requestData) {
 	const earlier = this.getNodeParameter('submitAfterCreate', false)
 		? createdEarlier(this, CREATED)
 		: undefined;
 	if (earlier === undefined) return await sendRequest.call(this, requestData);
 	return await submitAfterCreating.call(this, [{ json: { id: Number(earlier) } }]);
-}
+};
 
 /** Where Create ships to: a saved address or a one-off one. */
-export const printJobCreateAddress: INodeProperties[] = [
-	{
-		displayName: 'Address',
-		name: 'addressMode',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{
-				name: 'Saved Address',
-				value: 'saved',
-				description: 'Ship to an address saved in InstantCard',
-			},
-			{
-				name: 'One-Off Address',
-				value: 'oneOff',
-				description: 'Ship to an address used for this job only (not saved)',
-			},
-		],
-		default: 'saved',
-		description: 'Where the printed cards are shipped',
-	},
-	savedAddressProperty(show, true),
-	...oneOffAddressProperties(show, true),
-];
+export const printJobCreateAddress = shippingAddressProperties(show, true);
 
 /** Create's fields after the shipping provider. */
 export const printJobCreateOptions: INodeProperties[] = [

@@ -279,7 +279,7 @@ export function addressModeParameter(onCreate: boolean): string {
 }
 
 /** The One-Off Address inputs; on Update none is required (unset ones keep their value). */
-export function oneOffAddressProperties(
+function oneOffAddressProperties(
 	show: Record<string, string[]>,
 	onCreate: boolean,
 ): INodeProperties[] {
@@ -338,10 +338,7 @@ export function readAddressFields(
 }
 
 /** The saved address's picker of Create or Update (see `addressModeParameter`). */
-export function savedAddressProperty(
-	show: Record<string, string[]>,
-	onCreate: boolean,
-): INodeProperties {
+function savedAddressProperty(show: Record<string, string[]>, onCreate: boolean): INodeProperties {
 	return idLocator({
 		name: 'addressId',
 		displayName: 'Saved Address',
@@ -349,6 +346,48 @@ export function savedAddressProperty(
 		show: { ...show, [addressModeParameter(onCreate)]: ['saved'] },
 		description: 'The saved shipping address. Address → Create adds one.',
 	});
+}
+
+/**
+ * Where Create or Update ships to: the Address choice (a saved address or a one-off one; Update
+ * also offers to keep the current one), then the inputs of each choice.
+ */
+export function shippingAddressProperties(
+	show: Record<string, string[]>,
+	onCreate: boolean,
+): INodeProperties[] {
+	const keep = {
+		name: 'Keep Current',
+		value: 'keep',
+		description: 'Leave the shipping address as it is',
+	};
+	const preset = onCreate ? 'saved' : 'keep';
+	return [
+		{
+			displayName: 'Address',
+			name: addressModeParameter(onCreate),
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show },
+			options: [
+				...(onCreate ? [] : [keep]),
+				{
+					name: 'Saved Address',
+					value: 'saved',
+					description: 'Ship to an address saved in InstantCard',
+				},
+				{
+					name: 'One-Off Address',
+					value: 'oneOff',
+					description: 'Ship to an address used for this job only (not saved)',
+				},
+			],
+			default: preset,
+			description: 'Where the printed cards are shipped',
+		},
+		savedAddressProperty(show, onCreate),
+		...oneOffAddressProperties(show, onCreate),
+	];
 }
 
 /**

@@ -39,8 +39,7 @@ export const printJobOperation: INodeProperties = {
 			action: 'Add cards to a print job',
 			description: 'Add finalized cards to a print job that was not submitted yet',
 			routing: instantCardRoute('POST', '/print_jobs/{printJobId}/add_cards', {
-				form: true,
-				preSend: [buildAddCardsBody],
+				form: buildAddCardsBody,
 				postReceive: outputJobs,
 			}),
 		},
@@ -68,8 +67,7 @@ export const printJobOperation: INodeProperties = {
 			description:
 				'Start an order: address, shipping provider, copies and optionally cards. Nothing is printed or charged until it is submitted.',
 			routing: instantCardRoute('POST', '/print_jobs', {
-				form: true,
-				preSend: [buildCreateBody],
+				form: buildCreateBody,
 				postReceive: [...outputJobs, submitAfterCreating],
 				send: createPrintJob,
 			}),
@@ -124,8 +122,7 @@ export const printJobOperation: INodeProperties = {
 			description:
 				'Change the address, shipping provider or number of copies of a job not submitted yet, or add cards',
 			routing: instantCardRoute('PATCH', '/print_jobs/{printJobId}', {
-				form: true,
-				preSend: [buildUpdateBody],
+				form: buildUpdateBody,
 				postReceive: outputJobs,
 			}),
 		},

@@ -4,18 +4,13 @@
  * can act on: `{ print_job_id, card_id, removed: true }` or an error saying why.
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { apiErrorText, responseOf, toApiError } from '../../../shared/errors';
 import { routeOf } from '../../../shared/route';
 import { INSTANTCARD } from '../../shared/api';
 import { idLocator } from '../../shared/descriptions';
+import type { RequestHook } from '../../shared/route';
 
 /** The job and the card of the path `/print_jobs/{printJobId}/remove_cards/{printJobCardId}`. */
 function ids(context: IExecuteSingleFunctions) {
@@ -36,10 +31,7 @@ function notRemoved(context: IExecuteSingleFunctions, said?: string) {
 }
 
 /** Sends the DELETE like every request, but turns its 404 into the reason it happens. */
-export async function sendRemoveRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const sendRemoveRequest: RequestHook = async function (requestData) {
 	try {
 		return await this.makeRoutingRequest(requestData);
 	} catch (error) {
@@ -54,7 +46,7 @@ export async function sendRemoveRequest(
 			url: requestData.options.url,
 		});
 	}
-}
+};
 
 export async function outputRemoved(
 	this: IExecuteSingleFunctions,

@@ -1,12 +1,8 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { routeOf } from '../../../shared/route';
 import { sendRequest } from '../../shared/api';
+import type { RequestHook } from '../../shared/route';
 import { submitOnce } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['submit'] };
@@ -15,10 +11,7 @@ export const SUBMIT_NOTICE =
 	"Submitting sends the job to production and charges the organization's balance; it cannot be undone. It is sent once: after an unclear failure the node reads the job back to tell whether it was submitted, and with Retry On Fail on, a retry checks first, so a job is never paid twice.";
 
 /** The node's request path for Submit: sent once per item, its outcome read back when unclear. */
-export async function submitPrintJob(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const submitPrintJob: RequestHook = async function (requestData) {
 	const jobId = String(routeOf(this).ids.printJobId);
 	return await submitOnce(
 		this,
@@ -27,7 +20,7 @@ export async function submitPrintJob(
 		async () => await sendRequest.call(this, requestData),
 		(job) => [{ json: job }],
 	);
-}
+};
 
 export const printJobSubmitDescription: INodeProperties[] = [
 	{

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { routeOf } from '../../../shared/route';
@@ -13,10 +8,9 @@ import {
 	CARD_IDS_PLACEHOLDER,
 	cardIdsJson,
 	currentShippingProviderId,
-	oneOffAddressProperties,
 	parseCardIds,
 	readAddressFields,
-	savedAddressProperty,
+	shippingAddressProperties,
 } from './helpers';
 
 const show = { resource: ['printJob'], operation: ['update'] };
@@ -30,7 +24,7 @@ function isEmpty(value: unknown): boolean {
  * PATCH unless it is sent again, so when none is chosen here the job's current one is read
  * (GET on the same URL) and re-sent. Everything is checked before that read.
  */
-export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const body: IDataObject = { ...readAddressFields(this, false) };
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (!isEmpty(updateFields.numberOfCopies)) {
@@ -64,37 +58,11 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions, options: IH
 		);
 		if (current !== undefined) body['print_job[shipping_provider_id]'] = String(current);
 	}
-	options.body = body;
-	return options;
+	return body;
 }
 
 /** Where Update ships to: as before, a saved address or a one-off one. */
-export const printJobUpdateAddress: INodeProperties[] = [
-	{
-		displayName: 'Address',
-		name: 'addressUpdate',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{ name: 'Keep Current', value: 'keep', description: 'Leave the shipping address as it is' },
-			{
-				name: 'Saved Address',
-				value: 'saved',
-				description: 'Ship to an address saved in InstantCard',
-			},
-			{
-				name: 'One-Off Address',
-				value: 'oneOff',
-				description: 'Ship to an address used for this job only (not saved)',
-			},
-		],
-		default: 'keep',
-		description: 'Where the printed cards are shipped',
-	},
-	savedAddressProperty(show, false),
-	...oneOffAddressProperties(show, false),
-];
+export const printJobUpdateAddress = shippingAddressProperties(show, false);
 
 /** The print job's options of the one Update Fields (see `oneCollection`). */
 export const printJobUpdateFields: INodeProperties[] = [
