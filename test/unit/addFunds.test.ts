@@ -3,8 +3,6 @@
  * could come back (nodes/InstantCard/resources/organization/addFunds.ts). The checks run through
  * the operation's body step with a stand-in context; nothing is sent.
  */
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-
 import {
 	buildAddFundsBody,
 	maskCardData,
@@ -28,18 +26,10 @@ const VALID = {
 	},
 };
 
-type PreSend = (
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-) => Promise<IHttpRequestOptions>;
-const preSend: PreSend = buildAddFundsBody;
-
 /** The form body Add Funds would send for these parameters. */
 async function body(overrides: Record<string, unknown> = {}) {
-	const options = await preSend.call(fakeContext({ ...VALID, ...overrides }) as never, {
-		url: '/add_funds',
-	});
-	return options.body as Record<string, string>;
+	const fields = await buildAddFundsBody.call(fakeContext({ ...VALID, ...overrides }) as never);
+	return fields as Record<string, string>;
 }
 async function refusal(overrides: Record<string, unknown>) {
 	return await rejected(body(overrides));
