@@ -21,7 +21,7 @@ import {
 	shippingProviderOperation,
 } from './resources/shippingProvider';
 import { ORGANIZATION_BASE_URL, sendRequest } from './shared/api';
-import { oneCollection } from './shared/collections';
+import { oneCollection } from '../shared/collections';
 import { listProperties } from './shared/descriptions';
 
 export class InstantCard implements INodeType {
@@ -82,21 +82,29 @@ export class InstantCard implements INodeType {
 			...organizationFields,
 			...printJobFields,
 			oneCollection(
-				{ displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field' },
-				'create',
 				{
-					address: addressAdditionalFields,
-					contact: contactAdditionalFields,
+					displayName: 'Additional Fields',
+					name: 'additionalFields',
+					displayOptions: { show: { resource: ['address', 'contact'], operation: ['create'] } },
 				},
+				[
+					['address', addressAdditionalFields],
+					['contact', contactAdditionalFields],
+				],
 			),
 			oneCollection(
-				{ displayName: 'Update Fields', name: 'updateFields', placeholder: 'Add Field' },
-				'update',
 				{
-					address: addressUpdateFields,
-					contact: contactUpdateFields,
-					printJob: printJobUpdateFields,
+					displayName: 'Update Fields',
+					name: 'updateFields',
+					displayOptions: {
+						show: { resource: ['address', 'contact', 'printJob'], operation: ['update'] },
+					},
 				},
+				[
+					['address', addressUpdateFields],
+					['contact', contactUpdateFields],
+					['printJob', printJobUpdateFields],
+				],
 			),
 			// After Card → Search's term, before Print Job → Get Many's filters.
 			...listProperties,

@@ -1,5 +1,5 @@
 /** Additional Fields and Update Fields of every Keyline operation that has them (see oneCollection). */
-import { oneCollection } from '../shared/collections';
+import { oneCollection } from '../../shared/collections';
 import { cartFieldOptions } from './cart/fields';
 import { componentFieldOptions } from './component/fields';
 import { optionalFileFields, updateFileFields } from './printDataFile/fields';

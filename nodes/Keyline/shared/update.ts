@@ -11,6 +11,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import { byDisplayName } from '../../shared/sort';
 import { requireChanges } from '../../shared/validation';
 import { keylineRequest } from './call';
 import { clearCustomReferencesOption } from './fields';
@@ -25,9 +26,7 @@ type Complete = (
 
 /** The fields of a record that has custom references, with the option to remove them all. */
 export function withClearOption(options: INodeProperties[]): INodeProperties[] {
-	return [...options, clearCustomReferencesOption].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	);
+	return [...options, clearCustomReferencesOption].sort(byDisplayName);
 }
 
 /** preSend: `{ [wrapper]: build(Update Fields) }`, completed from the record where Keyline needs it. */

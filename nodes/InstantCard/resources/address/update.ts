@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { byDisplayName } from '../../../shared/sort';
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import { INSTANTCARD_IDS } from '../../shared/ids';
@@ -8,9 +9,7 @@ import { ADDRESS_EXTRAS, ADDRESS_LINES, PRIMARY_FIELD, putPrimary } from './fiel
 
 const show = { resource: ['address'], operation: ['update'] };
 /** Every text field of a saved address, in the order Update Fields lists them. */
-const TEXT_FIELDS = [...ADDRESS_LINES, ...ADDRESS_EXTRAS].sort((a, b) =>
-	a.displayName.localeCompare(b.displayName),
-);
+const TEXT_FIELDS = [...ADDRESS_LINES, ...ADDRESS_EXTRAS].sort(byDisplayName);
 
 /** Only the fields the user set go out: a PATCH leaves the others as they are. */
 export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<IDataObject> {

@@ -6,6 +6,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { byDisplayName } from './sort';
+
 export type OptionsOf = Array<[resource: string, options: INodeProperties[]]>;
 
 /**
@@ -43,6 +45,6 @@ export function oneCollection(
 			...shared[option.name],
 			displayOptions: { show: { '/resource': resources } },
 		}))
-		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+		.sort(byDisplayName);
 	return { ...base, type: 'collection', placeholder: 'Add Field', default: {}, options };
 }
