@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { OPERATION_SUBTITLE, resourceSelector } from '../shared/description';
 import { routeAllRequests } from '../shared/transport';
 import { addressFields, addressListSearch, addressOperation } from './resources/address';
 import { addressAdditionalFields } from './resources/address/create';
@@ -34,7 +35,7 @@ export class InstantCard implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: OPERATION_SUBTITLE,
 		description: 'Create, preview and print plastic ID cards with InstantCard',
 		defaults: { name: 'InstantCard' },
 		usableAsTool: true,
@@ -49,12 +50,8 @@ export class InstantCard implements INodeType {
 		requestOperations: { pagination: sendRequest },
 		properties: [
 			routeAllRequests,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourceSelector(
+				[
 					{ name: 'Address', value: 'address' },
 					{ name: 'Card', value: 'card' },
 					{ name: 'Card Template', value: 'cardTemplate' },
@@ -64,8 +61,8 @@ export class InstantCard implements INodeType {
 					{ name: 'Profile', value: 'profile' },
 					{ name: 'Shipping Provider', value: 'shippingProvider' },
 				],
-				default: 'card',
-			},
+				'card',
+			),
 			// Each resource's operations first: then a field several resources or operations share
 			// is one property, placed once where it reads right for all of them.
 			addressOperation,

@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { EVENTS_SUBTITLE } from '../shared/description';
 import { PRINT_JOB_STATUSES } from '../InstantCard/resources/printJob/helpers';
 import { exclusive, idList } from '../shared/polling';
 import { pollChanges } from './poll';
@@ -24,8 +25,7 @@ export class InstantCardTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{ ($parameter["events"] || []).map(e => e.replace(/([A-Z])/g, " $1").toLowerCase()).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when an InstantCard print job or card changes: created, status changed, finished, card printed or failed, print history changed',
 		defaults: { name: 'InstantCard Trigger' },

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { OPERATION_SUBTITLE, resourceSelector } from '../shared/description';
 import { routeAllRequests } from '../shared/transport';
 import { addressDescription } from './resources/address';
 import { carrierDescription } from './resources/carrier';
@@ -42,7 +43,7 @@ export class Keyline implements INodeType {
 		icon: { light: 'file:../../icons/keyline.svg', dark: 'file:../../icons/keyline.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: OPERATION_SUBTITLE,
 		description: 'Order printed products from a print shop running Keyline (Inbox API)',
 		defaults: { name: 'Keyline' },
 		usableAsTool: true,
@@ -57,12 +58,8 @@ export class Keyline implements INodeType {
 		requestOperations: { pagination: sendRequest },
 		properties: [
 			routeAllRequests,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
+			resourceSelector(
+				[
 					{ name: 'Address', value: 'address' },
 					{ name: 'Carrier', value: 'carrier' },
 					{ name: 'Cart', value: 'cart' },
@@ -74,8 +71,8 @@ export class Keyline implements INodeType {
 					{ name: 'Recipient', value: 'recipient' },
 					{ name: 'Variant', value: 'variant' },
 				],
-				default: 'cart',
-			},
+				'cart',
+			),
 			...operations,
 			...notices,
 			...locationFields,

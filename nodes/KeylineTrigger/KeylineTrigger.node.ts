@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { EVENTS_SUBTITLE } from '../shared/description';
 import { exclusive } from '../shared/polling';
 import { ORDER_STATES, PRINT_DATA_FILE_STATES } from './orders';
 import { pollChanges } from './poll';
@@ -19,8 +20,7 @@ export class KeylineTrigger implements INodeType {
 		icon: { light: 'file:../../icons/keyline.svg', dark: 'file:../../icons/keyline.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{ ($parameter["events"] || []).map(e => e.replace(/([A-Z])/g, " $1").toLowerCase()).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Keyline order or one of its print data files changes state, or a new order appears',
 		defaults: { name: 'Keyline Trigger' },

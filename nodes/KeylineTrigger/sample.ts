@@ -10,6 +10,17 @@ import { PollOutcome } from '../shared/polling';
 import { getOrder } from './discovery';
 import { orderOf } from './orders';
 
+/** The address of Keyline's documented example order (billing and delivery alike). */
+const EXAMPLE_ADDRESS = {
+	addressee: 'Keyline\r\nc/o Crispy Mountain GmbH',
+	street: 'Emmerich-Josef-Str.',
+	number: '1a',
+	addition: 'Hinterhaus',
+	zip_code: '55116',
+	town: 'Mainz',
+	country_code: 'DE',
+};
+
 /** The documentation's example order (GET /orders/{id}), unwrapped. */
 const EXAMPLE_ORDER = {
 	order: {
@@ -22,25 +33,9 @@ const EXAMPLE_ORDER = {
 		created_at: '2017-11-03T15:24:05.173+01:00',
 		custom_references: { PO: 7891234 },
 		carrier: { id: 43, name: 'Paket DHL' },
-		delivery_address: {
-			addressee: 'Keyline\r\nc/o Crispy Mountain GmbH',
-			street: 'Emmerich-Josef-Str.',
-			number: '1a',
-			addition: 'Hinterhaus',
-			zip_code: '55116',
-			town: 'Mainz',
-			country_code: 'DE',
-		},
+		delivery_address: { ...EXAMPLE_ADDRESS },
 		recipient: { first_name: 'Bran', name: 'Starko', email: 'bs@stark.com', phone: '+441123123' },
-		billing_address: {
-			addressee: 'Keyline\r\nc/o Crispy Mountain GmbH',
-			street: 'Emmerich-Josef-Str.',
-			number: '1a',
-			addition: 'Hinterhaus',
-			zip_code: '55116',
-			town: 'Mainz',
-			country_code: 'DE',
-		},
+		billing_address: { ...EXAMPLE_ADDRESS },
 		products: [
 			{
 				product: {
