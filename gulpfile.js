@@ -45,6 +45,7 @@ async function bundle() {
 			sourcefile: 'bundle-entry.ts',
 			loader: 'ts',
 		},
+		absWorkingDir: __dirname,
 		outfile: BUNDLE,
 		bundle: true,
 		platform: 'node',
