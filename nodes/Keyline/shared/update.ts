@@ -12,6 +12,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import { byDisplayName } from '../../shared/sort';
 import { requireChanges } from '../../shared/validation';
 import { keylineRequest } from './call';
 import { clearCustomReferencesOption } from './fields';
@@ -26,9 +27,7 @@ type Complete = (
 
 /** The fields of a record that has custom references, with the option to remove them all. */
 export function withClearOption(options: INodeProperties[]): INodeProperties[] {
-	return [...options, clearCustomReferencesOption].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	);
+	return [...options, clearCustomReferencesOption].sort(byDisplayName);
 }
 
 export function updateFieldsCollection(

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { byDisplayName } from '../../../shared/sort';
 import { requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import {
@@ -95,7 +96,7 @@ export const addressUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [...TEXT_FIELDS.map((field) => addressTextProperty(field)), PRIMARY_FIELD].sort(
-			(a, b) => a.displayName.localeCompare(b.displayName),
+			byDisplayName,
 		),
 	},
 ];
