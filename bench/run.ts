@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds nothing (run `npm run build` first), measures, prints the figures:
- * the package's cold load in n8n-core's PackageDirectoryLoader, what a trigger poll costs, how many expressions a one-ID Get evaluates per item, and (unless
- * `--quick`) per-item node time beside n8n's HTTP Request node in a real n8n.
+ * the package's cold load in n8n-core's PackageDirectoryLoader, what a trigger poll costs, how
+ * many expressions a one-ID Get evaluates per item, and (unless `--quick`) per-item node time
+ * beside n8n's HTTP Request node in a real n8n. `--cold-load`: only the cold load.
  */
 process.env.N8N_LOG_LEVEL = 'silent';
 
@@ -31,6 +32,7 @@ async function main() {
 	} finally {
 		minimal.remove();
 	}
+	if (process.argv.includes('--cold-load')) return;
 	console.log();
 
 	const { benchTriggers } = await import('./triggers');
