@@ -11,7 +11,7 @@
  * credentials and the nodes. The shims stay where n8n looks: the codex (X.node.json) and the
  * icon paths (`file:../../icons/...`) resolve from the listed file's folder.
  */
-const { rmSync, writeFileSync, mkdirSync } = require('node:fs');
+const { readFileSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
 const path = require('node:path');
 const { src, dest, series, parallel } = require('gulp');
 
@@ -60,6 +60,7 @@ async function bundle() {
 		legalComments: 'none',
 		logLevel: 'warning',
 	});
+	asciiOnly(BUNDLE);
 	for (const e of list) {
 		let to = path.relative(path.dirname(e.built), BUNDLE).split(path.sep).join('/');
 		if (!to.startsWith('.')) to = `./${to}`;
@@ -67,6 +68,46 @@ async function bundle() {
 		writeFileSync(
 			e.built,
 			`'use strict';\n// Built by gulpfile.js: the class is in ${to}, shared by all nodes and credentials.\nexports.${e.className} = require('${to}').${e.className};\n`,
+		);
+	}
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings, templates and names, not in regular
+ * expression literals (Keyline's German messages: /ist nicht gültig/). One such character makes
+ * V8 hold and scan the whole bundle as a two-byte string, a few ms more per load. Escaped here as
+ * \uXXXX, which matches the same text with or without the u flag; only the regex's `source`
+ * spelling changes, and nothing reads it.
+ */
+function asciiOnly(file) {
+	const ts = require('typescript');
+	const text = readFileSync(file, 'utf8');
+	if (/^[\x00-\x7f]*$/.test(text)) return;
+	const tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+	const edits = [];
+	const visit = (node) => {
+		if (node.kind === ts.SyntaxKind.RegularExpressionLiteral && /[^\x00-\x7f]/.test(node.text)) {
+			const start = node.getStart(tree);
+			if (text.slice(start, node.end) !== node.text) throw new Error(`bundle.js: ${node.text}?`);
+			const escaped = node.text.replace(/[^\x00-\x7f]/g, (c, at) => {
+				// After a backslash (\ü) the escape would read \\u00fc: not the same pattern.
+				if (node.text[at - 1] === '\\') throw new Error(`bundle.js: \\${c} in ${node.text}`);
+				return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+			});
+			edits.push({ start, end: node.end, text: escaped });
+		}
+		ts.forEachChild(node, visit);
+	};
+	visit(tree);
+	let out = text;
+	for (const edit of edits.reverse()) {
+		out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+	}
+	writeFileSync(file, out);
+	const left = out.match(/[^\x00-\x7f]/g);
+	if (left) {
+		console.warn(
+			`bundle.js: ${left.length} non-ASCII characters left (${left.slice(0, 5).join(' ')}): slower load`,
 		);
 	}
 }
