@@ -1,11 +1,40 @@
 /**
  * `npm run bench`: builds nothing (run `npm run build` first), measures, prints the figures:
- * what a trigger poll costs, how many expressions a one-ID Get evaluates per item, and (unless
- * `--quick`) per-item node time beside n8n's HTTP Request node in a real n8n.
+ * the package's cold load in n8n-core's PackageDirectoryLoader, what a trigger poll costs, how
+ * many expressions a one-ID Get evaluates per item, and (unless `--quick`) per-item node time
+ * beside n8n's HTTP Request node in a real n8n. `--cold-load`: only the cold load.
  */
 process.env.N8N_LOG_LEVEL = 'silent';
 
 async function main() {
+	const { benchColdLoad, writeMinimalPackage, NODE24 } = await import('./coldLoad');
+	const { existsSync } = await import('node:fs');
+	const coldLoad = (label: string, f: Awaited<ReturnType<typeof benchColdLoad>>) =>
+		console.log(
+			`${label}: ${f.medianMs.toFixed(1)} ms median (min ${f.minMs.toFixed(1)}, max ${f.maxMs.toFixed(1)}; ${f.runs} runs; ${f.nodes} nodes, ${f.credentials} credentials, ${f.modules} JS modules)`,
+		);
+	coldLoad(
+		`Package cold load (PackageDirectoryLoader, fresh process, Node ${process.versions.node})`,
+		await benchColdLoad(),
+	);
+	if (existsSync(NODE24)) {
+		coldLoad(
+			'Package cold load (PackageDirectoryLoader, fresh process, n8n runtime Node 24)',
+			await benchColdLoad({ nodeBinary: NODE24 }),
+		);
+	}
+	const minimal = writeMinimalPackage();
+	try {
+		coldLoad(
+			`Minimal package for scale (1 tiny node, 1 tiny credential, Node ${process.versions.node})`,
+			await benchColdLoad({ dir: minimal.dir }),
+		);
+	} finally {
+		minimal.remove();
+	}
+	if (process.argv.includes('--cold-load')) return;
+	console.log();
+
 	const { benchTriggers } = await import('./triggers');
 	const figures = await benchTriggers();
 	const width = Math.max(...figures.map((f) => f.scenario.length));
