@@ -74,37 +74,49 @@ async function bundle() {
 
 /**
  * esbuild escapes non-ASCII characters in strings, templates and names, not in regular
- * expression literals (Keyline's German messages: /ist nicht gültig/). One such character makes
- * V8 hold and scan the whole bundle as a two-byte string, a few ms more per load. Escaped here as
- * \uXXXX, which matches the same text with or without the u flag; only the regex's `source`
- * spelling changes, and nothing reads it.
+ * expression literals (Keyline's German messages: /ist nicht gültig/) or the comments it keeps.
+ * One such character makes V8 hold and scan the whole bundle as a two-byte string, a few ms more
+ * per load. Escaped here as \uXXXX: in a regex it matches the same text with or without the u
+ * flag (only the regex's `source` spelling changes, and nothing reads it); in a comment it is
+ * text.
  */
 function asciiOnly(file) {
 	const ts = require('typescript');
+	const nonAscii = /[^\x00-\x7f]/g;
+	const escape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 	const text = readFileSync(file, 'utf8');
-	if (/^[\x00-\x7f]*$/.test(text)) return;
+	if (!/[^\x00-\x7f]/.test(text)) return;
 	const tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-	const edits = [];
+	const edits = new Map();
+	const comments = (ranges) => {
+		for (const { pos, end } of ranges ?? []) {
+			const comment = text.slice(pos, end);
+			if (/[^\x00-\x7f]/.test(comment))
+				edits.set(pos, { end, text: comment.replace(nonAscii, escape) });
+		}
+	};
 	const visit = (node) => {
+		comments(ts.getLeadingCommentRanges(text, node.pos));
+		comments(ts.getTrailingCommentRanges(text, node.end));
 		if (node.kind === ts.SyntaxKind.RegularExpressionLiteral && /[^\x00-\x7f]/.test(node.text)) {
 			const start = node.getStart(tree);
 			if (text.slice(start, node.end) !== node.text) throw new Error(`bundle.js: ${node.text}?`);
-			const escaped = node.text.replace(/[^\x00-\x7f]/g, (c, at) => {
+			const escaped = node.text.replace(nonAscii, (c, at) => {
 				// After a backslash (\ü) the escape would read \\u00fc: not the same pattern.
 				if (node.text[at - 1] === '\\') throw new Error(`bundle.js: \\${c} in ${node.text}`);
-				return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+				return escape(c);
 			});
-			edits.push({ start, end: node.end, text: escaped });
+			edits.set(start, { end: node.end, text: escaped });
 		}
 		ts.forEachChild(node, visit);
 	};
 	visit(tree);
 	let out = text;
-	for (const edit of edits.reverse()) {
-		out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+	for (const [start, edit] of [...edits].sort((a, b) => b[0] - a[0])) {
+		out = out.slice(0, start) + edit.text + out.slice(edit.end);
 	}
 	writeFileSync(file, out);
-	const left = out.match(/[^\x00-\x7f]/g);
+	const left = out.match(nonAscii);
 	if (left) {
 		console.warn(
 			`bundle.js: ${left.length} non-ASCII characters left (${left.slice(0, 5).join(' ')}): slower load`,
