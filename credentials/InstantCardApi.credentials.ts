@@ -10,7 +10,11 @@ import type {
 
 import { registerSecrets } from '../nodes/shared/secrets';
 import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
-import { holdUsableToken, INSTANTCARD_BASE_URL, instantCardSession } from '../nodes/InstantCard/shared/login';
+import {
+	holdUsableToken,
+	INSTANTCARD_BASE_URL,
+	instantCardSession,
+} from '../nodes/InstantCard/shared/login';
 
 export class InstantCardApi implements ICredentialType {
 	name = 'instantCardApi';

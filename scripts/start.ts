@@ -10,7 +10,12 @@ import path from 'node:path';
 import { createInstance, importCredentials, ROOT, startServer } from '../test/e2e/n8n';
 import { describeSandboxes, sandboxCredentials, startSandboxes } from '../test/sandbox';
 
-const OWNER = { email: 'owner@sandbox.test', password: 'Sandbox-Owner-1', firstName: 'Sandbox', lastName: 'Owner' };
+const OWNER = {
+	email: 'owner@sandbox.test',
+	password: 'Sandbox-Owner-1',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+};
 
 async function main() {
 	const port = Number(process.env.PORT ?? 5678);
