@@ -1,32 +1,22 @@
 /** Print Job operations through n8n-core's engine against the sandbox. */
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
-import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
-import { rl } from './fixtures';
+import { loadOptions } from '../harness/run';
+import { useInstantCardSandbox } from '../harness/sandboxes';
+import { INSTANTCARD_ORG as ORG, instantCardNode, rl } from './fixtures';
 
-const ORG = '/api/v2/organizations/20003827';
 const UPS = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name === 'UPS Ground')!.id;
 const FEDEX = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name.startsWith('FedEx'))!.id;
 
 describe('InstantCard node: Print Job', () => {
 	const sandbox = useInstantCardSandbox();
-	const credentials = () => [instantCardCredential(sandbox)];
-	const run = async (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
-		continueOnFail = false,
-	) =>
-		await runNode({
-			type: 'instantCard',
-			parameters: parameters as never,
-			items,
-			credentials: credentials(),
-			continueOnFail,
-		});
+	const { run, credentials } = instantCardNode(sandbox);
 	const job = (id: number) => sandbox.store.printJobs.get(id)!;
 	/** Requests the API handled: a 401 answered to a token from an earlier test (then re-sent after login) does not count. */
 	const sent = (method: string, path: string | RegExp) =>
 		sandbox.requestsTo(method, path).filter((r) => r.status !== 401);
+	/** Every handled request to a print-job endpoint, 401s left out as in `sent`. */
+	const printJobRequests = () =>
+		sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401);
 
 	let addressId: number;
 	let cards: number[];
@@ -192,9 +182,7 @@ describe('InstantCard node: Print Job', () => {
 			expect(fromExpression.error?.message).toBe(
 				'Card IDs: "-3" is not a card ID (a positive whole number)',
 			);
-			expect(
-				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
-			).toHaveLength(0);
+			expect(printJobRequests()).toHaveLength(0);
 		});
 
 		it('refuses a missing one-off address field or a bad provider ID before sending anything', async () => {
@@ -238,9 +226,7 @@ describe('InstantCard node: Print Job', () => {
 			expect(noCopies.error?.message).toBe(
 				'Number of Copies must be a positive whole number, not "0"',
 			);
-			expect(
-				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
-			).toHaveLength(0);
+			expect(printJobRequests()).toHaveLength(0);
 		});
 
 		it("shows the API's own error text (a card that is not finalized)", async () => {
@@ -391,9 +377,7 @@ describe('InstantCard node: Print Job', () => {
 				printJobId: rl('={{ "81001x" }}'),
 			});
 			expect(bad.error?.message).toBe('Print Job ID must be a positive whole number, not "81001x"');
-			expect(
-				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
-			).toHaveLength(0);
+			expect(printJobRequests()).toHaveLength(0);
 		});
 
 		it('Get Many pages with page/page_size until a short page, one item per job', async () => {
@@ -610,9 +594,7 @@ describe('InstantCard node: Print Job', () => {
 				updateFields: { numberOfCopies: 2 },
 			});
 			expect(badJob.error?.message).toBe('Print Job ID must be a positive whole number, not "abc"');
-			expect(
-				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
-			).toHaveLength(0);
+			expect(printJobRequests()).toHaveLength(0);
 		});
 
 		it("shows the API's refusal of a submitted job", async () => {

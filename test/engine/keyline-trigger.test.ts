@@ -4,29 +4,19 @@
  * filters, Fetch Test Event, restarts, failures part way, bounded state, request counts, and a
  * soak of 240 polls with random changes, faults and restarts checked against the sandbox.
  */
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Fault } from '../sandbox/core';
 import { KEYLINE_SANDBOX_API_KEY, type Order } from '../sandbox/keyline';
-import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
+import { brief, eventsOf, type EventJson as Json } from '../harness/poll';
+import { useKeylineSandbox } from '../harness/sandboxes';
 import { chaosPoller, expectEnoughChaos, seededRandom, soakFault } from '../harness/soak';
-import { everythingVisible } from './fixtures';
+import { everythingVisible, keylineTrigger } from './fixtures';
 
-type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const BASE = '/api/v2/inbox';
 
 describe('Keyline Trigger', () => {
 	const sb = useKeylineSandbox();
-	const trigger = async (parameters: Record<string, unknown>) =>
-		await TriggerHarness.create({
-			type: 'keylineTrigger',
-			parameters: parameters as never,
-			credentials: [keylineCredential(sb)],
-		});
-	const events = (result: PollResult) => jsonOf(result) as Json[];
-	const brief = (result: PollResult) =>
-		events(result).map((e) => [e.event, e.id, e.previousState, e.state]);
+	const trigger = keylineTrigger(sb);
+	const events = eventsOf;
 	/** API requests (the credential's probe of /carts/0 left out). */
 	const apiRequests = () => sb.requests.filter((r) => r.path !== `${BASE}/carts/0`);
 	/** An order of this key with a product file and a component file. */
