@@ -17,6 +17,15 @@ describe('InstantCard node: Address', () => {
 	beforeEach(freshLogin);
 
 	const address = { resource: 'address' };
+	/** Address → Create with only the required fields, a contact left to the caller. */
+	const minimalCreate = {
+		...address,
+		operation: 'create',
+		address1: '1 A St',
+		city: 'X',
+		zipCode: '1',
+		country: 'US',
+	};
 
 	it('Create sends address[address1] (no underscore) and every field given, without a contact', async () => {
 		const { items, error } = await run({
@@ -132,14 +141,7 @@ describe('InstantCard node: Address', () => {
 	});
 
 	it('Create checks the new contact email, required fields and the contact ID before sending', async () => {
-		const base = {
-			...address,
-			operation: 'create',
-			address1: '1 A St',
-			city: 'X',
-			zipCode: '1',
-			country: 'US',
-		};
+		const base = { ...minimalCreate };
 		const badEmail = await run({
 			...base,
 			contactMode: 'new',
@@ -179,12 +181,7 @@ describe('InstantCard node: Address', () => {
 
 	it("Create shows the API's validation words", async () => {
 		const { error } = await run({
-			...address,
-			operation: 'create',
-			address1: '1 A St',
-			city: 'X',
-			zipCode: '1',
-			country: 'US',
+			...minimalCreate,
 			contactMode: 'existing',
 			contactId: rl(999999),
 		});
@@ -418,14 +415,7 @@ describe('InstantCard node: Address', () => {
 			method: 'POST',
 			path: '/addresses$',
 		});
-		const { error } = await run({
-			...address,
-			operation: 'create',
-			address1: '1 A St',
-			city: 'X',
-			zipCode: '1',
-			country: 'US',
-		});
+		const { error } = await run({ ...minimalCreate });
 		expect(error).toEqual(
 			expect.objectContaining({
 				httpCode: '400',

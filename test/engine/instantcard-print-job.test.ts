@@ -21,17 +21,24 @@ describe('InstantCard node: Print Job', () => {
 	let addressId: number;
 	let cards: number[];
 
+	/** Print Job → Create's parameters: the saved address, UPS, then `extra`. */
+	const createWith = (extra: Record<string, unknown> = {}) => ({
+		resource: 'printJob',
+		operation: 'create',
+		addressMode: 'saved',
+		addressId: rl(addressId),
+		shippingProviderId: rl(UPS),
+		...extra,
+	});
+
 	/** A job ready to submit: saved address, UPS, the given cards. Returns its ID. */
 	const createJob = async (extra: Record<string, unknown> = {}) => {
-		const { items, error } = await run({
-			resource: 'printJob',
-			operation: 'create',
-			addressMode: 'saved',
-			addressId: rl(addressId),
-			shippingProviderId: rl(UPS),
-			cardIds: cards.slice(0, 2).join(', '),
-			...extra,
-		});
+		const { items, error } = await run(
+			createWith({
+				cardIds: cards.slice(0, 2).join(', '),
+				...extra,
+			}),
+		);
 		expect(error).toBeUndefined();
 		return Number(items[0].json.id);
 	};
@@ -45,15 +52,12 @@ describe('InstantCard node: Print Job', () => {
 
 	describe('Create', () => {
 		it('sends a saved address, provider, copies and card IDs as form fields (card_ids a JSON string)', async () => {
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				numberOfCopies: 2,
-				cardIds: `${cards[0]}, ${cards[1]} ${cards[2]}`,
-			});
+			const { items, error } = await run(
+				createWith({
+					numberOfCopies: 2,
+					cardIds: `${cards[0]}, ${cards[1]} ${cards[2]}`,
+				}),
+			);
 			expect(error).toBeUndefined();
 			const [request] = sent('POST', `${ORG}/print_jobs`);
 			expect(request.contentType).toContain('application/x-www-form-urlencoded');
@@ -119,14 +123,9 @@ describe('InstantCard node: Print Job', () => {
 
 		it('takes card IDs from expressions giving an array, a number or a comma string, one job per item', async () => {
 			const { items, error } = await run(
-				{
-					resource: 'printJob',
-					operation: 'create',
-					addressMode: 'saved',
-					addressId: rl(addressId),
-					shippingProviderId: rl(UPS),
+				createWith({
 					cardIds: '={{ $json.cards }}',
-				},
+				}),
 				[
 					{ cards: [cards[0], String(cards[1])] },
 					{ cards: cards[2] },
@@ -159,24 +158,16 @@ describe('InstantCard node: Print Job', () => {
 		});
 
 		it('refuses a bad card ID, naming it, before sending anything', async () => {
-			const { error } = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				cardIds: `${cards[0]}, 12ab, ${cards[1]}`,
-			});
+			const { error } = await run(
+				createWith({
+					cardIds: `${cards[0]}, 12ab, ${cards[1]}`,
+				}),
+			);
 			expect(error?.message).toBe('Card IDs: "12ab" is not a card ID (a positive whole number)');
 			const fromExpression = await run(
-				{
-					resource: 'printJob',
-					operation: 'create',
-					addressMode: 'saved',
-					addressId: rl(addressId),
-					shippingProviderId: rl(UPS),
+				createWith({
 					cardIds: '={{ $json.cards }}',
-				},
+				}),
 				[{ cards: [cards[0], -3] }],
 			);
 			expect(fromExpression.error?.message).toBe(
@@ -215,14 +206,11 @@ describe('InstantCard node: Print Job', () => {
 			expect(badProvider.error?.message).toBe(
 				'Shipping Provider ID must be a positive whole number, not "ups"',
 			);
-			const noCopies = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				numberOfCopies: '={{ 0 }}',
-			});
+			const noCopies = await run(
+				createWith({
+					numberOfCopies: '={{ 0 }}',
+				}),
+			);
 			expect(noCopies.error?.message).toBe(
 				'Number of Copies must be a positive whole number, not "0"',
 			);
@@ -231,14 +219,11 @@ describe('InstantCard node: Print Job', () => {
 
 		it("shows the API's own error text (a card that is not finalized)", async () => {
 			const draft = sandbox.store.createCard(1001, { first_name: 'Draft' }).id;
-			const { error } = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				cardIds: String(draft),
-			});
+			const { error } = await run(
+				createWith({
+					cardIds: String(draft),
+				}),
+			);
 			expect(error).toEqual(
 				expect.objectContaining({
 					httpCode: '400',
@@ -250,16 +235,13 @@ describe('InstantCard node: Print Job', () => {
 
 	describe('Submit After Creating', () => {
 		const createAndSubmit = async () =>
-			await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				numberOfCopies: 3,
-				cardIds: cards.slice(0, 2).join(' '),
-				submitAfterCreate: true,
-			});
+			await run(
+				createWith({
+					numberOfCopies: 3,
+					cardIds: cards.slice(0, 2).join(' '),
+					submitAfterCreate: true,
+				}),
+			);
 
 		it('submits once when the balance covers the job, and outputs the submitted job', async () => {
 			const { items, error } = await createAndSubmit();
@@ -299,16 +281,11 @@ describe('InstantCard node: Print Job', () => {
 		it('with Continue On Fail, a job the balance does not cover is an error item and the others go on', async () => {
 			sandbox.setBalance('40.00'); // covers one job of 37.75, not two
 			const { items, error } = await run(
-				{
-					resource: 'printJob',
-					operation: 'create',
-					addressMode: 'saved',
-					addressId: rl(addressId),
-					shippingProviderId: rl(UPS),
+				createWith({
 					numberOfCopies: 3,
 					cardIds: '={{ $json.cards }}',
 					submitAfterCreate: true,
-				},
+				}),
 				[{ cards: cards.slice(0, 2) }, { cards: cards.slice(2, 4) }, { cards: 'x' }],
 				true,
 			);
@@ -328,14 +305,11 @@ describe('InstantCard node: Print Job', () => {
 		});
 
 		it('a submit the API refuses keeps the job and says which one', async () => {
-			const { error } = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				submitAfterCreate: true,
-			});
+			const { error } = await run(
+				createWith({
+					submitAfterCreate: true,
+				}),
+			);
 			const [created] = [...sandbox.store.printJobs.values()];
 			expect(error?.message).toBe(
 				`Print job #${created.id} was created but not submitted: InstantCard: Print job has no cards`,
@@ -382,13 +356,7 @@ describe('InstantCard node: Print Job', () => {
 
 		it('Get Many pages with page/page_size until a short page, one item per job', async () => {
 			const created = await run(
-				{
-					resource: 'printJob',
-					operation: 'create',
-					addressMode: 'saved',
-					addressId: rl(addressId),
-					shippingProviderId: rl(UPS),
-				},
+				createWith(),
 				Array.from({ length: 103 }, () => ({})),
 			);
 			expect(created.items).toHaveLength(103);

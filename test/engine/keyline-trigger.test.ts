@@ -23,6 +23,9 @@ describe('Keyline Trigger', () => {
 	const order = (state: Order['state'] = 'draft') =>
 		sb.seedOrder({ state, products: [{ printDataFiles: [{}, { componentIndex: 0 }] }] });
 	const files = (o: Order) => o.products.flatMap((p) => p.print_data_files);
+	/** The trigger on order state changes of `o`, named by its ID. */
+	const watchingStatesOf = async (o: Order) =>
+		await trigger({ events: ['orderStateChanged'], watch: 'named', orders: String(o.id) });
 	const later = (seconds = 60) => sb.clock.advance(seconds * 1000);
 
 	beforeEach(() => sb.reset());
@@ -159,11 +162,7 @@ describe('Keyline Trigger', () => {
 
 		it('an archived order is reported, then marked done and not read again', async () => {
 			const a = order('completed');
-			const t = await trigger({
-				events: ['orderStateChanged'],
-				watch: 'named',
-				orders: String(a.id),
-			});
+			const t = await watchingStatesOf(a);
 			await t.poll();
 			sb.advanceOrder(a.id);
 			expect(brief(await t.poll())).toEqual([['orderStateChanged', a.id, 'completed', 'archived']]);
@@ -484,11 +483,7 @@ describe('Keyline Trigger', () => {
 
 	it("a poll that can read nothing fails with Keyline's words and changes no state; the next catches up", async () => {
 		const a = order();
-		const t = await trigger({
-			events: ['orderStateChanged'],
-			watch: 'named',
-			orders: String(a.id),
-		});
+		const t = await watchingStatesOf(a);
 		await t.poll();
 		const before = t.state;
 		sb.advanceOrder(a.id);
@@ -512,11 +507,7 @@ describe('Keyline Trigger', () => {
 
 	it('two polls at once: the second sees the first running and reports nothing', async () => {
 		const a = order();
-		const t = await trigger({
-			events: ['orderStateChanged'],
-			watch: 'named',
-			orders: String(a.id),
-		});
+		const t = await watchingStatesOf(a);
 		await t.poll();
 		sb.advanceOrder(a.id);
 		sb.addFault({ kind: 'latency', ms: 150, path: '/orders/' });
@@ -526,11 +517,7 @@ describe('Keyline Trigger', () => {
 
 	it('errors carry no API key', async () => {
 		const a = order();
-		const t = await trigger({
-			events: ['orderStateChanged'],
-			watch: 'named',
-			orders: String(a.id),
-		});
+		const t = await watchingStatesOf(a);
 		sb.addFault({ kind: 'status', status: 500, path: '/orders/' });
 		const failed = await t.poll();
 		expect(failed.error).toBeDefined();
