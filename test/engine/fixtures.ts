@@ -104,6 +104,16 @@ export function seedInstantCardAddresses(sandbox: InstantCardSandbox, count: num
 	return ids;
 }
 
+/** A billing or delivery address as Place Order (One Step) takes it (the node's field names). */
+export const KEYLINE_ORDER_ADDRESS = {
+	addressee: 'Crispy Mountain GmbH',
+	street: 'Emmerich-Josef-Str.',
+	number: '1a',
+	zipCode: '55116',
+	town: 'Mainz',
+	countryCode: 'de',
+};
+
 /** Where the Keyline sandbox serves the Inbox API. */
 export const KEYLINE_BASE = '/api/v2/inbox';
 

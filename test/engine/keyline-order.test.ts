@@ -5,7 +5,7 @@ import {
 	KEYLINE_SANDBOX_API_KEY as OWNER,
 } from '../sandbox/keyline';
 import { useKeylineSandbox } from '../harness/sandboxes';
-import { keylineResource } from './fixtures';
+import { KEYLINE_ORDER_ADDRESS, keylineResource } from './fixtures';
 
 describe('Keyline node: order', () => {
 	const sandbox = useKeylineSandbox();
@@ -164,14 +164,7 @@ describe('Keyline node: order', () => {
 				additionalFields: { phone: '+49 6131 6171000' },
 			},
 		};
-		const address = {
-			addressee: 'Crispy Mountain GmbH',
-			street: 'Emmerich-Josef-Str.',
-			number: '1a',
-			zipCode: '55116',
-			town: 'Mainz',
-			countryCode: 'de',
-		};
+		const address = KEYLINE_ORDER_ADDRESS;
 		const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 		const byOrderNumber = (value: string) => ({ __rl: true, mode: 'orderNumber', value });
 		const cmyk = (processColor: string) => ({ family: 'CMYK', processColor });

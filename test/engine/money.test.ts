@@ -9,7 +9,7 @@ import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
 import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
-import { completeKeylineCart, rl } from './fixtures';
+import { completeKeylineCart, KEYLINE_ORDER_ADDRESS, rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
@@ -369,24 +369,10 @@ describe('money calls after an unclear failure', () => {
 			},
 			carrierId: String(KEYLINE_CARRIERS[0].id),
 			billingAddress: {
-				address: {
-					addressee: 'Crispy Mountain GmbH',
-					street: 'Emmerich-Josef-Str.',
-					number: '1a',
-					zipCode: '55116',
-					town: 'Mainz',
-					countryCode: 'de',
-				},
+				address: KEYLINE_ORDER_ADDRESS,
 			},
 			deliveryAddress: {
-				address: {
-					addressee: 'Crispy Mountain GmbH',
-					street: 'Emmerich-Josef-Str.',
-					number: '1a',
-					zipCode: '55116',
-					town: 'Mainz',
-					countryCode: 'de',
-				},
+				address: KEYLINE_ORDER_ADDRESS,
 			},
 			productsInput: 'json',
 			productsJson: JSON.stringify([
