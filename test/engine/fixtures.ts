@@ -3,8 +3,9 @@
  * sandbox, carts ready to check out, the Keyline node with its request log, and the visible form
  * of a run.
  */
+import { TriggerHarness } from '../harness/poll';
 import { runNode } from '../harness/run';
-import { keylineCredential } from '../harness/sandboxes';
+import { instantCardCredential, keylineCredential } from '../harness/sandboxes';
 import type { InstantCardSandbox } from '../sandbox/instantcard';
 import {
 	KEYLINE_CARRIERS,
@@ -103,6 +104,16 @@ export function seedInstantCardAddresses(sandbox: InstantCardSandbox, count: num
 	return ids;
 }
 
+/** A billing or delivery address as Place Order (One Step) takes it (the node's field names). */
+export const KEYLINE_ORDER_ADDRESS = {
+	addressee: 'Crispy Mountain GmbH',
+	street: 'Emmerich-Josef-Str.',
+	number: '1a',
+	zipCode: '55116',
+	town: 'Mainz',
+	countryCode: 'de',
+};
+
 /** Where the Keyline sandbox serves the Inbox API. */
 export const KEYLINE_BASE = '/api/v2/inbox';
 
@@ -131,5 +142,92 @@ export function keylineNode(sandbox: KeylineSandbox) {
 	const bodyOf = (method: string) => apiRequests().find((r) => r.method === method)?.json;
 	/** A cart of the sandbox's API key, set directly in its store. */
 	const newCart = () => sandbox.store.createCart(KEYLINE_SANDBOX_API_KEY);
-	return { run, apiRequests, calls, bodyOf, newCart };
+	/** A cart holding one product of the template, set directly in the sandbox's store. */
+	const cartWith = (template = KEYLINE_PRODUCT_TEMPLATES[0]) => {
+		const cart = newCart();
+		const product = sandbox.store.createProduct(template);
+		cart.products.push(product);
+		return { cart, product, ids: { cartId: String(cart.id), productId: String(product.id) } };
+	};
+	return { run, apiRequests, calls, bodyOf, newCart, cartWith };
+}
+
+/** `keylineNode` with `run(parameters, items?, continueOnFail?)` always on one resource. */
+export function keylineResource(sandbox: KeylineSandbox, resource: string) {
+	const node = keylineNode(sandbox);
+	const run = async (
+		parameters: Record<string, unknown>,
+		items?: Array<Record<string, unknown>>,
+		continueOnFail = false,
+	) => await node.run(resource, parameters, items, continueOnFail);
+	return { ...node, run };
+}
+
+/** Where the InstantCard sandbox serves the seeded organization's API. */
+export const INSTANTCARD_ORG = '/api/v2/organizations/20003827';
+
+/**
+ * The InstantCard node run against `sandbox` (`run({ resource: 'card', operation: 'get', … })`),
+ * the credential list it runs with (for `loadOptions` too), and `freshLogin` for a `beforeEach`.
+ */
+export function instantCardNode(sandbox: InstantCardSandbox) {
+	const credentials = () => [instantCardCredential(sandbox)];
+	const run = async (
+		parameters: Record<string, unknown>,
+		items?: Array<Record<string, unknown>>,
+		continueOnFail = false,
+	) =>
+		await runNode({
+			type: 'instantCard',
+			parameters: parameters as never,
+			items,
+			credentials: credentials(),
+			continueOnFail,
+		});
+	/**
+	 * Resets the sandbox, logs in to it (Profile → Get) and clears its request log. The login is
+	 * shared per credential across runs, and reset() forgets tokens: logging in first keeps a 401
+	 * for an old token and its re-send out of the test's own request log.
+	 */
+	const freshLogin = async () => {
+		sandbox.reset();
+		await run({ resource: 'profile', operation: 'get' });
+		sandbox.clearRequests();
+	};
+	return { run, credentials, freshLogin };
+}
+
+/** `trigger(parameters)`: the InstantCard Trigger with these parameters, polling `sandbox`. */
+export const instantCardTrigger =
+	(sandbox: InstantCardSandbox) => async (parameters: Record<string, unknown>) =>
+		await TriggerHarness.create({
+			type: 'instantCardTrigger',
+			parameters: parameters as never,
+			credentials: [instantCardCredential(sandbox)],
+		});
+
+/** `trigger(parameters)`: the Keyline Trigger with these parameters, polling `sandbox`. */
+export const keylineTrigger =
+	(sandbox: KeylineSandbox) => async (parameters: Record<string, unknown>) =>
+		await TriggerHarness.create({
+			type: 'keylineTrigger',
+			parameters: parameters as never,
+			credentials: [keylineCredential(sandbox)],
+		});
+
+/** What the InstantCard sandbox seeds: Grace Hopper, linked to the "Head office" address. */
+export const INSTANTCARD_SEEDED_CONTACT = 5001;
+export const INSTANTCARD_SEEDED_ADDRESS = 3001;
+
+/**
+ * `instantCardNode` for the Address and Contact tests: contacts and addresses seeded straight into
+ * the store, and the requests to the address and contact endpoints (logins and others left out).
+ */
+export function instantCardAddressBook(sandbox: InstantCardSandbox) {
+	return {
+		...instantCardNode(sandbox),
+		seedContacts: (count: number) => seedInstantCardContacts(sandbox, count),
+		seedAddresses: (count: number) => seedInstantCardAddresses(sandbox, count),
+		apiRequests: () => sandbox.requests.filter((r) => /\/(addresses|contacts)/.test(r.path)),
+	};
 }

@@ -1,41 +1,31 @@
 /** Address operations through n8n-core's engine against the InstantCard sandbox. */
-import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
-import { rl, seedInstantCardAddresses, seedInstantCardContacts } from './fixtures';
-
-const org = '/api/v2/organizations/20003827';
-/** What the sandbox seeds: Grace Hopper, linked to the "Head office" address. */
-const SEEDED_CONTACT = 5001;
-const SEEDED_ADDRESS = 3001;
+import { loadOptions } from '../harness/run';
+import { useInstantCardSandbox } from '../harness/sandboxes';
+import {
+	INSTANTCARD_ORG as ORG,
+	INSTANTCARD_SEEDED_ADDRESS as SEEDED_ADDRESS,
+	INSTANTCARD_SEEDED_CONTACT as SEEDED_CONTACT,
+	instantCardAddressBook,
+	rl,
+} from './fixtures';
 
 describe('InstantCard node: Address', () => {
 	const sandbox = useInstantCardSandbox();
-	const credentials = () => [instantCardCredential(sandbox)];
-	const run = async (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
-		continueOnFail = false,
-	) =>
-		await runNode({
-			type: 'instantCard',
-			parameters: parameters as never,
-			items,
-			credentials: credentials(),
-			continueOnFail,
-		});
-	const seedContacts = (count: number) => seedInstantCardContacts(sandbox, count);
-	const seedAddresses = (count: number) => seedInstantCardAddresses(sandbox, count);
-	/** Requests to the address and contact endpoints (logins and others left out). */
-	const apiRequests = () => sandbox.requests.filter((r) => /\/(addresses|contacts)/.test(r.path));
+	const { run, credentials, freshLogin, seedContacts, seedAddresses, apiRequests } =
+		instantCardAddressBook(sandbox);
 
-	beforeEach(async () => {
-		sandbox.reset();
-		// reset() forgets tokens: log in once now so the request logs below hold only the calls under test.
-		await run({ resource: 'profile', operation: 'get' });
-		sandbox.clearRequests();
-	});
+	beforeEach(freshLogin);
 
 	const address = { resource: 'address' };
+	/** Address → Create with only the required fields, a contact left to the caller. */
+	const minimalCreate = {
+		...address,
+		operation: 'create',
+		address1: '1 A St',
+		city: 'X',
+		zipCode: '1',
+		country: 'US',
+	};
 
 	it('Create sends address[address1] (no underscore) and every field given, without a contact', async () => {
 		const { items, error } = await run({
@@ -51,7 +41,7 @@ describe('InstantCard node: Address', () => {
 			additionalFields: { label: 'Campus', organizationName: 'Acme Inc.', primary: true },
 		});
 		expect(error).toBeUndefined();
-		const [request] = sandbox.requestsTo('POST', `${org}/addresses`);
+		const [request] = sandbox.requestsTo('POST', `${ORG}/addresses`);
 		expect(request.contentType).toContain('application/x-www-form-urlencoded');
 		expect(request.form).toEqual({
 			'address[address1]': '1 Infinite Loop',
@@ -89,7 +79,7 @@ describe('InstantCard node: Address', () => {
 			additionalFields: { label: '' },
 		});
 		expect(error).toBeUndefined();
-		const [request] = sandbox.requestsTo('POST', `${org}/addresses`);
+		const [request] = sandbox.requestsTo('POST', `${ORG}/addresses`);
 		expect(Object.keys(request.form).sort()).toEqual(
 			['address[address1]', 'address[city]', 'address[country]', 'address[zip_code]'].sort(),
 		);
@@ -108,7 +98,7 @@ describe('InstantCard node: Address', () => {
 			contactId: rl(SEEDED_CONTACT),
 		});
 		expect(error).toBeUndefined();
-		const [request] = sandbox.requestsTo('POST', `${org}/addresses`);
+		const [request] = sandbox.requestsTo('POST', `${ORG}/addresses`);
 		expect(request.form['address[contact_id]']).toBe(String(SEEDED_CONTACT));
 		expect(Object.keys(request.form).filter((k) => k.startsWith('address[contact]'))).toEqual([]);
 		expect(items[0].json.contact_id).toBe(SEEDED_CONTACT);
@@ -133,7 +123,7 @@ describe('InstantCard node: Address', () => {
 		});
 		expect(error).toBeUndefined();
 		const requests = apiRequests();
-		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${org}/addresses`]); // one call only
+		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${ORG}/addresses`]); // one call only
 		expect(requests[0].form).toEqual(
 			expect.objectContaining({
 				'address[contact][full_name]': 'Ada Lovelace',
@@ -151,14 +141,7 @@ describe('InstantCard node: Address', () => {
 	});
 
 	it('Create checks the new contact email, required fields and the contact ID before sending', async () => {
-		const base = {
-			...address,
-			operation: 'create',
-			address1: '1 A St',
-			city: 'X',
-			zipCode: '1',
-			country: 'US',
-		};
+		const base = { ...minimalCreate };
 		const badEmail = await run({
 			...base,
 			contactMode: 'new',
@@ -198,12 +181,7 @@ describe('InstantCard node: Address', () => {
 
 	it("Create shows the API's validation words", async () => {
 		const { error } = await run({
-			...address,
-			operation: 'create',
-			address1: '1 A St',
-			city: 'X',
-			zipCode: '1',
-			country: 'US',
+			...minimalCreate,
 			contactMode: 'existing',
 			contactId: rl(999999),
 		});
@@ -222,7 +200,7 @@ describe('InstantCard node: Address', () => {
 			addressId: rl(SEEDED_ADDRESS),
 		});
 		expect(error).toBeUndefined();
-		expect(sandbox.requestsTo('GET', `${org}/addresses/${SEEDED_ADDRESS}`)).toHaveLength(1);
+		expect(sandbox.requestsTo('GET', `${ORG}/addresses/${SEEDED_ADDRESS}`)).toHaveLength(1);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(
 			expect.objectContaining({
@@ -250,7 +228,7 @@ describe('InstantCard node: Address', () => {
 		expect(all.error).toBeUndefined();
 		expect(all.items).toHaveLength(150);
 		expect(new Set(all.items.map((i) => i.json.id)).size).toBe(150);
-		const requests = sandbox.requestsTo('GET', `${org}/addresses`);
+		const requests = sandbox.requestsTo('GET', `${ORG}/addresses`);
 		expect(requests.map((r) => r.query)).toEqual([
 			{ page: '1', page_size: '100' },
 			{ page: '2', page_size: '100' },
@@ -263,7 +241,7 @@ describe('InstantCard node: Address', () => {
 			SEEDED_ADDRESS + 1,
 			SEEDED_ADDRESS + 2,
 		]);
-		expect(sandbox.requestsTo('GET', `${org}/addresses`).map((r) => r.query)).toEqual([
+		expect(sandbox.requestsTo('GET', `${ORG}/addresses`).map((r) => r.query)).toEqual([
 			{ page: '1', page_size: '3' },
 		]);
 	});
@@ -271,7 +249,7 @@ describe('InstantCard node: Address', () => {
 	it('Get Many with fewer addresses than a page makes one request', async () => {
 		const { items } = await run({ ...address, operation: 'getAll', returnAll: true });
 		expect(items).toHaveLength(1);
-		expect(sandbox.requestsTo('GET', `${org}/addresses`)).toHaveLength(1);
+		expect(sandbox.requestsTo('GET', `${ORG}/addresses`)).toHaveLength(1);
 	});
 
 	it('Update PATCHes only the fields set, and can link another contact', async () => {
@@ -285,7 +263,7 @@ describe('InstantCard node: Address', () => {
 			updateFields: { address1: '1201 Congress Ave', zipCode: '78702', primary: false },
 		});
 		expect(error).toBeUndefined();
-		const [request] = sandbox.requestsTo('PATCH', `${org}/addresses/${SEEDED_ADDRESS}`);
+		const [request] = sandbox.requestsTo('PATCH', `${ORG}/addresses/${SEEDED_ADDRESS}`);
 		expect(request.contentType).toContain('application/x-www-form-urlencoded');
 		expect(request.form).toEqual({
 			'address[address1]': '1201 Congress Ave',
@@ -340,8 +318,8 @@ describe('InstantCard node: Address', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
-			`GET ${org}/addresses/${SEEDED_ADDRESS}`,
-			`DELETE ${org}/addresses/${SEEDED_ADDRESS}`,
+			`GET ${ORG}/addresses/${SEEDED_ADDRESS}`,
+			`DELETE ${ORG}/addresses/${SEEDED_ADDRESS}`,
 		]);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(
@@ -391,7 +369,7 @@ describe('InstantCard node: Address', () => {
 				.requestsTo('DELETE')
 				.map((r) => r.path)
 				.sort(),
-		).toEqual([`${org}/addresses/${a}`, `${org}/addresses/${b}`].sort());
+		).toEqual([`${ORG}/addresses/${a}`, `${ORG}/addresses/${b}`].sort());
 	});
 
 	it('Delete survives a token that expires between the read and the DELETE (one re-login, one DELETE)', async () => {
@@ -437,14 +415,7 @@ describe('InstantCard node: Address', () => {
 			method: 'POST',
 			path: '/addresses$',
 		});
-		const { error } = await run({
-			...address,
-			operation: 'create',
-			address1: '1 A St',
-			city: 'X',
-			zipCode: '1',
-			country: 'US',
-		});
+		const { error } = await run({ ...minimalCreate });
 		expect(error).toEqual(
 			expect.objectContaining({
 				httpCode: '400',
@@ -472,7 +443,7 @@ describe('InstantCard node: Address', () => {
 		expect(second.paginationToken).toBeUndefined();
 		const filtered = await listSearch('searchAddresses', 'congress');
 		expect(filtered.results.map((r) => r.value)).toEqual([String(SEEDED_ADDRESS)]);
-		expect(sandbox.requestsTo('GET', `${org}/addresses`).map((r) => r.query)).toEqual([
+		expect(sandbox.requestsTo('GET', `${ORG}/addresses`).map((r) => r.query)).toEqual([
 			{ page: '1', page_size: '50' },
 			{ page: '2', page_size: '50' },
 			{ page: '1', page_size: '50' },

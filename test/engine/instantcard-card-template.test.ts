@@ -1,33 +1,16 @@
 /** Card Template (Get Many, Get Fields, the template picker) through n8n-core's engine against the sandbox. */
 import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
-import { rl } from './fixtures';
+import { useInstantCardSandbox } from '../harness/sandboxes';
+import { INSTANTCARD_ORG as ORG, instantCardNode, rl } from './fixtures';
 
 const EMPLOYEE_TEMPLATE = 1001; // first_name, last_name, employee_id, photo (image)
 
 describe('InstantCard node: Card Template', () => {
 	describe('Get Many', () => {
 		const sandbox = useInstantCardSandbox();
-		const org = '/api/v2/organizations/20003827';
-		const run = async (
-			parameters: Record<string, unknown>,
-			items?: Array<Record<string, unknown>>,
-			continueOnFail = false,
-		) =>
-			await runNode({
-				type: 'instantCard',
-				parameters: parameters as never,
-				items,
-				credentials: [instantCardCredential(sandbox)],
-				continueOnFail,
-			});
+		const { run, freshLogin } = instantCardNode(sandbox);
 
-		beforeEach(async () => {
-			sandbox.reset();
-			// Logs in to the fresh sandbox, so the request log holds only the test's own requests.
-			await run({ resource: 'cardTemplate', operation: 'getAll', returnAll: true });
-			sandbox.clearRequests();
-		});
+		beforeEach(freshLogin);
 
 		it('Card Template → Get Many returns each template as an item, limited on request', async () => {
 			const all = await run({ resource: 'cardTemplate', operation: 'getAll', returnAll: true });
@@ -42,7 +25,7 @@ describe('InstantCard node: Card Template', () => {
 				limit: 1,
 			});
 			expect(one.items).toHaveLength(1);
-			const requests = sandbox.requestsTo('GET', `${org}/card_templates`);
+			const requests = sandbox.requestsTo('GET', `${ORG}/card_templates`);
 			expect(requests).toHaveLength(2);
 			expect(requests[0].query).toEqual({});
 		});
@@ -50,7 +33,7 @@ describe('InstantCard node: Card Template', () => {
 
 	describe('Get Fields and the template picker', () => {
 		const sandbox = useInstantCardSandbox();
-		const credentials = () => [instantCardCredential(sandbox)];
+		const { credentials } = instantCardNode(sandbox);
 
 		beforeEach(() => sandbox.reset());
 

@@ -10,32 +10,25 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { INSTANTCARD_SAMPLE_PNG_BASE64 } from '../sandbox/instantcard';
 import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
-import { everythingVisible, rl } from './fixtures';
+import { useInstantCardSandbox } from '../harness/sandboxes';
+import { everythingVisible, INSTANTCARD_ORG as ORG, instantCardNode, rl } from './fixtures';
 
-const ORG = '/api/v2/organizations/20003827';
 const EMPLOYEE = 1001; // first_name, last_name, employee_id, photo; one-sided
 const MEMBER = 1002; // member_name, member_number, expiry_date, photo, signature; two-sided
 const VISITOR = 1003; // visitor_name, company
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const PNG = Buffer.from(INSTANTCARD_SAMPLE_PNG_BASE64, 'base64');
+/** The sample PNG as an item's binary data, named ada.png. */
+const ADA_PNG = {
+	data: INSTANTCARD_SAMPLE_PNG_BASE64,
+	mimeType: 'image/png',
+	fileName: 'ada.png',
+};
 
 describe('InstantCard node: Card', () => {
 	describe('Create and Get, with the errors of the node and of the API', () => {
 		const sandbox = useInstantCardSandbox();
-		const org = '/api/v2/organizations/20003827';
-		const run = async (
-			parameters: Record<string, unknown>,
-			items?: Array<Record<string, unknown>>,
-			continueOnFail = false,
-		) =>
-			await runNode({
-				type: 'instantCard',
-				parameters: parameters as never,
-				items,
-				credentials: [instantCardCredential(sandbox)],
-				continueOnFail,
-			});
+		const { run } = instantCardNode(sandbox);
 
 		let templateId: number;
 		let fieldTokens: string[];
@@ -68,7 +61,7 @@ describe('InstantCard node: Card', () => {
 				cardDataJson: JSON.stringify(data),
 			});
 			expect(error).toBeUndefined();
-			const [request] = sandbox.requestsTo('POST', `${org}/cards`);
+			const [request] = sandbox.requestsTo('POST', `${ORG}/cards`);
 			expect(request.contentType).toContain('application/x-www-form-urlencoded');
 			expect(request.form['card[card_template_id]']).toBe(String(templateId));
 			expect(JSON.parse(request.form['card[data]'] as string)).toEqual(
@@ -124,7 +117,7 @@ describe('InstantCard node: Card', () => {
 				cardDataJson: '{"first_name": "Ada",}',
 			});
 			expect(error?.message).toBe('Card Data (JSON) is not valid JSON');
-			expect(sandbox.requestsTo('POST', `${org}/cards`)).toHaveLength(0);
+			expect(sandbox.requestsTo('POST', `${ORG}/cards`)).toHaveLength(0);
 		});
 
 		it("shows the API's own error text", async () => {
@@ -180,7 +173,7 @@ describe('InstantCard node: Card', () => {
 		const sandbox = useInstantCardSandbox();
 		let imageServer: Server;
 		let imageUrl: string;
-		const credentials = () => [instantCardCredential(sandbox)];
+		const { credentials } = instantCardNode(sandbox);
 		const sentData = () =>
 			JSON.parse(
 				sandbox.requestsTo('POST', /\/cards$/).at(-1)!.form['card[data]'] as string,
@@ -256,13 +249,7 @@ describe('InstantCard node: Card', () => {
 				[
 					{
 						json: { first: 'Ada' },
-						binary: {
-							data: {
-								data: INSTANTCARD_SAMPLE_PNG_BASE64,
-								mimeType: 'image/png',
-								fileName: 'ada.png',
-							},
-						},
+						binary: { data: ADA_PNG },
 					},
 				],
 			);
@@ -360,29 +347,11 @@ describe('InstantCard node: Card', () => {
 
 	describe('Get Many, Search, Update, Finalize, Preview, Print History, Delete, Upload Image and the Card picker', () => {
 		const sandbox = useInstantCardSandbox();
-		const credentials = () => [instantCardCredential(sandbox)];
-		const run = async (
-			parameters: Record<string, unknown>,
-			items?: Array<Record<string, unknown>>,
-			continueOnFail = false,
-		) =>
-			await runNode({
-				type: 'instantCard',
-				parameters: parameters as never,
-				items,
-				credentials: credentials(),
-				continueOnFail,
-			});
+		const { run, credentials, freshLogin } = instantCardNode(sandbox);
 		const binaryBuffer = (item: INodeExecutionData, name: string) =>
 			Buffer.from(item.binary![name].data, 'base64');
 
-		beforeEach(async () => {
-			sandbox.reset();
-			// The login is shared per credential across runs: log in to the fresh sandbox first, so each
-			// test's request log starts with its own requests (not a 401 for an old token and a re-send).
-			await run({ resource: 'profile', operation: 'get' });
-			sandbox.clearRequests();
-		});
+		beforeEach(freshLogin);
 
 		const draft = (templateId: number, data: Record<string, string | null>) =>
 			sandbox.store.createCard(templateId, data).id;
@@ -782,13 +751,7 @@ describe('InstantCard node: Card', () => {
 				[
 					{
 						json: {},
-						binary: {
-							data: {
-								data: INSTANTCARD_SAMPLE_PNG_BASE64,
-								mimeType: 'image/png',
-								fileName: 'ada.png',
-							},
-						},
+						binary: { data: ADA_PNG },
 					},
 				],
 			);
@@ -845,11 +808,6 @@ describe('InstantCard node: Card', () => {
 
 		it('Upload Image refuses a missing binary property before sending, and shows API refusals', async () => {
 			const id = draft(EMPLOYEE, { first_name: 'Ada' });
-			const png = {
-				data: INSTANTCARD_SAMPLE_PNG_BASE64,
-				mimeType: 'image/png',
-				fileName: 'ada.png',
-			};
 			const missing = await run(
 				{
 					resource: 'card',
@@ -858,7 +816,7 @@ describe('InstantCard node: Card', () => {
 					imageField: 'photo',
 					binaryPropertyName: 'data',
 				},
-				[{ json: {}, binary: { photo: png } }],
+				[{ json: {}, binary: { photo: ADA_PNG } }],
 			);
 			expect(missing.error?.message).toBe('The input item has no binary property "data"');
 			expect(missing.error?.description).toBe('Set Input Binary Field to one of: photo.');
@@ -871,7 +829,7 @@ describe('InstantCard node: Card', () => {
 					imageField: 'first_name',
 					binaryPropertyName: 'data',
 				},
-				[{ json: {}, binary: { data: png } }],
+				[{ json: {}, binary: { data: ADA_PNG } }],
 			);
 			expect(textField.error).toEqual(
 				expect.objectContaining({

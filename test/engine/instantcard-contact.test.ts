@@ -1,39 +1,20 @@
 /** Contact operations through n8n-core's engine against the InstantCard sandbox. */
-import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
-import { rl, seedInstantCardAddresses, seedInstantCardContacts } from './fixtures';
-
-const org = '/api/v2/organizations/20003827';
-/** What the sandbox seeds: Grace Hopper, linked to the "Head office" address. */
-const SEEDED_CONTACT = 5001;
-const SEEDED_ADDRESS = 3001;
+import { loadOptions } from '../harness/run';
+import { useInstantCardSandbox } from '../harness/sandboxes';
+import {
+	INSTANTCARD_ORG as ORG,
+	INSTANTCARD_SEEDED_ADDRESS as SEEDED_ADDRESS,
+	INSTANTCARD_SEEDED_CONTACT as SEEDED_CONTACT,
+	instantCardAddressBook,
+	rl,
+} from './fixtures';
 
 describe('InstantCard node: Contact', () => {
 	const sandbox = useInstantCardSandbox();
-	const credentials = () => [instantCardCredential(sandbox)];
-	const run = async (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
-		continueOnFail = false,
-	) =>
-		await runNode({
-			type: 'instantCard',
-			parameters: parameters as never,
-			items,
-			credentials: credentials(),
-			continueOnFail,
-		});
-	const seedContacts = (count: number) => seedInstantCardContacts(sandbox, count);
-	const seedAddresses = (count: number) => seedInstantCardAddresses(sandbox, count);
-	/** Requests to the address and contact endpoints (logins and others left out). */
-	const apiRequests = () => sandbox.requests.filter((r) => /\/(addresses|contacts)/.test(r.path));
+	const { run, credentials, freshLogin, seedContacts, seedAddresses, apiRequests } =
+		instantCardAddressBook(sandbox);
 
-	beforeEach(async () => {
-		sandbox.reset();
-		// reset() forgets tokens: log in once now so the request logs below hold only the calls under test.
-		await run({ resource: 'profile', operation: 'get' });
-		sandbox.clearRequests();
-	});
+	beforeEach(freshLogin);
 
 	const contact = { resource: 'contact' };
 
@@ -47,7 +28,7 @@ describe('InstantCard node: Contact', () => {
 			additionalFields: { altEmail: 'katherine@example.org', altPhoneNumber: '+1 757 555 0101' },
 		});
 		expect(error).toBeUndefined();
-		const [request] = sandbox.requestsTo('POST', `${org}/contacts`);
+		const [request] = sandbox.requestsTo('POST', `${ORG}/contacts`);
 		expect(request.contentType).toContain('application/x-www-form-urlencoded');
 		expect(request.form).toEqual({
 			'contact[full_name]': 'Katherine Johnson',
@@ -74,7 +55,7 @@ describe('InstantCard node: Contact', () => {
 			email: 'ada@example.com',
 			phoneNumber: '',
 		});
-		const [request] = sandbox.requestsTo('POST', `${org}/contacts`);
+		const [request] = sandbox.requestsTo('POST', `${ORG}/contacts`);
 		expect(request.form).toEqual({
 			'contact[full_name]': 'Ada',
 			'contact[email]': 'ada@example.com',
@@ -109,7 +90,7 @@ describe('InstantCard node: Contact', () => {
 		expect((items[0].json.addresses as Array<{ id: number }>).map((a) => a.id)).toEqual([
 			SEEDED_ADDRESS,
 		]);
-		expect(sandbox.requestsTo('GET', `${org}/contacts/${SEEDED_CONTACT}`)).toHaveLength(1);
+		expect(sandbox.requestsTo('GET', `${ORG}/contacts/${SEEDED_CONTACT}`)).toHaveLength(1);
 
 		sandbox.clearRequests();
 		const bad = await run({ ...contact, operation: 'get', contactId: rl('={{ 5001.5 }}') });
@@ -125,14 +106,14 @@ describe('InstantCard node: Contact', () => {
 		seedContacts(100); // 101 with the seeded one
 		const all = await run({ ...contact, operation: 'getAll', returnAll: true });
 		expect(all.items).toHaveLength(101);
-		expect(sandbox.requestsTo('GET', `${org}/contacts`).map((r) => r.query)).toEqual([
+		expect(sandbox.requestsTo('GET', `${ORG}/contacts`).map((r) => r.query)).toEqual([
 			{ page: '1', page_size: '100' },
 			{ page: '2', page_size: '100' },
 		]);
 		sandbox.clearRequests();
 		const limited = await run({ ...contact, operation: 'getAll', returnAll: false, limit: 2 });
 		expect(limited.items.map((i) => i.json.full_name)).toEqual(['Grace Hopper', 'Person 1']);
-		expect(sandbox.requestsTo('GET', `${org}/contacts`).map((r) => r.query)).toEqual([
+		expect(sandbox.requestsTo('GET', `${ORG}/contacts`).map((r) => r.query)).toEqual([
 			{ page: '1', page_size: '2' },
 		]);
 	});
@@ -149,7 +130,7 @@ describe('InstantCard node: Contact', () => {
 			},
 		});
 		expect(error).toBeUndefined();
-		const [request] = sandbox.requestsTo('PATCH', `${org}/contacts/${SEEDED_CONTACT}`);
+		const [request] = sandbox.requestsTo('PATCH', `${ORG}/contacts/${SEEDED_CONTACT}`);
 		expect(request.form).toEqual({
 			'contact[email]': 'grace@navy.example',
 			'contact[alt_phone_number]': '+1 512 555 0199',
@@ -187,8 +168,8 @@ describe('InstantCard node: Contact', () => {
 		const { items, error } = await run({ ...contact, operation: 'delete', contactId: rl(id) });
 		expect(error).toBeUndefined();
 		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
-			`GET ${org}/contacts/${id}`,
-			`DELETE ${org}/contacts/${id}`,
+			`GET ${ORG}/contacts/${id}`,
+			`DELETE ${ORG}/contacts/${id}`,
 		]);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(
@@ -285,7 +266,7 @@ describe('InstantCard node: Contact', () => {
 		expect(items[2].json.error).toBe('InstantCard: Contact not found');
 		expect(items[3].json.error).toBe('Contact ID is empty');
 		expect(sandbox.requestsTo('DELETE').map((r) => r.path)).toEqual(
-			expect.arrayContaining([`${org}/contacts/${free}`, `${org}/contacts/${SEEDED_CONTACT}`]),
+			expect.arrayContaining([`${ORG}/contacts/${free}`, `${ORG}/contacts/${SEEDED_CONTACT}`]),
 		);
 		expect(sandbox.requestsTo('DELETE')).toHaveLength(2);
 	});
@@ -309,7 +290,7 @@ describe('InstantCard node: Contact', () => {
 			expect.objectContaining({ full_name: 'Ada', id: expect.any(Number) }),
 		);
 		expect(items[1].json.error).toBe('Email is not a valid email address: "bad.example.com"');
-		expect(sandbox.requestsTo('POST', `${org}/contacts`)).toHaveLength(1);
+		expect(sandbox.requestsTo('POST', `${ORG}/contacts`)).toHaveLength(1);
 	});
 
 	it('searchContacts lists "Full Name <email>" and filters', async () => {
@@ -328,7 +309,7 @@ describe('InstantCard node: Contact', () => {
 		expect(all.paginationToken).toBeUndefined();
 		const filtered = await listSearch('searchContacts', 'PERSON2@');
 		expect(filtered.results.map((r) => r.value)).toEqual([String(SEEDED_CONTACT + 2)]);
-		expect(sandbox.requestsTo('GET', `${org}/contacts`)[0].query).toEqual({
+		expect(sandbox.requestsTo('GET', `${ORG}/contacts`)[0].query).toEqual({
 			page: '1',
 			page_size: '50',
 		});

@@ -1,37 +1,16 @@
 /** Organization (Get, Get Balance, Add Funds, Get Transactions) through n8n-core's engine against the sandbox. */
 import { INSTANTCARD_DECLINED_CARD_NUMBER } from '../sandbox/instantcard';
-import { runNode } from '../harness/run';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
-import { everythingVisible } from './fixtures';
-
-const ORG = '/api/v2/organizations/20003827';
+import { useInstantCardSandbox } from '../harness/sandboxes';
+import { everythingVisible, INSTANTCARD_ORG as ORG, instantCardNode } from './fixtures';
 
 const GOOD_CARD = '4242424242424242';
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
 describe('InstantCard node: Organization', () => {
 	const sandbox = useInstantCardSandbox();
-	const credentials = () => [instantCardCredential(sandbox)];
-	const run = async (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
-		continueOnFail = false,
-	) =>
-		await runNode({
-			type: 'instantCard',
-			parameters: parameters as never,
-			items,
-			credentials: credentials(),
-			continueOnFail,
-		});
+	const { run, freshLogin } = instantCardNode(sandbox);
 
-	beforeEach(async () => {
-		sandbox.reset();
-		// The login is shared per credential across runs: log in to the fresh sandbox first, so each
-		// test's request log starts with its own requests (not a 401 for an old token and a re-send).
-		await run({ resource: 'profile', operation: 'get' });
-		sandbox.clearRequests();
-	});
+	beforeEach(freshLogin);
 
 	const addFunds = (overrides: Record<string, unknown> = {}) => ({
 		resource: 'organization',

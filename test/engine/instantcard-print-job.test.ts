@@ -1,47 +1,44 @@
 /** Print Job operations through n8n-core's engine against the sandbox. */
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
-import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
-import { rl } from './fixtures';
+import { loadOptions } from '../harness/run';
+import { useInstantCardSandbox } from '../harness/sandboxes';
+import { INSTANTCARD_ORG as ORG, instantCardNode, rl } from './fixtures';
 
-const ORG = '/api/v2/organizations/20003827';
 const UPS = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name === 'UPS Ground')!.id;
 const FEDEX = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name.startsWith('FedEx'))!.id;
 
 describe('InstantCard node: Print Job', () => {
 	const sandbox = useInstantCardSandbox();
-	const credentials = () => [instantCardCredential(sandbox)];
-	const run = async (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
-		continueOnFail = false,
-	) =>
-		await runNode({
-			type: 'instantCard',
-			parameters: parameters as never,
-			items,
-			credentials: credentials(),
-			continueOnFail,
-		});
+	const { run, credentials } = instantCardNode(sandbox);
 	const job = (id: number) => sandbox.store.printJobs.get(id)!;
 	/** Requests the API handled: a 401 answered to a token from an earlier test (then re-sent after login) does not count. */
 	const sent = (method: string, path: string | RegExp) =>
 		sandbox.requestsTo(method, path).filter((r) => r.status !== 401);
+	/** Every handled request to a print-job endpoint, 401s left out as in `sent`. */
+	const printJobRequests = () =>
+		sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401);
 
 	let addressId: number;
 	let cards: number[];
 
+	/** Print Job → Create's parameters: the saved address, UPS, then `extra`. */
+	const createWith = (extra: Record<string, unknown> = {}) => ({
+		resource: 'printJob',
+		operation: 'create',
+		addressMode: 'saved',
+		addressId: rl(addressId),
+		shippingProviderId: rl(UPS),
+		...extra,
+	});
+
 	/** A job ready to submit: saved address, UPS, the given cards. Returns its ID. */
 	const createJob = async (extra: Record<string, unknown> = {}) => {
-		const { items, error } = await run({
-			resource: 'printJob',
-			operation: 'create',
-			addressMode: 'saved',
-			addressId: rl(addressId),
-			shippingProviderId: rl(UPS),
-			cardIds: cards.slice(0, 2).join(', '),
-			...extra,
-		});
+		const { items, error } = await run(
+			createWith({
+				cardIds: cards.slice(0, 2).join(', '),
+				...extra,
+			}),
+		);
 		expect(error).toBeUndefined();
 		return Number(items[0].json.id);
 	};
@@ -55,15 +52,12 @@ describe('InstantCard node: Print Job', () => {
 
 	describe('Create', () => {
 		it('sends a saved address, provider, copies and card IDs as form fields (card_ids a JSON string)', async () => {
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				numberOfCopies: 2,
-				cardIds: `${cards[0]}, ${cards[1]} ${cards[2]}`,
-			});
+			const { items, error } = await run(
+				createWith({
+					numberOfCopies: 2,
+					cardIds: `${cards[0]}, ${cards[1]} ${cards[2]}`,
+				}),
+			);
 			expect(error).toBeUndefined();
 			const [request] = sent('POST', `${ORG}/print_jobs`);
 			expect(request.contentType).toContain('application/x-www-form-urlencoded');
@@ -129,14 +123,9 @@ describe('InstantCard node: Print Job', () => {
 
 		it('takes card IDs from expressions giving an array, a number or a comma string, one job per item', async () => {
 			const { items, error } = await run(
-				{
-					resource: 'printJob',
-					operation: 'create',
-					addressMode: 'saved',
-					addressId: rl(addressId),
-					shippingProviderId: rl(UPS),
+				createWith({
 					cardIds: '={{ $json.cards }}',
-				},
+				}),
 				[
 					{ cards: [cards[0], String(cards[1])] },
 					{ cards: cards[2] },
@@ -169,32 +158,22 @@ describe('InstantCard node: Print Job', () => {
 		});
 
 		it('refuses a bad card ID, naming it, before sending anything', async () => {
-			const { error } = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				cardIds: `${cards[0]}, 12ab, ${cards[1]}`,
-			});
+			const { error } = await run(
+				createWith({
+					cardIds: `${cards[0]}, 12ab, ${cards[1]}`,
+				}),
+			);
 			expect(error?.message).toBe('Card IDs: "12ab" is not a card ID (a positive whole number)');
 			const fromExpression = await run(
-				{
-					resource: 'printJob',
-					operation: 'create',
-					addressMode: 'saved',
-					addressId: rl(addressId),
-					shippingProviderId: rl(UPS),
+				createWith({
 					cardIds: '={{ $json.cards }}',
-				},
+				}),
 				[{ cards: [cards[0], -3] }],
 			);
 			expect(fromExpression.error?.message).toBe(
 				'Card IDs: "-3" is not a card ID (a positive whole number)',
 			);
-			expect(
-				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
-			).toHaveLength(0);
+			expect(printJobRequests()).toHaveLength(0);
 		});
 
 		it('refuses a missing one-off address field or a bad provider ID before sending anything', async () => {
@@ -227,32 +206,24 @@ describe('InstantCard node: Print Job', () => {
 			expect(badProvider.error?.message).toBe(
 				'Shipping Provider ID must be a positive whole number, not "ups"',
 			);
-			const noCopies = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				numberOfCopies: '={{ 0 }}',
-			});
+			const noCopies = await run(
+				createWith({
+					numberOfCopies: '={{ 0 }}',
+				}),
+			);
 			expect(noCopies.error?.message).toBe(
 				'Number of Copies must be a positive whole number, not "0"',
 			);
-			expect(
-				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
-			).toHaveLength(0);
+			expect(printJobRequests()).toHaveLength(0);
 		});
 
 		it("shows the API's own error text (a card that is not finalized)", async () => {
 			const draft = sandbox.store.createCard(1001, { first_name: 'Draft' }).id;
-			const { error } = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				cardIds: String(draft),
-			});
+			const { error } = await run(
+				createWith({
+					cardIds: String(draft),
+				}),
+			);
 			expect(error).toEqual(
 				expect.objectContaining({
 					httpCode: '400',
@@ -264,16 +235,13 @@ describe('InstantCard node: Print Job', () => {
 
 	describe('Submit After Creating', () => {
 		const createAndSubmit = async () =>
-			await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				numberOfCopies: 3,
-				cardIds: cards.slice(0, 2).join(' '),
-				submitAfterCreate: true,
-			});
+			await run(
+				createWith({
+					numberOfCopies: 3,
+					cardIds: cards.slice(0, 2).join(' '),
+					submitAfterCreate: true,
+				}),
+			);
 
 		it('submits once when the balance covers the job, and outputs the submitted job', async () => {
 			const { items, error } = await createAndSubmit();
@@ -313,16 +281,11 @@ describe('InstantCard node: Print Job', () => {
 		it('with Continue On Fail, a job the balance does not cover is an error item and the others go on', async () => {
 			sandbox.setBalance('40.00'); // covers one job of 37.75, not two
 			const { items, error } = await run(
-				{
-					resource: 'printJob',
-					operation: 'create',
-					addressMode: 'saved',
-					addressId: rl(addressId),
-					shippingProviderId: rl(UPS),
+				createWith({
 					numberOfCopies: 3,
 					cardIds: '={{ $json.cards }}',
 					submitAfterCreate: true,
-				},
+				}),
 				[{ cards: cards.slice(0, 2) }, { cards: cards.slice(2, 4) }, { cards: 'x' }],
 				true,
 			);
@@ -342,14 +305,11 @@ describe('InstantCard node: Print Job', () => {
 		});
 
 		it('a submit the API refuses keeps the job and says which one', async () => {
-			const { error } = await run({
-				resource: 'printJob',
-				operation: 'create',
-				addressMode: 'saved',
-				addressId: rl(addressId),
-				shippingProviderId: rl(UPS),
-				submitAfterCreate: true,
-			});
+			const { error } = await run(
+				createWith({
+					submitAfterCreate: true,
+				}),
+			);
 			const [created] = [...sandbox.store.printJobs.values()];
 			expect(error?.message).toBe(
 				`Print job #${created.id} was created but not submitted: InstantCard: Print job has no cards`,
@@ -391,20 +351,12 @@ describe('InstantCard node: Print Job', () => {
 				printJobId: rl('={{ "81001x" }}'),
 			});
 			expect(bad.error?.message).toBe('Print Job ID must be a positive whole number, not "81001x"');
-			expect(
-				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
-			).toHaveLength(0);
+			expect(printJobRequests()).toHaveLength(0);
 		});
 
 		it('Get Many pages with page/page_size until a short page, one item per job', async () => {
 			const created = await run(
-				{
-					resource: 'printJob',
-					operation: 'create',
-					addressMode: 'saved',
-					addressId: rl(addressId),
-					shippingProviderId: rl(UPS),
-				},
+				createWith(),
 				Array.from({ length: 103 }, () => ({})),
 			);
 			expect(created.items).toHaveLength(103);
@@ -610,9 +562,7 @@ describe('InstantCard node: Print Job', () => {
 				updateFields: { numberOfCopies: 2 },
 			});
 			expect(badJob.error?.message).toBe('Print Job ID must be a positive whole number, not "abc"');
-			expect(
-				sandbox.requests.filter((r) => r.path.includes('/print_jobs') && r.status !== 401),
-			).toHaveLength(0);
+			expect(printJobRequests()).toHaveLength(0);
 		});
 
 		it("shows the API's refusal of a submitted job", async () => {

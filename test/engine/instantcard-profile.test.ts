@@ -1,16 +1,12 @@
 /** Profile → Get through n8n-core's engine against the sandbox, and how the faults the sandbox injects read on it. */
 import { runNode } from '../harness/run';
 import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { instantCardNode } from './fixtures';
 
 describe('InstantCard node: Profile', () => {
 	describe('Get', () => {
 		const sandbox = useInstantCardSandbox();
-		const run = async (parameters: Record<string, unknown>) =>
-			await runNode({
-				type: 'instantCard',
-				parameters: parameters as never,
-				credentials: [instantCardCredential(sandbox)],
-			});
+		const { run } = instantCardNode(sandbox);
 
 		beforeEach(() => sandbox.reset());
 

@@ -1,20 +1,14 @@
 /** Shipping Provider (Get Many, and the picker Print Job → Create uses) through n8n-core's engine against the sandbox. */
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
-import { loadOptions, runNode } from '../harness/run';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { loadOptions } from '../harness/run';
+import { useInstantCardSandbox } from '../harness/sandboxes';
+import { INSTANTCARD_ORG as ORG, instantCardNode } from './fixtures';
 
-const ORG = '/api/v2/organizations/20003827';
 const UPS = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name === 'UPS Ground')!.id;
 
 describe('InstantCard node: Shipping Provider', () => {
 	const sandbox = useInstantCardSandbox();
-	const credentials = () => [instantCardCredential(sandbox)];
-	const run = async (parameters: Record<string, unknown>) =>
-		await runNode({
-			type: 'instantCard',
-			parameters: parameters as never,
-			credentials: credentials(),
-		});
+	const { run, credentials } = instantCardNode(sandbox);
 	/** Requests the API handled: a 401 answered to a token from an earlier test (then re-sent after login) does not count. */
 	const sent = (method: string, path: string | RegExp) =>
 		sandbox.requestsTo(method, path).filter((r) => r.status !== 401);

@@ -4,14 +4,12 @@
  * of a poll over 10,000 cards, and a soak of 240 polls with random changes, faults and restarts
  * checked against the sandbox's own records.
  */
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Fault } from '../sandbox/core';
 import { INSTANTCARD_SANDBOX_LOGIN } from '../sandbox/instantcard';
-import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { instantCardCredential, useInstantCardSandbox } from '../harness/sandboxes';
+import { brief, eventsOf, type EventJson as Json, type TriggerHarness } from '../harness/poll';
+import { useInstantCardSandbox } from '../harness/sandboxes';
 import { chaosPoller, expectEnoughChaos, seededRandom, soakFault } from '../harness/soak';
-import { everythingVisible } from './fixtures';
+import { everythingVisible, instantCardTrigger } from './fixtures';
 
 const ORG = `/api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}`;
 const ALL_JOB_EVENTS = [
@@ -22,19 +20,10 @@ const ALL_JOB_EVENTS = [
 	'cardFailed',
 ];
 
-type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 describe('InstantCard Trigger', () => {
 	const sb = useInstantCardSandbox();
-	const trigger = async (parameters: Record<string, unknown>) =>
-		await TriggerHarness.create({
-			type: 'instantCardTrigger',
-			parameters: parameters as never,
-			credentials: [instantCardCredential(sb)],
-		});
-	const events = (result: PollResult) => jsonOf(result) as Json[];
-	const brief = (result: PollResult) =>
-		events(result).map((e) => [e.event, e.id, e.previousState, e.state]);
+	const trigger = instantCardTrigger(sb);
+	const events = eventsOf;
 	/** API requests but the logins. */
 	const apiRequests = () => sb.requests.filter((r) => r.path !== '/api/v2/authenticate');
 	/** Submits a Created job the way the API does (history entries, charge). */

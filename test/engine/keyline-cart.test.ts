@@ -2,26 +2,11 @@
 import { KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
 import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
-import { completeKeylineCart } from './fixtures';
-
-const BASE = '/api/v2/inbox';
+import { completeKeylineCart, KEYLINE_BASE as BASE, keylineResource } from './fixtures';
 
 describe('Keyline node: cart', () => {
 	const sandbox = useKeylineSandbox();
-	const run = async (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
-		continueOnFail = false,
-	) =>
-		await runNode({
-			type: 'keyline',
-			parameters: { resource: 'cart', ...parameters } as never,
-			items,
-			credentials: [keylineCredential(sandbox)],
-			continueOnFail,
-		});
-	/** API requests (the credential's probe of /carts/0 left out). */
-	const apiRequests = () => sandbox.requests.filter((r) => r.path !== `${BASE}/carts/0`);
+	const { run, apiRequests } = keylineResource(sandbox, 'cart');
 
 	const completeCart = () => completeKeylineCart(sandbox);
 

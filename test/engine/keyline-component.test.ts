@@ -2,25 +2,17 @@
  * Component operations through n8n-core's engine against the Keyline sandbox: each endpoint, the
  * request log checked (method, path, JSON body), and what is refused before sending.
  */
-import { KEYLINE_PRODUCT_TEMPLATES, KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
+import { KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
 import { isValidColor } from '../sandbox/keyline/validation';
 import { useKeylineSandbox } from '../harness/sandboxes';
 import { keylineNode } from './fixtures';
 
-const [STICKER, FLYER, BROCHURE] = KEYLINE_PRODUCT_TEMPLATES;
+const [, FLYER, BROCHURE] = KEYLINE_PRODUCT_TEMPLATES;
 const CMYK = ['CMYK/Cyan', 'CMYK/Magenta', 'CMYK/Yellow', 'CMYK/Black'];
 
 describe('Keyline node: Component', () => {
 	const sandbox = useKeylineSandbox();
-	const { run, apiRequests, calls: log } = keylineNode(sandbox);
-
-	/** A cart holding one product of the template, set directly in the sandbox's store. */
-	function cartWith(template = STICKER) {
-		const cart = sandbox.store.createCart(OWNER);
-		const product = sandbox.store.createProduct(template);
-		cart.products.push(product);
-		return { cart, product, ids: { cartId: String(cart.id), productId: String(product.id) } };
-	}
+	const { run, apiRequests, calls: log, cartWith } = keylineNode(sandbox);
 
 	beforeEach(() => sandbox.reset());
 

@@ -4,28 +4,13 @@ import {
 	KEYLINE_CUSTOMERS,
 	KEYLINE_SANDBOX_API_KEY as OWNER,
 } from '../sandbox/keyline';
-import { runNode } from '../harness/run';
-import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
-
-const BASE = '/api/v2/inbox';
+import { useKeylineSandbox } from '../harness/sandboxes';
+import { KEYLINE_ORDER_ADDRESS, keylineResource } from './fixtures';
 
 describe('Keyline node: order', () => {
 	const sandbox = useKeylineSandbox();
-	const run = async (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
-		continueOnFail = false,
-	) =>
-		await runNode({
-			type: 'keyline',
-			parameters: { resource: 'order', ...parameters } as never,
-			items,
-			credentials: [keylineCredential(sandbox)],
-			continueOnFail,
-		});
-	/** API requests (the credential's probe of /carts/0 left out), as "METHOD path". */
-	const apiRequests = () => sandbox.requests.filter((r) => r.path !== `${BASE}/carts/0`);
-	const log = () => apiRequests().map((r) => `${r.method} ${r.path.slice(BASE.length)}`);
+	/** API requests (the credential's probe of /carts/0 left out), and as "METHOD path". */
+	const { run, apiRequests, calls: log } = keylineResource(sandbox, 'order');
 
 	beforeEach(() => sandbox.reset());
 
@@ -179,14 +164,7 @@ describe('Keyline node: order', () => {
 				additionalFields: { phone: '+49 6131 6171000' },
 			},
 		};
-		const address = {
-			addressee: 'Crispy Mountain GmbH',
-			street: 'Emmerich-Josef-Str.',
-			number: '1a',
-			zipCode: '55116',
-			town: 'Mainz',
-			countryCode: 'de',
-		};
+		const address = KEYLINE_ORDER_ADDRESS;
 		const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 		const byOrderNumber = (value: string) => ({ __rl: true, mode: 'orderNumber', value });
 		const cmyk = (processColor: string) => ({ family: 'CMYK', processColor });

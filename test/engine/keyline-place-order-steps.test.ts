@@ -6,7 +6,7 @@
  */
 import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KeylineSandbox } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { keylineCredential } from './fixtures';
+import { KEYLINE_ORDER_ADDRESS, keylineCredential } from './fixtures';
 
 const BASE = '/api/v2/inbox';
 const FILE = { uri: 'https://example.com/a.pdf', kind: 'original' };
@@ -15,14 +15,7 @@ const BAD_URI = 'URI "example.com/a.pdf" is not a full web or FTP address';
 
 describe('Keyline node: Place Order (One Step), step by step', () => {
 	const sandbox = new KeylineSandbox();
-	const address = {
-		addressee: 'Crispy Mountain GmbH',
-		street: 'Emmerich-Josef-Str.',
-		number: '1a',
-		zipCode: '55116',
-		town: 'Mainz',
-		countryCode: 'de',
-	};
+	const address = KEYLINE_ORDER_ADDRESS;
 	const params = (products: unknown[], overrides: Record<string, unknown> = {}) => ({
 		resource: 'order',
 		operation: 'placeOrder',

@@ -7,10 +7,9 @@ import {
 	KEYLINE_SANDBOX_API_KEY as OWNER,
 	type PrintDataFile,
 } from '../sandbox/keyline';
-import { runNode } from '../harness/run';
-import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
+import { useKeylineSandbox } from '../harness/sandboxes';
+import { KEYLINE_BASE as BASE, keylineResource } from './fixtures';
 
-const BASE = '/api/v2/inbox';
 const BROCHURE = KEYLINE_PRODUCT_TEMPLATES.find((t) => t.id === 503)!;
 
 type Parent = 'cart' | 'order';
@@ -18,20 +17,7 @@ type AttachedTo = 'product' | 'component';
 
 describe('Keyline node: print data file', () => {
 	const sandbox = useKeylineSandbox();
-	const run = async (
-		parameters: Record<string, unknown>,
-		items?: Array<Record<string, unknown>>,
-		continueOnFail = false,
-	) =>
-		await runNode({
-			type: 'keyline',
-			parameters: { resource: 'printDataFile', ...parameters } as never,
-			items,
-			credentials: [keylineCredential(sandbox)],
-			continueOnFail,
-		});
-	/** API requests (the credential's probe of /carts/0 left out). */
-	const apiRequests = () => sandbox.requests.filter((r) => r.path !== `${BASE}/carts/0`);
+	const { run, apiRequests } = keylineResource(sandbox, 'printDataFile');
 	const log = () => apiRequests().map((r) => `${r.method} ${r.path}`);
 
 	/**

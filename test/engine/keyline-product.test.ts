@@ -13,15 +13,7 @@ const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: Strin
 
 describe('Keyline node: Product', () => {
 	const sandbox = useKeylineSandbox();
-	const { run, apiRequests, calls: log } = keylineNode(sandbox);
-
-	/** A cart holding one product of the template, set directly in the sandbox's store. */
-	function cartWith(template = STICKER) {
-		const cart = sandbox.store.createCart(OWNER);
-		const product = sandbox.store.createProduct(template);
-		cart.products.push(product);
-		return { cart, product, ids: { cartId: String(cart.id), productId: String(product.id) } };
-	}
+	const { run, apiRequests, calls: log, cartWith } = keylineNode(sandbox);
 
 	beforeEach(() => sandbox.reset());
 

@@ -4,35 +4,28 @@
  * filters, Fetch Test Event, restarts, failures part way, bounded state, request counts, and a
  * soak of 240 polls with random changes, faults and restarts checked against the sandbox.
  */
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Fault } from '../sandbox/core';
 import { KEYLINE_SANDBOX_API_KEY, type Order } from '../sandbox/keyline';
-import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
+import { brief, eventsOf, type EventJson as Json } from '../harness/poll';
+import { useKeylineSandbox } from '../harness/sandboxes';
 import { chaosPoller, expectEnoughChaos, seededRandom, soakFault } from '../harness/soak';
-import { everythingVisible } from './fixtures';
+import { everythingVisible, keylineTrigger } from './fixtures';
 
-type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const BASE = '/api/v2/inbox';
 
 describe('Keyline Trigger', () => {
 	const sb = useKeylineSandbox();
-	const trigger = async (parameters: Record<string, unknown>) =>
-		await TriggerHarness.create({
-			type: 'keylineTrigger',
-			parameters: parameters as never,
-			credentials: [keylineCredential(sb)],
-		});
-	const events = (result: PollResult) => jsonOf(result) as Json[];
-	const brief = (result: PollResult) =>
-		events(result).map((e) => [e.event, e.id, e.previousState, e.state]);
+	const trigger = keylineTrigger(sb);
+	const events = eventsOf;
 	/** API requests (the credential's probe of /carts/0 left out). */
 	const apiRequests = () => sb.requests.filter((r) => r.path !== `${BASE}/carts/0`);
 	/** An order of this key with a product file and a component file. */
 	const order = (state: Order['state'] = 'draft') =>
 		sb.seedOrder({ state, products: [{ printDataFiles: [{}, { componentIndex: 0 }] }] });
 	const files = (o: Order) => o.products.flatMap((p) => p.print_data_files);
+	/** The trigger on order state changes of `o`, named by its ID. */
+	const watchingStatesOf = async (o: Order) =>
+		await trigger({ events: ['orderStateChanged'], watch: 'named', orders: String(o.id) });
 	const later = (seconds = 60) => sb.clock.advance(seconds * 1000);
 
 	beforeEach(() => sb.reset());
@@ -169,11 +162,7 @@ describe('Keyline Trigger', () => {
 
 		it('an archived order is reported, then marked done and not read again', async () => {
 			const a = order('completed');
-			const t = await trigger({
-				events: ['orderStateChanged'],
-				watch: 'named',
-				orders: String(a.id),
-			});
+			const t = await watchingStatesOf(a);
 			await t.poll();
 			sb.advanceOrder(a.id);
 			expect(brief(await t.poll())).toEqual([['orderStateChanged', a.id, 'completed', 'archived']]);
@@ -494,11 +483,7 @@ describe('Keyline Trigger', () => {
 
 	it("a poll that can read nothing fails with Keyline's words and changes no state; the next catches up", async () => {
 		const a = order();
-		const t = await trigger({
-			events: ['orderStateChanged'],
-			watch: 'named',
-			orders: String(a.id),
-		});
+		const t = await watchingStatesOf(a);
 		await t.poll();
 		const before = t.state;
 		sb.advanceOrder(a.id);
@@ -522,11 +507,7 @@ describe('Keyline Trigger', () => {
 
 	it('two polls at once: the second sees the first running and reports nothing', async () => {
 		const a = order();
-		const t = await trigger({
-			events: ['orderStateChanged'],
-			watch: 'named',
-			orders: String(a.id),
-		});
+		const t = await watchingStatesOf(a);
 		await t.poll();
 		sb.advanceOrder(a.id);
 		sb.addFault({ kind: 'latency', ms: 150, path: '/orders/' });
@@ -536,11 +517,7 @@ describe('Keyline Trigger', () => {
 
 	it('errors carry no API key', async () => {
 		const a = order();
-		const t = await trigger({
-			events: ['orderStateChanged'],
-			watch: 'named',
-			orders: String(a.id),
-		});
+		const t = await watchingStatesOf(a);
 		sb.addFault({ kind: 'status', status: 500, path: '/orders/' });
 		const failed = await t.poll();
 		expect(failed.error).toBeDefined();

@@ -2,23 +2,12 @@
  * Variant operations through n8n-core's engine against the Keyline sandbox: each endpoint, the
  * request log checked (method, path, JSON body), and what is refused before sending.
  */
-import { KEYLINE_PRODUCT_TEMPLATES, KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
 import { useKeylineSandbox } from '../harness/sandboxes';
 import { keylineNode } from './fixtures';
 
-const [STICKER] = KEYLINE_PRODUCT_TEMPLATES;
-
 describe('Keyline node: Variant', () => {
 	const sandbox = useKeylineSandbox();
-	const { run, apiRequests, calls: log } = keylineNode(sandbox);
-
-	/** A cart holding one product of the template, set directly in the sandbox's store. */
-	function cartWith(template = STICKER) {
-		const cart = sandbox.store.createCart(OWNER);
-		const product = sandbox.store.createProduct(template);
-		cart.products.push(product);
-		return { cart, product, ids: { cartId: String(cart.id), productId: String(product.id) } };
-	}
+	const { run, apiRequests, calls: log, cartWith } = keylineNode(sandbox);
 
 	beforeEach(() => sandbox.reset());
 

@@ -9,7 +9,7 @@ import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
 import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
-import { completeKeylineCart, rl } from './fixtures';
+import { completeKeylineCart, KEYLINE_ORDER_ADDRESS, rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
@@ -305,17 +305,21 @@ describe('money calls after an unclear failure', () => {
 			});
 		const completeCart = () => completeKeylineCart(kl);
 		const checkouts = () => kl.requestsTo('POST', /\/checkout$/);
+		/** Cart → Check Out of `cart`, with `settings` (Retry On Fail) if given. */
+		const checkOut = async (cart: { id: number }, settings?: object) =>
+			await keyline({ resource: 'cart', operation: 'checkout', cartId: String(cart.id) }, settings);
+		/** The checkout goes through but its answer is lost; then reading `cartPath` fails `times` times with a 503. */
+		const answerLostThenCartUnreadable = (cartPath: string, times: number) => {
+			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
+			kl.addFault({ kind: 'status', status: 503, method: 'GET', path: cartPath, times });
+		};
 
 		it.each(LOST_AFTER)(
 			'checked out, answer lost to %s: the cart points to its order, output as placed',
 			async (_name, fault) => {
 				const cart = completeCart();
 				kl.addFault({ ...fault, method: 'POST', path: '/checkout$' } as never);
-				const { items, error } = await keyline({
-					resource: 'cart',
-					operation: 'checkout',
-					cartId: String(cart.id),
-				});
+				const { items, error } = await checkOut(cart);
 				expect(error).toBeUndefined();
 				const orderId = kl.store.carts.get(cart.id)!.order_id!;
 				expect(items[0].json).toMatchObject({ cart_id: cart.id, placed: true, order_id: orderId });
@@ -327,11 +331,7 @@ describe('money calls after an unclear failure', () => {
 		it('a 500 before the checkout: "did not happen (checked)"', async () => {
 			const cart = completeCart();
 			kl.addFault({ kind: 'status', status: 500, method: 'POST', path: '/checkout$' });
-			const { error } = await keyline({
-				resource: 'cart',
-				operation: 'checkout',
-				cartId: String(cart.id),
-			});
+			const { error } = await checkOut(cart);
 			expect(error?.message).toMatch(
 				new RegExp(`^Checking out cart ${cart.id} failed, and it did not happen \\(checked\\)`),
 			);
@@ -340,19 +340,8 @@ describe('money calls after an unclear failure', () => {
 
 		it('the cart cannot be read back: "unknown", says what to check', async () => {
 			const cart = completeCart();
-			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
-			kl.addFault({
-				kind: 'status',
-				status: 503,
-				method: 'GET',
-				path: `/carts/${cart.id}$`,
-				times: 5,
-			});
-			const { error } = await keyline({
-				resource: 'cart',
-				operation: 'checkout',
-				cartId: String(cart.id),
-			});
+			answerLostThenCartUnreadable(`/carts/${cart.id}$`, 5);
+			const { error } = await checkOut(cart);
 			expect(error?.message).toMatch(
 				new RegExp(`^Checking out cart ${cart.id}: the outcome is unknown`),
 			);
@@ -363,18 +352,8 @@ describe('money calls after an unclear failure', () => {
 
 		it('Check Out with Retry On Fail: the retry reads the cart first and orders once', async () => {
 			const cart = completeCart();
-			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
-			kl.addFault({
-				kind: 'status',
-				status: 503,
-				method: 'GET',
-				path: `/carts/${cart.id}$`,
-				times: 1,
-			});
-			const { items, error } = await keyline(
-				{ resource: 'cart', operation: 'checkout', cartId: String(cart.id) },
-				RETRY,
-			);
+			answerLostThenCartUnreadable(`/carts/${cart.id}$`, 1);
+			const { items, error } = await checkOut(cart, RETRY);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ cart_id: cart.id, placed: true });
 			expect(checkouts()).toHaveLength(1);
@@ -390,24 +369,10 @@ describe('money calls after an unclear failure', () => {
 			},
 			carrierId: String(KEYLINE_CARRIERS[0].id),
 			billingAddress: {
-				address: {
-					addressee: 'Crispy Mountain GmbH',
-					street: 'Emmerich-Josef-Str.',
-					number: '1a',
-					zipCode: '55116',
-					town: 'Mainz',
-					countryCode: 'de',
-				},
+				address: KEYLINE_ORDER_ADDRESS,
 			},
 			deliveryAddress: {
-				address: {
-					addressee: 'Crispy Mountain GmbH',
-					street: 'Emmerich-Josef-Str.',
-					number: '1a',
-					zipCode: '55116',
-					town: 'Mainz',
-					countryCode: 'de',
-				},
+				address: KEYLINE_ORDER_ADDRESS,
 			},
 			productsInput: 'json',
 			productsJson: JSON.stringify([
@@ -432,8 +397,7 @@ describe('money calls after an unclear failure', () => {
 		);
 
 		it('Place Order with Retry On Fail: the retry builds no second cart and orders once', async () => {
-			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
-			kl.addFault({ kind: 'status', status: 503, method: 'GET', path: '/carts/\\d+$', times: 1 });
+			answerLostThenCartUnreadable('/carts/\\d+$', 1);
 			const { items, error } = await keyline(placeOrder, RETRY);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ placed: true });

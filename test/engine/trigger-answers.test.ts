@@ -4,19 +4,9 @@
  * partial-poll rules apply, nothing is inferred from it), and "only into" state filters given by
  * expression in another case still match, or are refused with the valid names.
  */
-import type { IDataObject } from 'n8n-workflow';
-
-import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
-import {
-	instantCardCredential,
-	keylineCredential,
-	useInstantCardSandbox,
-	useKeylineSandbox,
-} from '../harness/sandboxes';
-
-type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const brief = (result: PollResult) =>
-	(jsonOf(result) as Json[]).map((e) => [e.event, e.id, e.previousState, e.state]);
+import { brief, type EventJson as Json, jsonOf, TriggerHarness } from '../harness/poll';
+import { keylineCredential, useInstantCardSandbox, useKeylineSandbox } from '../harness/sandboxes';
+import { instantCardTrigger, keylineTrigger } from './fixtures';
 
 const MALFORMED = [
 	['a maintenance page with status 200', { kind: 'html' }],
@@ -26,12 +16,7 @@ const MALFORMED = [
 
 describe('InstantCard Trigger: answers that are not data', () => {
 	const sb = useInstantCardSandbox();
-	const trigger = async (parameters: Record<string, unknown>) =>
-		await TriggerHarness.create({
-			type: 'instantCardTrigger',
-			parameters: parameters as never,
-			credentials: [instantCardCredential(sb)],
-		});
+	const trigger = instantCardTrigger(sb);
 	beforeEach(() => sb.reset());
 
 	it.each(MALFORMED)(
@@ -193,12 +178,7 @@ describe('InstantCard Trigger: answers that are not data', () => {
 
 describe('Keyline Trigger: answers that are not data', () => {
 	const sb = useKeylineSandbox();
-	const trigger = async (parameters: Record<string, unknown>) =>
-		await TriggerHarness.create({
-			type: 'keylineTrigger',
-			parameters: parameters as never,
-			credentials: [keylineCredential(sb)],
-		});
+	const trigger = keylineTrigger(sb);
 	beforeEach(() => sb.reset());
 	const later = () => sb.clock.advance(60_000);
 

@@ -15,18 +15,12 @@
  * database, activates the workflow (mode `init`) and polls.
  */
 import { createHash } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
 
 import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from '../sandbox/instantcard';
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox, type Order } from '../sandbox/keyline';
-import { jsonOf, TriggerHarness, type PollResult } from '../harness/poll';
+import { brief, type EventJson as Json, jsonOf, TriggerHarness } from '../harness/poll';
 import type { StoredCredential } from '../harness/credentials-helper';
 import { instantCardCredential, keylineCredential } from './fixtures';
-
-type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const brief = (result: PollResult) =>
-	(jsonOf(result) as Json[]).map((e) => [e.event, e.id, e.previousState, e.state]);
 
 /** A trigger whose database holds `oldState`, started by n8n with the new package. */
 async function upgraded(
@@ -140,15 +134,18 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 			orders: `${w.a.id}, ${w.b.id}, ${w.c.id}, ${w.d.reference}`,
 			referenceSearchFrom: w.a.id,
 		});
-
-		it('a quiet first poll emits nothing, searches no reference again, reads no done order, and saves the state in layout 2', async () => {
-			const w = world();
-			const t = await upgraded(
+		/** The trigger on `parameters(w)`, its database holding the captured layout 1. */
+		const upgradedFrom = async (w: ReturnType<typeof world>) =>
+			await upgraded(
 				'keylineTrigger',
 				keylineCredential(sb),
 				parameters(w),
 				NAMED_V1(scope('named')),
 			);
+
+		it('a quiet first poll emits nothing, searches no reference again, reads no done order, and saves the state in layout 2', async () => {
+			const w = world();
+			const t = await upgradedFrom(w);
 			sb.clearRequests();
 			const first = await t.poll();
 			expect(first.error).toBeUndefined();
@@ -168,12 +165,7 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 
 		it('changes made between the last old poll and the first new one are reported exactly once', async () => {
 			const w = world();
-			const t = await upgraded(
-				'keylineTrigger',
-				keylineCredential(sb),
-				parameters(w),
-				NAMED_V1(scope('named')),
-			);
+			const t = await upgradedFrom(w);
 			later();
 			sb.advanceOrder(w.a.id);
 			sb.setPrintDataFileState(871, 'processed');
@@ -194,12 +186,7 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 
 		it('a first poll that fails leaves the old state as it was; the next converts it and reports the change once', async () => {
 			const w = world();
-			const t = await upgraded(
-				'keylineTrigger',
-				keylineCredential(sb),
-				parameters(w),
-				NAMED_V1(scope('named')),
-			);
+			const t = await upgradedFrom(w);
 			later();
 			sb.advanceOrder(w.b.id);
 			sb.addFault({ kind: 'status', status: 500, path: '/orders/', times: -1 });
@@ -274,6 +261,14 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 			watch: 'discover',
 			startOrderId: w.a.id,
 		});
+		/** The trigger on `parameters(w)`, its database holding the captured layout 1. */
+		const upgradedFrom = async (w: ReturnType<typeof world>) =>
+			await upgraded(
+				'keylineTrigger',
+				keylineCredential(sb),
+				parameters(w),
+				DISCOVER_V1(scope('discover')),
+			);
 		/** An order placed after the old baseline (its time pinned past the copied `baselineAt`). */
 		const placedAfterBaseline = () => {
 			const placed = order('draft');
@@ -283,12 +278,7 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 
 		it('a quiet first poll emits nothing, keeps the baseline and the scan where they were, and saves layout 2', async () => {
 			const w = world();
-			const t = await upgraded(
-				'keylineTrigger',
-				keylineCredential(sb),
-				parameters(w),
-				DISCOVER_V1(scope('discover')),
-			);
+			const t = await upgradedFrom(w);
 			const first = await t.poll();
 			expect(first.error).toBeUndefined();
 			expect(first.returned).toBeNull();
@@ -305,12 +295,7 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 
 		it('a change and a new order placed between the last old poll and the first new one are reported exactly once', async () => {
 			const w = world();
-			const t = await upgraded(
-				'keylineTrigger',
-				keylineCredential(sb),
-				parameters(w),
-				DISCOVER_V1(scope('discover')),
-			);
+			const t = await upgradedFrom(w);
 			later();
 			sb.advanceOrder(w.b.id);
 			const placed = placedAfterBaseline();
@@ -435,15 +420,13 @@ describe('InstantCard Trigger: state saved by 0.1.0 (layout 1)', () => {
 		// On, so that a state taken for none (a new baseline) would report everything again.
 		options: { emitExisting: true },
 	});
+	/** The trigger on `parameters(w)`, its database holding the captured layout 1. */
+	const upgradedFrom = async (w: ReturnType<typeof world>) =>
+		await upgraded('instantCardTrigger', instantCardCredential(sb), parameters(w), V1(scope()));
 
 	it('a quiet first poll emits nothing (not even with Emit Existing), reads no gone card, and saves layout 2 with every count kept', async () => {
 		const w = world();
-		const t = await upgraded(
-			'instantCardTrigger',
-			instantCardCredential(sb),
-			parameters(w),
-			V1(scope()),
-		);
+		const t = await upgradedFrom(w);
 		sb.clearRequests();
 		const first = await t.poll();
 		expect(first.error).toBeUndefined();
@@ -462,12 +445,7 @@ describe('InstantCard Trigger: state saved by 0.1.0 (layout 1)', () => {
 
 	it('changes made between the last old poll and the first new one are reported exactly once', async () => {
 		const w = world();
-		const t = await upgraded(
-			'instantCardTrigger',
-			instantCardCredential(sb),
-			parameters(w),
-			V1(scope()),
-		);
+		const t = await upgradedFrom(w);
 		sb.setCardPrintStatus(w.j1.id, w.card2, 1);
 		sb.advancePrintJob(w.j2.id);
 		const first = await t.poll();
@@ -490,12 +468,7 @@ describe('InstantCard Trigger: state saved by 0.1.0 (layout 1)', () => {
 
 	it('a first poll that fails leaves the old state as it was; the next converts it and reports the change once', async () => {
 		const w = world();
-		const t = await upgraded(
-			'instantCardTrigger',
-			instantCardCredential(sb),
-			parameters(w),
-			V1(scope()),
-		);
+		const t = await upgradedFrom(w);
 		sb.advancePrintJob(w.j1.id, 'Finished');
 		sb.addFault({ kind: 'status', status: 500, path: '/print_jobs$', times: -1 });
 		sb.addFault({ kind: 'status', status: 500, path: '/print_history$', times: -1 });

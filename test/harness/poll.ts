@@ -187,3 +187,13 @@ export class TriggerHarness {
 
 /** The `json` of each item. */
 export const jsonOf = (result: PollResult) => result.items.map((item) => item.json);
+
+/** A trigger event as the tests read it: any field. */
+export type EventJson = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The events a poll emitted. */
+export const eventsOf = (result: PollResult) => jsonOf(result) as EventJson[];
+
+/** Each event as [event, id, previousState, state]. */
+export const brief = (result: PollResult) =>
+	eventsOf(result).map((e) => [e.event, e.id, e.previousState, e.state]);
