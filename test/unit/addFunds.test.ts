@@ -98,6 +98,8 @@ describe('Add Funds: refused before sending', () => {
 		[{ amount: 10.005 }, 'Amount can have at most 2 decimals'],
 		[{ cvc: '12' }, 'CVC must be 3 or 4 digits'],
 		[{ cvc: '12a' }, 'CVC must be 3 or 4 digits'],
+		// A CVC without digits has nothing to mask: the message must stay readable.
+		[{ cvc: 'abc' }, 'CVC must be 3 or 4 digits'],
 		[{ expMonth: 13 }, 'Expiration Month must be a number from 1 to 12'],
 		[{ expMonth: '' }, 'Expiration Month must be a number from 1 to 12'],
 		[{ expYear: 1999 }, 'Expiration Year must be a year such as 2028'],

@@ -57,12 +57,12 @@ function maskText(text: string, secrets: Secrets): string {
 			run.replace(/\D/g, '').includes(secrets.digits) ? lastFour(secrets.digits) : run,
 		);
 	}
-	if (secrets.cvc) {
+	// Only the CVC's digits can be echoed as a CVC: one without digits has nothing to mask (and an
+	// empty pattern would star the word "CVC" in the node's own message).
+	const cvcDigits = secrets.cvc.replace(/\D/g, '');
+	if (cvcDigits) {
 		out = out.replace(
-			new RegExp(
-				`((?:cvc|cvv|security code|card code)\\D{0,5})${secrets.cvc.replace(/\D/g, '')}(?!\\d)`,
-				'gi',
-			),
+			new RegExp(`((?:cvc|cvv|security code|card code)\\D{0,5})${cvcDigits}(?!\\d)`, 'gi'),
 			'$1***',
 		);
 	}
