@@ -6,7 +6,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { instantCardBaseUrl } from '../InstantCard/shared/login';
 import { PRINT_JOB_STATUSES } from '../InstantCard/resources/printJob/helpers';
-import { PollOutcome, readState, stateFilter } from '../shared/polling';
+import { PollOutcome, stateOrBaseline, stateFilter } from '../shared/polling';
 import { compareHistories } from './printHistory';
 import { baselineJobs, compareJobs, readJobList, type JobEvents } from './printJobs';
 import { INSTANTCARD_STATE, type InstantCardState } from './state';
@@ -53,13 +53,13 @@ async function startRun(context: IPollFunctions): Promise<Run> {
 	const scope = `${instantCardBaseUrl(credentials)}|${String(credentials.organizationId).trim()}`;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const outcome = new PollOutcome();
-	const saved = readState(context, scope, INSTANTCARD_STATE);
-	const state: InstantCardState = saved ?? {
-		version: INSTANTCARD_STATE.version,
+	const { state, saved } = stateOrBaseline<InstantCardState>(
+		context,
 		scope,
-		baselineAt: outcome.seenAt,
-		history: {},
-	};
+		INSTANTCARD_STATE,
+		outcome.seenAt,
+		{ history: {} },
+	);
 	// "Emit existing" applies to the trigger's very first poll only.
 	const existing = options.emitExisting === true && !saved;
 	return { context, outcome, state, existing };

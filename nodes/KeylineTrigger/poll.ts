@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { keylineFingerprint } from '../Keyline/shared/keyCheck';
-import { PollOutcome, readState, settleEach } from '../shared/polling';
+import { PollOutcome, stateOrBaseline, settleEach } from '../shared/polling';
 import { getOrder, newScan, scanOrders, type OrderAnswer } from './discovery';
 import { compareOrder, orderOf, settled, type OrderSnapshot } from './orders';
 import type { Settings } from './settings';
@@ -52,18 +52,18 @@ async function startRun(context: IPollFunctions, settings: Settings): Promise<Ru
 	// fingerprint is a hash, so the state never holds the key.
 	const scope = `${settings.watch}|${keylineFingerprint(credentials)}`;
 	const outcome = new PollOutcome();
-	const saved = readState(context, scope, KEYLINE_STATE);
-	const state: KeylineState = saved ?? {
-		version: KEYLINE_STATE.version,
+	const { state, saved } = stateOrBaseline<KeylineState>(
+		context,
 		scope,
-		baselineAt: outcome.seenAt,
-		orders: {},
-	};
+		KEYLINE_STATE,
+		outcome.seenAt,
+		{ orders: {} },
+	);
 	// Another start for discovery searches again from there, with a new baseline: orders found
 	// again are then taken as existing, not reported as new a second time.
 	const rescan = !settings.named && state.scan !== undefined && state.scan.start !== settings.start;
 	if (rescan) state.baselineAt = outcome.seenAt;
-	const dated = saved !== undefined && !rescan;
+	const dated = saved && !rescan;
 	return { context, settings, outcome, state, dated, compared: new Set() };
 }
 

@@ -86,6 +86,25 @@ export function readState<T extends SavedState>(
 	return state;
 }
 
+/**
+ * The saved state (see `readState`), or a new baseline taken now: `fresh` holds what a new
+ * state starts with besides its version, scope and time. `saved` tells which it is.
+ */
+export function stateOrBaseline<T extends SavedState>(
+	context: IPollFunctions,
+	scope: string,
+	format: StateFormat<T>,
+	seenAt: string,
+	fresh: Omit<T, keyof SavedState>,
+): { state: T; saved: boolean } {
+	const saved = readState(context, scope, format);
+	if (saved) return { state: saved, saved: true };
+	return {
+		state: { ...fresh, version: format.version, scope, baselineAt: seenAt } as T,
+		saved: false,
+	};
+}
+
 /** Replaces the saved state in one assignment, which is also what marks it for n8n to save. */
 export function commitState(context: IPollFunctions, state: SavedState): void {
 	context.getWorkflowStaticData('node').state = copy(state);
