@@ -321,6 +321,9 @@ describe('Keyline Trigger: answers that are not data', () => {
  * How many polls discovery takes to find a new order, by how far above the newest known order
  * it lies: the README's figures, measured (defaults: 10 IDs per poll, a look-ahead of 50).
  */
+/** Dozens of polls through the engine: the figure is counted in polls, so time only bounds a hang. */
+const POLL_LOOP_MS = 60_000;
+
 describe('Keyline Trigger: discovery latency (the README figures)', () => {
 	const sb = useKeylineSandbox();
 	beforeEach(() => sb.reset());
@@ -352,30 +355,38 @@ describe('Keyline Trigger: discovery latency (the README figures)', () => {
 		return await until(sb.seedOrder().id);
 	}
 
-	it('within the first 5 IDs: the next poll; anywhere in the window of 50: within 9 polls', async () => {
-		const worst = { near: 0, far: 0 };
-		for (const offset of [1, 5]) {
-			sb.reset();
-			worst.near = Math.max(worst.near, await pollsToFind(offset));
-		}
-		for (const offset of [6, 20, 35, 50]) {
-			sb.reset();
-			worst.far = Math.max(worst.far, await pollsToFind(offset));
-		}
-		console.log(
-			`discovery from a quiet start: near ${worst.near}, far ${worst.far} polls at worst`,
-		);
-		expect(worst.near).toBe(1);
-		expect(worst.far).toBeLessThanOrEqual(9);
-	});
+	it(
+		'within the first 5 IDs: the next poll; anywhere in the window of 50: within 9 polls',
+		async () => {
+			const worst = { near: 0, far: 0 };
+			for (const offset of [1, 5]) {
+				sb.reset();
+				worst.near = Math.max(worst.near, await pollsToFind(offset));
+			}
+			for (const offset of [6, 20, 35, 50]) {
+				sb.reset();
+				worst.far = Math.max(worst.far, await pollsToFind(offset));
+			}
+			console.log(
+				`discovery from a quiet start: near ${worst.near}, far ${worst.far} polls at worst`,
+			);
+			expect(worst.near).toBe(1);
+			expect(worst.far).toBeLessThanOrEqual(9);
+		},
+		POLL_LOOP_MS,
+	);
 
-	it('while the IDs below a find 50 IDs up are re-checked: within 14 polls', async () => {
-		const measured: number[] = [];
-		for (const offset of [1, 6, 50]) {
-			sb.reset();
-			measured.push(await pollsToFind(offset, 50));
-		}
-		console.log(`discovery while re-checking, offsets 1/6/50: ${measured.join('/')} polls`);
-		expect(Math.max(...measured)).toBeLessThanOrEqual(14);
-	});
+	it(
+		'while the IDs below a find 50 IDs up are re-checked: within 14 polls',
+		async () => {
+			const measured: number[] = [];
+			for (const offset of [1, 6, 50]) {
+				sb.reset();
+				measured.push(await pollsToFind(offset, 50));
+			}
+			console.log(`discovery while re-checking, offsets 1/6/50: ${measured.join('/')} polls`);
+			expect(Math.max(...measured)).toBeLessThanOrEqual(14);
+		},
+		POLL_LOOP_MS,
+	);
 });

@@ -80,14 +80,35 @@ const belongsTo = (description: string, displayOptions: { show: Show; hide?: Sho
 	}) satisfies INodeProperties;
 
 /**
+ * A choice the operation makes for the user: a hidden `parent` or `attachedTo` whose value
+ * completes the `show`/`hide` of the ID fields, so that each ID is one property (see below).
+ * `none`: the path has no such record yet (Cart → Create, Product → Add and Get Many).
+ */
+const fixedChoice = (
+	name: 'parent' | 'attachedTo',
+	value: 'none' | 'order' | 'component',
+	show: Show,
+): INodeProperties => ({
+	displayName: name === 'parent' ? 'Belongs To' : 'Attached To',
+	name,
+	type: 'hidden',
+	default: value,
+	displayOptions: { show },
+});
+
+/**
  * The fields that say where a record lives, each defined once for every operation that needs
- * it: n8n resolves a parameter once per item for every property of its name, shown or not.
+ * it: n8n resolves a parameter once per item for every property of its name, shown or not, so
+ * a copy of an ID field costs one more evaluation of the user's expression on every item.
  *
  * n8n shows a property when every key of `show` matches and no key of `hide` does, so one
- * property can only cover a "box" of resource × operation × choice. Where an ID is both a
- * record's own (Cart → Get) and the parent of records under it (Product → Get in a cart), the
- * two sets are not one box (Cart → Create and Variant → Create differ only by resource): each
- * such ID has one property for the record itself and one for the record it belongs to.
+ * property covers a "box" of resource × operation × choice. An ID that is both a record's own
+ * (Cart → Get) and the parent of records under it (Product → Get in a cart) is not one box:
+ * Cart → Create and Variant → Create differ only by resource. Where the operation itself fixes
+ * the choice, a hidden `parent` or `attachedTo` says so, and the ID fields are shown by choice:
+ * Cart ID unless the record belongs to an order or to nothing yet, Order ID when it belongs to
+ * an order (or is one), Product ID unless there is no product yet, Component ID when the record
+ * is or belongs to a component.
  */
 export const locationFields: INodeProperties[] = [
 	{
@@ -124,37 +145,17 @@ export const locationFields: INodeProperties[] = [
 	belongsTo('Whether the product is in a cart, or in an order placed from it', {
 		show: { resource: ['component', 'product'], operation: ['get', 'getAll'] },
 	}),
+	fixedChoice('parent', 'none', { resource: ['cart'], operation: ['create'] }),
+	fixedChoice('parent', 'order', { resource: ['order'], operation: ['cancel', 'get'] }),
 	idField(
 		'cartId',
-		{
-			show: { resource: ['cart'], operation: ['checkout', 'delete', 'get', 'update', 'validate'] },
-		},
-		'The cart, by the ID Cart → Create returned.',
-	),
-	idField(
-		'cartId',
-		{ show: { resource: IN_CART }, hide: { parent: ['order'] } },
-		'The cart it is in, by the ID Cart → Create returned. Billing addresses, customers, recipients, and changes to products, variants and components are for carts only.',
-	),
-	idField(
-		'orderId',
-		{ show: { resource: ['order'], operation: ['cancel', 'get'] } },
-		'The order, by the ID Cart → Check Out or Place Order returned.',
+		{ show: { resource: ['cart', ...IN_CART] }, hide: { parent: ['order', 'none'] } },
+		'The cart: the one to work on, or the one the record is in. Billing addresses, customers, recipients, and changes to products, variants and components are for carts only.',
 	),
 	idField(
 		'orderId',
 		{ show: { parent: ['order'] } },
-		'The order it belongs to, by the ID Cart → Check Out or Place Order returned.',
-	),
-	idField(
-		'productId',
-		{ show: { resource: ['product'], operation: ['get', 'remove', 'update'] } },
-		'The ID of the product in the cart or order, e.g. from Product → Add.',
-	),
-	idField(
-		'productId',
-		{ show: { resource: ['component', 'printDataFile', 'variant'] } },
-		'The product it belongs to, e.g. from Product → Add.',
+		'The order: the one to read or cancel, or the one the record belongs to. Cart → Check Out and Place Order return it.',
 	),
 	{
 		displayName: 'Attached To',
@@ -173,15 +174,20 @@ export const locationFields: INodeProperties[] = [
 		description: 'Whether the file is for the whole product or for one of its components',
 		displayOptions: { show: { resource: ['printDataFile'] } },
 	},
+	fixedChoice('attachedTo', 'none', { resource: ['product'], operation: ['add', 'getAll'] }),
+	fixedChoice('attachedTo', 'component', { resource: ['component'], operation: ['get', 'update'] }),
 	idField(
-		'componentId',
-		{ show: { resource: ['component'], operation: ['get', 'update'] } },
-		'The ID of the component of the product.',
+		'productId',
+		{
+			show: { resource: ['component', 'printDataFile', 'product', 'variant'] },
+			hide: { attachedTo: ['none'] },
+		},
+		'The product in the cart or order: the one to work on, or the one the record belongs to, e.g. from Product → Add.',
 	),
 	idField(
 		'componentId',
-		{ show: { resource: ['printDataFile'], attachedTo: ['component'] } },
-		'The component the file is for.',
+		{ show: { attachedTo: ['component'] } },
+		'The component of the product: the one to work on, or the one the file is for.',
 	),
 	idField(
 		'variantId',
