@@ -79,24 +79,16 @@ export class InstantCard implements INodeType {
 			...organizationFields,
 			...printJobFields,
 			oneCollection(
-				{
-					displayName: 'Additional Fields',
-					name: 'additionalFields',
-					displayOptions: { show: { resource: ['address', 'contact'], operation: ['create'] } },
-				},
+				'additionalFields',
+				['create'],
 				[
 					['address', addressAdditionalFields],
 					['contact', contactAdditionalFields],
 				],
 			),
 			oneCollection(
-				{
-					displayName: 'Update Fields',
-					name: 'updateFields',
-					displayOptions: {
-						show: { resource: ['address', 'contact', 'printJob'], operation: ['update'] },
-					},
-				},
+				'updateFields',
+				['update'],
 				[
 					['address', addressUpdateFields],
 					['contact', contactUpdateFields],

@@ -6,7 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { EVENTS_SUBTITLE } from '../shared/description';
+import { EVENTS_SUBTITLE, onlyInto, triggerOn } from '../shared/description';
 import { PRINT_JOB_STATUSES } from '../InstantCard/resources/printJob/helpers';
 import { exclusive, idList } from '../shared/polling';
 import { pollChanges } from './poll';
@@ -34,12 +34,8 @@ export class InstantCardTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'instantCardApi', required: true }],
 		properties: [
-			{
-				displayName: 'Trigger On',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				options: [
+			triggerOn(
+				[
 					{
 						name: 'Card Failed',
 						value: 'cardFailed',
@@ -73,23 +69,18 @@ export class InstantCardTrigger implements INodeType {
 							'A print job moved to another status (all, or only the statuses chosen below)',
 					},
 				],
-				default: ['printJobStatusChanged'],
-				description:
-					'What to be told about. Each item says which event it is in its "event" field.',
-			},
-			{
-				displayName: 'Only Into Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				displayOptions: { show: { events: ['printJobStatusChanged'] } },
-				options: PRINT_JOB_STATUSES.map((status) => ({
-					name: status.replace(/_/g, ' '),
-					value: status,
-				})),
-				default: [],
-				description:
-					'Report a status change only when the job moves into one of these. Leave empty for every change.',
-			},
+				'printJobStatusChanged',
+			),
+			onlyInto(
+				{
+					displayName: 'Only Into Statuses',
+					name: 'statuses',
+					event: 'printJobStatusChanged',
+					description:
+						'Report a status change only when the job moves into one of these. Leave empty for every change.',
+				},
+				PRINT_JOB_STATUSES.map((status) => ({ name: status.replace(/_/g, ' '), value: status })),
+			),
 			{
 				displayName: 'Card IDs',
 				name: 'cardIds',

@@ -6,12 +6,14 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { EVENTS_SUBTITLE } from '../shared/description';
+import { EVENTS_SUBTITLE, onlyInto, triggerOn } from '../shared/description';
 import { exclusive } from '../shared/polling';
 import { ORDER_STATES, PRINT_DATA_FILE_STATES } from './orders';
 import { pollChanges } from './poll';
 import { sampleEvents } from './sample';
 import { MAX_NAMED_ORDERS, readSettings } from './settings';
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 export class KeylineTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,12 +31,8 @@ export class KeylineTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'keylineApi', required: true }],
 		properties: [
-			{
-				displayName: 'Trigger On',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				options: [
+			triggerOn(
+				[
 					{
 						name: 'New Order',
 						value: 'newOrder',
@@ -52,36 +50,31 @@ export class KeylineTrigger implements INodeType {
 							"A print data file of an order's product or component was added or moved to another state",
 					},
 				],
-				default: ['orderStateChanged'],
-				description:
-					'What to be told about. Each item says which event it is in its "event" field.',
-			},
-			{
-				displayName: 'Only Into Order States',
-				name: 'orderStates',
-				type: 'multiOptions',
-				displayOptions: { show: { events: ['orderStateChanged'] } },
-				options: ORDER_STATES.map((state) => ({
-					name: state.charAt(0).toUpperCase() + state.slice(1),
+				'orderStateChanged',
+			),
+			onlyInto(
+				{
+					displayName: 'Only Into Order States',
+					name: 'orderStates',
+					event: 'orderStateChanged',
+					description:
+						'Report a state change only when the order moves into one of these. Leave empty for every change.',
+				},
+				ORDER_STATES.map((state) => ({ name: capitalized(state), value: state })),
+			),
+			onlyInto(
+				{
+					displayName: 'Only Into File States',
+					name: 'fileStates',
+					event: 'printDataFileStateChanged',
+					description:
+						'Report a print data file only when it moves into one of these. Leave empty for every change.',
+				},
+				PRINT_DATA_FILE_STATES.map((state) => ({
+					name: capitalized(state).replace(/_/g, ' '),
 					value: state,
 				})),
-				default: [],
-				description:
-					'Report a state change only when the order moves into one of these. Leave empty for every change.',
-			},
-			{
-				displayName: 'Only Into File States',
-				name: 'fileStates',
-				type: 'multiOptions',
-				displayOptions: { show: { events: ['printDataFileStateChanged'] } },
-				options: PRINT_DATA_FILE_STATES.map((state) => ({
-					name: (state.charAt(0).toUpperCase() + state.slice(1)).replace(/_/g, ' '),
-					value: state,
-				})),
-				default: [],
-				description:
-					'Report a print data file only when it moves into one of these. Leave empty for every change.',
-			},
+			),
 			{
 				displayName: 'Watch',
 				name: 'watch',

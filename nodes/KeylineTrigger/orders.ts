@@ -78,39 +78,32 @@ export function compareOrder(
 ): OrderSnapshot {
 	const now = snapshotOf(order);
 	if (!before && !isNew) return now;
-	if (!before && events.newOrder) reportNewOrder(outcome, order, now);
-	reportOrderState(outcome, events, order, before, now);
-	if (events.fileChanged) reportFileStates(outcome, events, order, before, now);
+	const seen: Seen = { order, before, now };
+	if (!before && events.newOrder) reportOrder(outcome, 'newOrder', seen);
+	// A new order is compared with its start: one first seen confirmed reports draft → confirmed.
+	const stateChanged = before ? before.state !== now.state : now.state !== 'draft';
+	if (stateChanged && events.stateChanged && wanted(events.states, now.state)) {
+		reportOrder(outcome, 'orderStateChanged', seen);
+	}
+	if (events.fileChanged) reportFileStates(outcome, events, seen);
 	return now;
 }
 
-function reportNewOrder(outcome: PollOutcome, order: IDataObject, now: OrderSnapshot): void {
-	outcome.emit(
-		{
-			event: 'newOrder',
-			resource: 'order',
-			id: Number(order.id),
-			reference: now.reference || null,
-			previousState: null,
-			state: now.state,
-		},
-		{ order },
-	);
+/** An order as this poll found it, with what was kept of it (none when first seen). */
+interface Seen {
+	order: IDataObject;
+	before: OrderSnapshot | undefined;
+	now: OrderSnapshot;
 }
 
-function reportOrderState(
+function reportOrder(
 	outcome: PollOutcome,
-	events: OrderEvents,
-	order: IDataObject,
-	before: OrderSnapshot | undefined,
-	now: OrderSnapshot,
+	event: 'newOrder' | 'orderStateChanged',
+	{ order, before, now }: Seen,
 ): void {
-	// A new order is compared with its start: one first seen confirmed reports draft → confirmed.
-	const changed = before ? before.state !== now.state : now.state !== 'draft';
-	if (!changed || !events.stateChanged || !wanted(events.states, now.state)) return;
 	outcome.emit(
 		{
-			event: 'orderStateChanged',
+			event,
 			resource: 'order',
 			id: Number(order.id),
 			reference: now.reference || null,
@@ -121,13 +114,8 @@ function reportOrderState(
 	);
 }
 
-function reportFileStates(
-	outcome: PollOutcome,
-	events: OrderEvents,
-	order: IDataObject,
-	before: OrderSnapshot | undefined,
-	now: OrderSnapshot,
-): void {
+function reportFileStates(outcome: PollOutcome, events: OrderEvents, seen: Seen): void {
+	const { order, before, now } = seen;
 	for (const file of filesOf(order)) {
 		const key = String(file.id);
 		const state = now.fileStates[key];

@@ -10,12 +10,16 @@ import { byDisplayName } from './sort';
 
 export type OptionsOf = Array<[resource: string, options: INodeProperties[]]>;
 
+const DISPLAY_NAMES = { additionalFields: 'Additional Fields', updateFields: 'Update Fields' };
+
 /**
- * One collection from the options of each resource. Options of the same name must be the same
- * field; where their words differ (description, placeholder), `shared` gives the ones that fit all.
+ * One collection from the options of each resource, shown for those resources' `operations`.
+ * Options of the same name must be the same field; where their words differ (description,
+ * placeholder), `shared` gives the ones that fit all.
  */
 export function oneCollection(
-	base: Pick<INodeProperties, 'displayName' | 'name' | 'displayOptions'>,
+	name: keyof typeof DISPLAY_NAMES,
+	operations: string[],
 	optionsOf: OptionsOf,
 	shared: Record<string, Pick<INodeProperties, 'description' | 'placeholder'>> = {},
 ): INodeProperties {
@@ -30,11 +34,11 @@ export function oneCollection(
 			const same = (o: INodeProperties) =>
 				JSON.stringify({ ...o, description: undefined, placeholder: undefined });
 			if (same(known.option) !== same(option)) {
-				throw new Error(`${base.name}: two different options named ${option.name}`);
+				throw new Error(`${name}: two different options named ${option.name}`);
 			}
 			const worded = (o: INodeProperties) => `${o.description}|${o.placeholder}`;
 			if (worded(known.option) !== worded(option) && !shared[option.name]) {
-				throw new Error(`${base.name}: give one description for ${option.name}`);
+				throw new Error(`${name}: give one description for ${option.name}`);
 			}
 			if (!known.resources.includes(resource)) known.resources.push(resource);
 		}
@@ -46,5 +50,14 @@ export function oneCollection(
 			displayOptions: { show: { '/resource': resources } },
 		}))
 		.sort(byDisplayName);
-	return { ...base, type: 'collection', placeholder: 'Add Field', default: {}, options };
+	const resources = [...new Set(optionsOf.map(([resource]) => resource))];
+	return {
+		displayName: DISPLAY_NAMES[name],
+		name,
+		displayOptions: { show: { resource: resources, operation: operations } },
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
 }

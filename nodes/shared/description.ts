@@ -1,5 +1,5 @@
 /** What the description of every node of this package says the same way. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** A trigger's subtitle: its chosen events in words, e.g. "print job finished, card failed". */
 export const EVENTS_SUBTITLE =
@@ -20,5 +20,37 @@ export function resourceSelector(
 		noDataExpression: true,
 		options: resources,
 		default: defaultValue,
+	};
+}
+
+/** A trigger's "Trigger On": its events, each item saying which one in its `event` field. */
+export function triggerOn(events: INodePropertyOptions[], defaultEvent: string): INodeProperties {
+	return {
+		displayName: 'Trigger On',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: events,
+		default: [defaultEvent],
+		description: 'What to be told about. Each item says which event it is in its "event" field.',
+	};
+}
+
+/**
+ * "Only Into …": the states into which a move is reported, e.g. Only Into Statuses for Print Job
+ * Status Changed. Empty: every change.
+ */
+export function onlyInto(
+	field: { displayName: string; name: string; event: string; description: string },
+	options: INodePropertyOptions[],
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'multiOptions',
+		displayOptions: { show: { events: [field.event] } },
+		options,
+		default: [],
+		description: field.description,
 	};
 }

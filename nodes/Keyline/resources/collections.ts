@@ -9,16 +9,8 @@ import { withClearOption } from '../shared/update';
 import { VARIANT_CIRCULATION, VARIANT_NAME } from './variant/fields';
 
 export const additionalFields = oneCollection(
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		displayOptions: {
-			show: {
-				resource: ['cart', 'order', 'printDataFile', 'product', 'recipient'],
-				operation: ['create', 'placeOrder', 'add', 'set'],
-			},
-		},
-	},
+	'additionalFields',
+	['create', 'placeOrder', 'add', 'set'],
 	[
 		['cart', cartFieldOptions],
 		['order', cartFieldOptions],
@@ -29,16 +21,8 @@ export const additionalFields = oneCollection(
 );
 
 export const updateFields = oneCollection(
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		displayOptions: {
-			show: {
-				resource: ['cart', 'component', 'printDataFile', 'product', 'variant'],
-				operation: ['update'],
-			},
-		},
-	},
+	'updateFields',
+	['update'],
 	[
 		['cart', withClearOption(cartFieldOptions)],
 		['component', componentFieldOptions],

@@ -63,32 +63,39 @@ export function requiredFileFields(show: Show): INodeProperties[] {
 	return requiredFileValues.map((field) => ({ ...field, displayOptions: { show } }));
 }
 
-const fileSizeField: INodeProperties = {
-	displayName: 'File Size',
-	name: 'fileSize',
+/** A whole number from `min` up, `min` by default. */
+const wholeNumberField = (
+	displayName: string,
+	name: string,
+	min: number,
+	description: string,
+): INodeProperties => ({
+	displayName,
+	name,
 	type: 'number',
-	typeOptions: { minValue: 0, numberPrecision: 0 },
-	default: 0,
-	description: 'The size of the file in bytes, e.g. 2450000 for about 2.5 MB',
-};
+	typeOptions: { minValue: min, numberPrecision: 0 },
+	default: min,
+	description,
+});
 
-const firstPageField: INodeProperties = {
-	displayName: 'First Page',
-	name: 'firstPage',
-	type: 'number',
-	typeOptions: { minValue: 1, numberPrecision: 0 },
-	default: 1,
-	description: 'The first page of the PDF to print; counting starts at 1',
-};
-
-const lastPageField: INodeProperties = {
-	displayName: 'Last Page',
-	name: 'lastPage',
-	type: 'number',
-	typeOptions: { minValue: 1, numberPrecision: 0 },
-	default: 1,
-	description: 'The last page of the PDF to print; not before First Page',
-};
+const fileSizeField = wholeNumberField(
+	'File Size',
+	'fileSize',
+	0,
+	'The size of the file in bytes, e.g. 2450000 for about 2.5 MB',
+);
+const firstPageField = wholeNumberField(
+	'First Page',
+	'firstPage',
+	1,
+	'The first page of the PDF to print; counting starts at 1',
+);
+const lastPageField = wholeNumberField(
+	'Last Page',
+	'lastPage',
+	1,
+	'The last page of the PDF to print; not before First Page',
+);
 
 /** File Size and the page range: the optional fields of Create. */
 export const optionalFileFields: INodeProperties[] = [fileSizeField, firstPageField, lastPageField];
