@@ -6,6 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { listEntries, stateFilter } from '../shared/polling';
+import { toWholeNumber } from '../shared/validation';
 import { ORDER_STATES, PRINT_DATA_FILE_STATES, type OrderEvents } from './orders';
 
 /** Orders one trigger may name (each costs one request per poll). */
@@ -60,18 +61,19 @@ function namedOrders(context: IPollFunctions, value: unknown): Named {
 
 function orderIdParameter(context: IPollFunctions, name: string, label: string): number {
 	const value = context.getNodeParameter(name, 0) as unknown;
-	const id = Number(value);
-	if (!Number.isSafeInteger(id) || id < 1) {
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	// Digits only: Number() would also read "0x10" as 16 and "1e3" as 1000.
+	if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < 1) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`${label} must be an order ID, not "${String(value)}"`,
+			`${label} must be an order ID, not "${text.slice(0, 60)}"`,
 			{
 				description:
-					'Enter the ID of a recent order of this API key, e.g. 14011: probing starts there.',
+					'Enter the ID of a recent order of this API key as digits, e.g. 14011: probing starts there.',
 			},
 		);
 	}
-	return id;
+	return Number(text);
 }
 
 /** Trigger On and Watch: refuses a choice that could never report anything. */
@@ -118,8 +120,18 @@ export function readSettings(context: IPollFunctions): Settings {
 	const { named, start } = watchedOrders(context, watch);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const limits = {
-		probes: Math.max(1, Math.floor(Number(options.probesPerPoll ?? 10)) || 10),
-		lookAhead: Math.max(1, Math.floor(Number(options.lookAhead ?? 50)) || 50),
+		probes: toWholeNumber(context, options.probesPerPoll ?? 10, {
+			label: 'Order IDs Tried per Poll',
+			min: 1,
+			max: 100,
+			description: 'How many requests one poll may spend looking for orders, e.g. 10.',
+		}),
+		lookAhead: toWholeNumber(context, options.lookAhead ?? 50, {
+			label: 'Look-Ahead (Order IDs)',
+			min: 1,
+			max: 1000,
+			description: 'How far above the newest order found to look for the next one, e.g. 50.',
+		}),
 	};
 	const orderEvents: OrderEvents = {
 		newOrder: events.includes('newOrder'),

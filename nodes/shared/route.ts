@@ -23,7 +23,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { failOnHttpError, type ApiProfile } from './errors';
-import { isRecord, toPositiveInteger } from './validation';
+import { isRecord, readLimit, toPositiveInteger } from './validation';
 
 /** How an ID parameter is named to users, for the check before sending. */
 export interface IdSpec {
@@ -158,6 +158,11 @@ export interface RouteOptions {
 	request?: Partial<IHttpRequestOptions>;
 	/** Explains refusals for what the user was doing; the answer then reaches the output steps. */
 	explain?: Explain;
+	/**
+	 * A list with Return All / Limit: the Limit is checked before sending. `whole`: answered at
+	 * once, cut to the Limit; `paged`: the request hook reads it page by page up to the Limit.
+	 */
+	list?: 'paged' | 'whole';
 }
 
 export function route(
@@ -174,6 +179,8 @@ export function route(
 		preSend.push(readBeforeDelete(api, explain));
 		postReceive = [outputDeleted(api)];
 	}
+	if (options.list) preSend.push(checkLimit);
+	if (options.list === 'whole') postReceive = [...postReceive, upToLimit];
 	preSend.push(...(options.preSend ?? []));
 	postReceive = options.postReceive ?? postReceive;
 	// To explain a refusal, the answer must reach the output steps instead of failing the request.
@@ -187,6 +194,20 @@ export function route(
 		send: { preSend },
 		output: { postReceive },
 	};
+}
+
+/** preSend: a Limit that is not a whole number of 1 or more is refused before anything is sent. */
+async function checkLimit(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+	readLimit(this);
+	return options;
+}
+
+/** postReceive: a list answered at once, up to the Limit unless Return All is on. */
+async function upToLimit(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.slice(0, readLimit(this));
 }
 
 function outputRecords(api: RouteApi): PostReceiveAction {

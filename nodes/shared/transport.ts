@@ -10,6 +10,7 @@
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
+	IDisplayOptions,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -19,6 +20,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { checkAnswer, toApiError, type ApiProfile, type ExpectedAnswer } from './errors';
 import { requestTimeout } from './timeouts';
+import { readLimit } from './validation';
 
 type ResultOptions = DeclarativeRestApiSettings.ResultOptions;
 type Hook = (
@@ -84,9 +86,8 @@ export function requestHook(api: ApiProfile): Hook {
 export function pagedRequestHook(api: ApiProfile): Hook {
 	return async function sendPagedRequest(this, requestData) {
 		checkAnswers(requestData, api, 'list');
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-		const pageSize = returnAll ? PAGE_SIZE : Math.min(Math.max(limit, 1), PAGE_SIZE);
+		const limit = readLimit(this);
+		const pageSize = Math.min(limit, PAGE_SIZE);
 		const results: INodeExecutionData[] = [];
 		let previousFirst: string | undefined;
 		for (let page = 1; page <= MAX_PAGES; page++) {
@@ -123,13 +124,10 @@ export const routeAllRequests: INodeProperties = {
 };
 
 /**
- * Return All / Limit for a list operation: paged through `paged` when the endpoint pages,
- * else the whole answer trimmed to the limit.
+ * Return All / Limit of a list operation. What they do is the route's (`list` in the route
+ * builder): the Limit checked before sending, the answer read page by page or cut to the Limit.
  */
-export function listOptions(
-	show: { resource: string[]; operation: string[] },
-	paged?: Hook,
-): INodeProperties[] {
+export function listOptions(show: IDisplayOptions['show']): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -138,9 +136,6 @@ export function listOptions(
 			displayOptions: { show },
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			routing: paged
-				? { operations: { pagination: paged } }
-				: { output: { maxResults: '={{ $value ? undefined : $parameter.limit }}' } },
 		},
 		{
 			displayName: 'Limit',

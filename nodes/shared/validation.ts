@@ -23,7 +23,7 @@ export function toPositiveInteger(
 		Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>,
 	value: unknown,
 	label: string,
-	example = '264561',
+	example: string,
 ): number {
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
@@ -39,6 +39,48 @@ export function toPositiveInteger(
 		);
 	}
 	return Number(text);
+}
+
+/**
+ * A whole number from `min` (to `max`), from a number or digits in a string: what a number
+ * field's own bounds ask, checked again because an expression is not held to them. Text such as
+ * "0x10" or "1e3", which JavaScript would read as a number, is refused.
+ */
+export function toWholeNumber(
+	context: Pick<IExecuteSingleFunctions, 'getNode'> &
+		Partial<Pick<IExecuteSingleFunctions, 'getItemIndex'>>,
+	value: unknown,
+	field: { label: string; min: number; max?: number; description: string },
+): number {
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	const number = Number(text);
+	const inRange = number >= field.min && (field.max === undefined || number <= field.max);
+	if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(number) || !inRange) {
+		const range =
+			field.max === undefined ? `of ${field.min} or more` : `from ${field.min} to ${field.max}`;
+		throw new NodeOperationError(
+			context.getNode(),
+			text === ''
+				? `${field.label} is empty`
+				: `${field.label} must be a whole number ${range}, not "${text.slice(0, 60)}"`,
+			{ itemIndex: context.getItemIndex?.(), description: field.description },
+		);
+	}
+	return number;
+}
+
+/**
+ * The operation's Limit, or Infinity when Return All is on. n8n's own check (at least 1) is
+ * only the editor's: a Limit from an expression may be 0, negative, a fraction or a word, which
+ * would return nothing, drop the last item or page forever.
+ */
+export function readLimit(context: IExecuteSingleFunctions): number {
+	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
+	return toWholeNumber(context, context.getNodeParameter('limit', 50), {
+		label: 'Limit',
+		min: 1,
+		description: 'Enter how many results to return, e.g. 50, or turn on Return All.',
+	});
 }
 
 /** Parses a JSON parameter, naming the field when it is not valid JSON. */

@@ -7,6 +7,7 @@ import {
 	refusal,
 	requireChanges,
 	toPositiveInteger,
+	toWholeNumber,
 } from '../../nodes/shared/validation';
 import { resolveRoute } from '../../nodes/shared/route';
 import { instantCard } from '../../nodes/InstantCard/shared/route';
@@ -27,9 +28,9 @@ describe('isRecord', () => {
 
 describe('toPositiveInteger', () => {
 	it('takes a number or digits, spaces around them allowed', () => {
-		expect(toPositiveInteger(context, 7, 'Cart ID')).toBe(7);
-		expect(toPositiveInteger(context, '264561', 'Card ID')).toBe(264561);
-		expect(toPositiveInteger(context, ' 12 ', 'Card ID')).toBe(12);
+		expect(toPositiveInteger(context, 7, 'Cart ID', '9981')).toBe(7);
+		expect(toPositiveInteger(context, '264561', 'Card ID', '264561')).toBe(264561);
+		expect(toPositiveInteger(context, ' 12 ', 'Card ID', '264561')).toBe(12);
 	});
 
 	it('says an empty value is empty', () => {
@@ -39,7 +40,7 @@ describe('toPositiveInteger', () => {
 		expect(error.description).toBe(
 			'Enter the Cart ID as digits only, e.g. 9981, or map it from a previous node.',
 		);
-		expect(thrown(() => toPositiveInteger(context, undefined, 'Cart ID')).message).toBe(
+		expect(thrown(() => toPositiveInteger(context, undefined, 'Cart ID', '9981')).message).toBe(
 			'Cart ID is empty',
 		);
 	});
@@ -52,13 +53,13 @@ describe('toPositiveInteger', () => {
 		[1.5, '1.5'],
 		['9007199254740993', '9007199254740993'],
 	])('refuses %p, quoting it', (value, shown) => {
-		expect(thrown(() => toPositiveInteger(context, value, 'Card ID')).message).toBe(
+		expect(thrown(() => toPositiveInteger(context, value, 'Card ID', '264561')).message).toBe(
 			`Card ID must be a positive whole number, not "${shown}"`,
 		);
 	});
 
 	it('quotes at most 60 characters of a long value, and names the item', () => {
-		const error = thrown(() => toPositiveInteger(context, 'x'.repeat(100), 'Card ID'));
+		const error = thrown(() => toPositiveInteger(context, 'x'.repeat(100), 'Card ID', '264561'));
 		expect(error.message).toBe(`Card ID must be a positive whole number, not "${'x'.repeat(60)}"`);
 		expect(error.context).toEqual(expect.objectContaining({ itemIndex: 2 }));
 	});
@@ -125,5 +126,37 @@ describe('requireChanges and refusal', () => {
 		expect(error.message).toBe('Zip Code is empty');
 		expect(error.description).toBe('Enter the Zip Code.');
 		expect(error.context.itemIndex).toBe(2);
+	});
+});
+
+describe('toWholeNumber', () => {
+	const field = { label: 'Look-Ahead', min: 1, max: 1000, description: 'e.g. 50' };
+
+	it('takes a number or digits within the bounds', () => {
+		expect(toWholeNumber(context, 50, field)).toBe(50);
+		expect(toWholeNumber(context, ' 1000 ', field)).toBe(1000);
+		expect(toWholeNumber(context, '1', field)).toBe(1);
+	});
+
+	it.each([
+		['0', '0'],
+		[1001, '1001'],
+		['-1', '-1'],
+		['2.5', '2.5'],
+		['0x10', '0x10'],
+		['1e3', '1e3'],
+		['ten', 'ten'],
+	])('refuses %p, naming the bounds', (value, shown) => {
+		const error = thrown(() => toWholeNumber(context, value, field));
+		expect(error.message).toBe(`Look-Ahead must be a whole number from 1 to 1000, not "${shown}"`);
+		expect(error.description).toBe('e.g. 50');
+	});
+
+	it('without an upper bound says "or more"; empty is empty', () => {
+		const open = { label: 'Limit', min: 1, description: '' };
+		expect(thrown(() => toWholeNumber(context, 0, open)).message).toBe(
+			'Limit must be a whole number of 1 or more, not "0"',
+		);
+		expect(thrown(() => toWholeNumber(context, '', open)).message).toBe('Limit is empty');
 	});
 });

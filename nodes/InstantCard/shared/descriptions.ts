@@ -1,5 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { listOptions } from '../../shared/transport';
 import { INSTANTCARD_IDS } from './ids';
 
 export interface IdLocatorOptions {
@@ -83,22 +84,4 @@ const listShow = {
 	operation: [...new Set(Object.values(LIST_OPERATIONS).flat())],
 };
 
-export const listProperties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		displayOptions: { show: listShow },
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { ...listShow, returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
-];
+export const listProperties: INodeProperties[] = listOptions(listShow);

@@ -16,7 +16,6 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyRouting,
 	PreSendAction,
@@ -63,21 +62,6 @@ function pathBelowApiRoot(inOrganization: boolean): PreSendAction & { organizati
 }
 
 /**
- * postReceive of a list InstantCard answers whole (no paging parameters): its items up to the
- * Limit unless Return All is on.
- */
-async function outputUpToLimit(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const items = toItems(response.body);
-	if (this.getNodeParameter('returnAll', false)) return items;
-	const limit = Number(this.getNodeParameter('limit', 50));
-	return limit > 0 ? items.slice(0, limit) : items;
-}
-
-/**
  * The fields of a write, as InstantCard takes them: a form (`application/x-www-form-urlencoded`)
  * of keys such as `address[zip_code]`. Runs after the URL and its IDs are checked.
  */
@@ -100,11 +84,6 @@ export type RequestHook = (
 export interface InstantCardRouteOptions extends Omit<RouteOptions, 'explain'> {
 	/** The body: the operation's fields, sent as a form (see `FormBody`). */
 	form?: FormBody;
-	/**
-	 * A list: `paged` is read page by page (`page`/`page_size`) up to Return All / Limit; `whole`
-	 * is answered at once and cut to the Limit.
-	 */
-	list?: 'paged' | 'whole';
 	/** Sends the request its own way (a payment sent once, a refusal reworded) instead of the usual hook. */
 	send?: RequestHook;
 	/** The path is not under the organization (the profile). */
@@ -128,7 +107,8 @@ export function instantCardRoute(
 			...(form ? [sendForm(form)] : []),
 			...preSend,
 		],
-		postReceive: postReceive ?? (list === 'whole' ? [outputUpToLimit] : undefined),
+		postReceive,
+		list,
 		request: form ? { ...request, headers: { ...FORM_HEADERS, ...request?.headers } } : request,
 	});
 	const hook = send ?? (list === 'paged' ? sendPagedRequest : undefined);

@@ -45,7 +45,9 @@ export async function buildCreateBody(this: IExecuteSingleFunctions): Promise<ID
 	const body: IDataObject = { ...(savedAddress ?? readAddressFields(this, true)) };
 	body['print_job[shipping_provider_id]'] = String(providerId);
 	const copies = this.getNodeParameter('numberOfCopies', 1);
-	body['print_job[number_of_copies]'] = String(toPositiveInteger(this, copies, 'Number of Copies'));
+	body['print_job[number_of_copies]'] = String(
+		toPositiveInteger(this, copies, 'Number of Copies', '2'),
+	);
 	const cardIds = parseCardIds(this, this.getNodeParameter('cardIds', ''));
 	if (cardIds.length > 0) body['print_job[card_ids]'] = cardIdsJson(cardIds);
 	return body;

@@ -29,7 +29,7 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<ID
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (!isEmpty(updateFields.numberOfCopies)) {
 		body['print_job[number_of_copies]'] = String(
-			toPositiveInteger(this, updateFields.numberOfCopies, 'Number of Copies'),
+			toPositiveInteger(this, updateFields.numberOfCopies, 'Number of Copies', '2'),
 		);
 	}
 	if (updateFields.cardIds !== undefined) {

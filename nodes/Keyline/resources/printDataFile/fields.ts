@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { refusal } from '../../../shared/validation';
+import { refusal, toWholeNumber } from '../../../shared/validation';
 
 /** `{attachment}` is `/components/{componentId}` or nothing, by Attached To. */
 export const FILES_PATH = '{parent}/products/{productId}{attachment}/print_data_files';
@@ -150,18 +150,11 @@ function wholeNumber(
 	min: number,
 	example: string,
 ): number {
-	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
-	const number = Number(text);
-	if (text === '' || !Number.isSafeInteger(number) || number < min) {
-		throw refusal(
-			context,
-			text === ''
-				? `${label} is empty`
-				: `${label} must be a whole number of ${min} or more, not "${text.slice(0, 60)}"`,
-			`Enter ${label} as digits only, e.g. ${example}, or remove the field.`,
-		);
-	}
-	return number;
+	return toWholeNumber(context, value, {
+		label,
+		min,
+		description: `Enter ${label} as digits only, e.g. ${example}, or remove the field.`,
+	});
 }
 
 /**

@@ -42,7 +42,7 @@ export const printDataFileDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many print data files',
 				description: 'List the print data files of a product or of one of its components',
-				routing: keylineRoute('GET', FILES_PATH),
+				routing: keylineRoute('GET', FILES_PATH, { list: 'whole' }),
 			},
 			{
 				name: 'Update',

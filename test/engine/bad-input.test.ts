@@ -1,0 +1,158 @@
+/**
+ * Bad input, as typed or as produced by an expression, is refused before any request, naming
+ * the field as the editor labels it and what is expected; every valid form keeps working.
+ */
+import { useSandboxes } from '../harness/sandboxes';
+import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
+import { instantCardNode, keylineNode, keylineTrigger, rl } from './fixtures';
+
+const { ic, kl } = useSandboxes();
+const instantCard = instantCardNode(ic);
+const keyline = keylineNode(kl);
+
+beforeEach(async () => {
+	await instantCard.freshLogin();
+	kl.reset();
+	kl.clearRequests();
+});
+
+/** Requests the InstantCard sandbox handled after the fresh login. */
+const icSent = () => ic.requests.map((r) => `${r.method} ${r.path}`);
+
+describe('Limit', () => {
+	const lists = [
+		['InstantCard Contact → Get Many (paged)', { resource: 'contact', operation: 'getAll' }],
+		[
+			'InstantCard Card Template → Get Many (one answer)',
+			{ resource: 'cardTemplate', operation: 'getAll' },
+		],
+	] as const;
+
+	it.each(
+		lists.flatMap(([name, params]) =>
+			['={{ 0 }}', '={{ -1 }}', '={{ 2.5 }}', '={{ "x" }}'].map(
+				(limit) => [name, limit, params] as const,
+			),
+		),
+	)('%s: Limit %s is refused before sending', async (_name, limit, params) => {
+		const { error } = await instantCard.run({ ...params, returnAll: false, limit });
+		const shown = limit.replace(/^=\{\{ "?|"? \}\}$/g, '');
+		expect(error?.message).toBe(`Limit must be a whole number of 1 or more, not "${shown}"`);
+		expect(String(error?.description)).toContain('or turn on Return All');
+		expect(icSent()).toEqual([]);
+	});
+
+	it.each(['={{ 0 }}', '={{ -1 }}'])(
+		'Keyline Print Data File → Get Many: Limit %s is refused before sending',
+		async (limit) => {
+			const { cart, product } = keyline.cartWith();
+			const { error } = await keyline.run('printDataFile', {
+				operation: 'getAll',
+				cartId: String(cart.id),
+				productId: String(product.id),
+				returnAll: false,
+				limit,
+			});
+			expect(error?.message).toMatch(/^Limit must be a whole number of 1 or more, not "-?\d"$/);
+			expect(keyline.calls()).toEqual([]);
+		},
+	);
+
+	it('a Limit given as digits in a string, or as a whole number, still works', async () => {
+		const { items, error } = await instantCard.run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: false,
+			limit: '={{ "1" }}',
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+	});
+});
+
+describe('examples fit their field', () => {
+	it('Number of Copies is explained with a number of copies, not a card ID', async () => {
+		const address = [...ic.store.addresses.keys()][0];
+		const provider = INSTANTCARD_SHIPPING_PROVIDERS[0].id;
+		const { error } = await instantCard.run({
+			resource: 'printJob',
+			operation: 'create',
+			addressMode: 'saved',
+			addressId: rl(address),
+			shippingProviderId: rl(provider),
+			numberOfCopies: '={{ "two" }}',
+		});
+		expect(error?.message).toBe('Number of Copies must be a positive whole number, not "two"');
+		expect(String(error?.description)).toContain('e.g. 2,');
+		expect(icSent()).toEqual([]);
+	});
+
+	it('Shipping Provider ID is explained with a provider ID', async () => {
+		const address = [...ic.store.addresses.keys()][0];
+		const { error } = await instantCard.run({
+			resource: 'printJob',
+			operation: 'create',
+			addressMode: 'saved',
+			addressId: rl(address),
+			shippingProviderId: rl('={{ "ups" }}'),
+		});
+		expect(error?.message).toBe('Shipping Provider ID must be a positive whole number, not "ups"');
+		expect(String(error?.description)).not.toContain('264561');
+		expect(icSent()).toEqual([]);
+	});
+});
+
+describe('Keyline Trigger options', () => {
+	const trigger = keylineTrigger(kl);
+	const discover = (startOrderId: unknown, options: Record<string, unknown> = {}) =>
+		trigger({ events: ['newOrder'], watch: 'discover', startOrderId, options });
+
+	it.each([
+		[
+			{ probesPerPoll: 0 },
+			'Order IDs Tried per Poll must be a whole number from 1 to 100, not "0"',
+		],
+		[
+			{ probesPerPoll: 150 },
+			'Order IDs Tried per Poll must be a whole number from 1 to 100, not "150"',
+		],
+		[
+			{ probesPerPoll: '={{ 2.5 }}' },
+			'Order IDs Tried per Poll must be a whole number from 1 to 100, not "2.5"',
+		],
+		[{ lookAhead: -1 }, 'Look-Ahead (Order IDs) must be a whole number from 1 to 1000, not "-1"'],
+		[
+			{ lookAhead: '={{ "lots" }}' },
+			'Look-Ahead (Order IDs) must be a whole number from 1 to 1000, not "lots"',
+		],
+	])('%j is refused before any request: %s', async (options, message) => {
+		const order = kl.seedOrder();
+		kl.clearRequests();
+		const t = await discover(order.id, options);
+		expect((await t.poll()).error?.message).toBe(message);
+		expect(kl.requests).toEqual([]);
+	});
+
+	it.each(['={{ "0x10" }}', '={{ "1e3" }}', '={{ "12a" }}'])(
+		'Start From Order ID %s is refused, not read as a number',
+		async (start) => {
+			const t = await discover(start);
+			const shown = start.replace(/^=\{\{ "|" \}\}$/g, '');
+			expect((await t.poll()).error?.message).toBe(
+				`Start From Order ID must be an order ID, not "${shown}"`,
+			);
+			expect(kl.requests).toEqual([]);
+		},
+	);
+
+	it('valid options, as numbers or digits from an expression, still poll', async () => {
+		const order = kl.seedOrder();
+		const t = await discover(`={{ "${order.id}" }}`, {
+			probesPerPoll: '={{ "5" }}',
+			lookAhead: 100,
+		});
+		const { error } = await t.poll();
+		expect(error).toBeUndefined();
+		expect(kl.requests.length).toBeGreaterThan(0);
+	});
+});
