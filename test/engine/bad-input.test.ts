@@ -2,8 +2,10 @@
  * Bad input, as typed or as produced by an expression, is refused before any request, naming
  * the field as the editor labels it and what is expected; every valid form keeps working.
  */
-import { useSandboxes } from '../harness/sandboxes';
+import { runNode, testCredential } from '../harness/run';
+import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
+import { KEYLINE_SANDBOX_API_KEY } from '../sandbox/keyline';
 import { instantCardNode, keylineNode, keylineTrigger, rl } from './fixtures';
 
 const { ic, kl } = useSandboxes();
@@ -154,5 +156,47 @@ describe('Keyline Trigger options', () => {
 		const { error } = await t.poll();
 		expect(error).toBeUndefined();
 		expect(kl.requests.length).toBeGreaterThan(0);
+	});
+});
+
+describe('credentials', () => {
+	it('an InstantCard Email without @ is refused before the login, by the Test and by the node', async () => {
+		const verdict = await testCredential('instantCardApi', {
+			...instantCardCredential(ic).data,
+			email: 'grace.example.com',
+		});
+		expect(verdict.status).toBe('Error');
+		expect(verdict.message).toContain('Email "grace.example.com" is not an email address');
+		const { error } = await runNode({
+			type: 'instantCard',
+			parameters: { resource: 'profile', operation: 'get' },
+			credentials: [instantCardCredential(ic, { email: 'grace.example.com', sessionToken: '' })],
+		});
+		expect(String(error?.message)).toContain('is not an email address');
+		expect(icSent()).toEqual([]);
+	});
+
+	it('an InstantCard Custom URL without /api/v2 is told what the URL must look like', async () => {
+		const root = ic.baseUrl.replace(/\/api\/v2$/, '');
+		const verdict = await testCredential('instantCardApi', {
+			...instantCardCredential(ic).data,
+			url: root,
+		});
+		expect(verdict.status).toBe('Error');
+		expect(verdict.message).toContain('HTTP 404');
+		expect(verdict.message).toContain(`${root}/api/v2`);
+	});
+
+	it('a Keyline API key pasted across two lines, with spaces and a Bearer prefix, works', async () => {
+		const key = KEYLINE_SANDBOX_API_KEY;
+		const pasted = `Bearer ${key.slice(0, 30)}\n  ${key.slice(30)} \r\n`;
+		const cart = kl.store.createCart(key);
+		const { items, error } = await runNode({
+			type: 'keyline',
+			parameters: { resource: 'cart', operation: 'get', cartId: String(cart.id) },
+			credentials: [keylineCredential(kl, { apiKey: pasted })],
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toBe(cart.id);
 	});
 });

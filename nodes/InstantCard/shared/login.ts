@@ -117,6 +117,11 @@ function loginFailureText(error: unknown, baseUrl: string, email: string, timeou
 	if (status === 401 || status === 403) {
 		return `InstantCard refused the login for ${email}${said ? `: "${said}"` : ''}. Check the email and password of the credential.`;
 	}
+	if (status === 404) {
+		// Mostly a Custom URL that is the site, not the API root under it.
+		const root = /\/api\/v\d+$/.test(baseUrl) ? undefined : `${baseUrl}/api/v2`;
+		return `InstantCard answered the login with HTTP 404${said ? `: "${said}"` : ''}. The URL must be InstantCard's API root, ending in /api/v2${root ? `: try ${root}` : ', e.g. https://core.instantcard.net/api/v2'}.`;
+	}
 	if (status !== undefined) {
 		return `InstantCard answered the login with HTTP ${status}${said ? `: "${said}"` : ''}. Check the credential's environment/URL.`;
 	}
