@@ -12,7 +12,7 @@ describe('Keyline node: cart', () => {
 
 	beforeEach(() => sandbox.reset());
 
-	it('Create sends the cart wrapper with due date, offer text and custom references, and outputs the cart unwrapped', async () => {
+	it('Create sends POST /carts as documented (no body), then sets due date, offer text and custom references with the documented PATCH, and outputs the cart as stored', async () => {
 		const { items, error } = await run({
 			operation: 'create',
 			additionalFields: {
@@ -34,16 +34,83 @@ describe('Keyline node: cart', () => {
 			due_at: '2026-12-24T16:00:00.000Z',
 		});
 		expect(items[0].json.reference).toMatch(/^[0-9A-Z]{6}$/);
-		const [post] = apiRequests();
-		expect(post.method).toBe('POST');
-		expect(post.path).toBe(`${BASE}/carts`);
-		expect(post.json).toEqual({
+		const id = Number(items[0].json.id);
+		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+			`POST ${BASE}/carts`,
+			`PATCH ${BASE}/carts/${id}`,
+			`GET ${BASE}/carts/${id}`,
+		]);
+		const [post, patch] = apiRequests();
+		expect(post.json ?? {}).toEqual({});
+		expect(patch.json).toEqual({
 			cart: {
 				due_at: '2026-12-24T17:00:00+01:00',
 				custom_offer_text: 'Christmas special',
 				custom_references: { PO: '7891234', Kostenstelle: '4711' },
 			},
 		});
+		// What Keyline stores is what the output says.
+		expect(sandbox.store.carts.get(id)).toMatchObject({ custom_offer_text: 'Christmas special' });
+	});
+
+	it('Create without fields is one POST with no body', async () => {
+		const { items, error } = await run({ operation: 'create' });
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toEqual(expect.any(Number));
+		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${BASE}/carts`]);
+		expect(apiRequests()[0].json ?? {}).toEqual({});
+	});
+
+	it('Create refuses a due date or custom references without Custom Offer Text before sending (the PATCH requires it)', async () => {
+		const { error } = await run({
+			operation: 'create',
+			additionalFields: { dueAt: '2026-12-24' },
+		});
+		expect(error?.message).toBe(
+			'Custom Offer Text is needed to set a due date or custom references',
+		);
+		expect(apiRequests()).toHaveLength(0);
+	});
+
+	it('Create whose PATCH is refused says the cart exists without its fields, with its ID', async () => {
+		sandbox.addFault({ kind: 'status', status: 500, path: '/carts/\\d+$', method: 'PATCH' });
+		const { error } = await run({
+			operation: 'create',
+			additionalFields: { customOfferText: 'Christmas special' },
+		});
+		const [post] = apiRequests();
+		expect(post.method).toBe('POST');
+		const id = [...sandbox.store.carts.keys()].at(-1);
+		expect(error?.message).toMatch(
+			new RegExp(`^Cart ${id} was created, but its fields were not set`),
+		);
+		expect(String(error?.description)).toContain(`Cart → Update with Cart ID ${id}`);
+	});
+
+	it.each(['2026-02-30', 'Dec 24', '2026-13-01', '24.12.2026', '2026-12-24T25:00'])(
+		'Create refuses the Due Date %s before sending',
+		async (dueAt) => {
+			const { error } = await run({
+				operation: 'create',
+				additionalFields: { dueAt, customOfferText: 'x' },
+			});
+			expect(error?.message).toBe(`Due Date "${dueAt}" is not a date`);
+			expect(apiRequests()).toHaveLength(0);
+		},
+	);
+
+	it.each([
+		'2026-12-24',
+		'2026-12-24T17:00:00',
+		'2026-12-24T17:00:00.000+01:00',
+		'2028-02-29T08:00Z',
+	])('Create takes the Due Date %s', async (dueAt) => {
+		const { error } = await run({
+			operation: 'create',
+			additionalFields: { dueAt, customOfferText: 'x' },
+		});
+		expect(error).toBeUndefined();
+		expect(apiRequests()[1].json).toMatchObject({ cart: { due_at: dueAt } });
 	});
 
 	it('Create refuses six custom references before sending', async () => {

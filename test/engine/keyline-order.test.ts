@@ -255,6 +255,7 @@ describe('Keyline node: order', () => {
 			const p = `/carts/${cart.id}/products/${brochure.id}`;
 			expect(log()).toEqual([
 				'POST /carts',
+				`PATCH /carts/${cart.id}`,
 				`POST /carts/${cart.id}/customer`,
 				`POST /carts/${cart.id}/recipient`,
 				`POST /carts/${cart.id}/carrier`,
@@ -272,10 +273,13 @@ describe('Keyline node: order', () => {
 				`GET /carts/${cart.id}/checkout`,
 				`GET /carts/${cart.id}/products`,
 			]);
-			const body = (i: number) => apiRequests()[i].json;
-			expect(body(0)).toEqual({
+			// POST /carts has no body (none is documented); the cart's fields follow in the PATCH.
+			const [post, patch, ...steps] = apiRequests();
+			expect(post.json ?? {}).toEqual({});
+			expect(patch.json).toEqual({
 				cart: { custom_offer_text: 'Sommer', due_at: '2026-12-24T17:00:00+01:00' },
 			});
+			const body = (i: number) => steps[i - 1].json;
 			expect(body(1)).toEqual({ customer: { id: 206 } });
 			// Phones are sent as Keyline takes them, without the spaces and dashes people write.
 			expect(body(2)).toEqual({

@@ -7,7 +7,7 @@ import {
 	checkOutCart,
 	outputPlacedOrder,
 } from './checkout';
-import { buildCreateBody } from './create';
+import { checkCreateFields, outputNewCart } from './create';
 import { outputCart } from './get';
 import { buildUpdateBody } from './update';
 import { cartValidateDescription, outputValidation } from './validate';
@@ -42,7 +42,10 @@ export const cartDescription: INodeProperties[] = [
 				action: 'Create a cart',
 				description:
 					'Start an empty cart, optionally with a due date, offer text and custom references',
-				routing: keylineRoute('POST', '/carts', { preSend: [buildCreateBody] }),
+				routing: keylineRoute('POST', '/carts', {
+					preSend: [checkCreateFields],
+					postReceive: [outputNewCart],
+				}),
 			},
 			{
 				name: 'Delete',

@@ -11,7 +11,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { isRecord, refusal, toPositiveInteger } from '../../../shared/validation';
 import { withErrorPrefix } from '../../shared/fields';
 import { addressFromValues } from '../address/fields';
-import { cartBody } from '../cart/fields';
+import { newCartFields } from '../cart/fields';
 import { componentBody } from '../component/fields';
 import { printDataFileBody } from '../printDataFile/fields';
 
@@ -89,7 +89,10 @@ export function readOrderPlan(context: IExecuteSingleFunctions): OrderPlan {
 		{ delivery: true, label: 'Delivery Address' },
 	);
 	const products = readProducts(context);
-	const cart = cartBody(context, context.getNodeParameter('additionalFields', {}) as IDataObject);
+	const cart = newCartFields(
+		context,
+		context.getNodeParameter('additionalFields', {}) as IDataObject,
+	);
 	return {
 		cart,
 		customerId,

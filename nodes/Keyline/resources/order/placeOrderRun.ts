@@ -41,14 +41,14 @@ import { isRecord } from '../../../shared/validation';
 /** The checked plan of each item, from its preSend to its postReceive (one context per item). */
 const plans = itemHandOff<OrderPlan>();
 
-/** preSend of POST /carts: checks everything, then sends the cart's own fields. */
+/** preSend of POST /carts: checks everything; the POST has no body (the cart's fields follow). */
 export async function planPlaceOrder(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const plan = readOrderPlan(this);
 	plans.put(this, plan);
-	options.body = Object.keys(plan.cart).length ? { cart: plan.cart } : {};
+	delete options.body;
 	return options;
 }
 
@@ -136,6 +136,7 @@ export async function completePlaceOrder(
 	const plan = plans.take(this) ?? readOrderPlan(this);
 	const build = startBuild(this, plan, response);
 
+	await setCartFields(build);
 	await setCustomer(build);
 	await setRecipient(build);
 	await setCarrier(build);
@@ -223,6 +224,16 @@ async function send(build: CartBuild, step: string, request: KeylineRequest): Pr
 	} catch (error) {
 		throw stepFailed(build.context, step, build.cart, error);
 	}
+}
+
+/** The offer text, due date and custom references, with the documented cart update. */
+async function setCartFields(build: CartBuild): Promise<void> {
+	if (Object.keys(build.plan.cart).length === 0) return;
+	await send(build, 'Setting the offer text, due date and custom references', {
+		method: 'PATCH',
+		path: build.base,
+		body: { cart: build.plan.cart },
+	});
 }
 
 async function setCustomer(build: CartBuild): Promise<void> {

@@ -3,17 +3,12 @@ import { HttpError, type ApiRequest, type ApiResponse, type Route } from '../../
 import { created, findCart, noContent, ok, ownerOf, type Ctx } from '../context';
 import * as render from '../render';
 import type { Cart } from '../store';
-import { isObject, requireParam, Validator } from '../validation';
+import { requireParam, Validator } from '../validation';
 
 /** Fields of `{"cart": {...}}`; PATCH requires custom_offer_text (the doc marks it required). */
-function applyCartFields(
-	ctx: Ctx,
-	cart: Cart,
-	input: Record<string, unknown>,
-	offerTextRequired: boolean,
-): void {
+function applyCartFields(ctx: Ctx, cart: Cart, input: Record<string, unknown>): void {
 	const v = new Validator(input);
-	const offerText = v.string('custom_offer_text', { required: offerTextRequired, max: 200 });
+	const offerText = v.string('custom_offer_text', { required: true, max: 200 });
 	const dueAt = v.datetime('due_at');
 	const refs = v.customReferences('custom_references');
 	v.check();
@@ -51,19 +46,9 @@ export function cartRoutes(ctx: Ctx): Route[] {
 		{
 			method: 'POST',
 			pattern: '/carts',
-			handler: (req) => {
-				const created_ = ctx.store.createCart(ownerOf(req));
-				// The doc shows no request body; an optional `cart` wrapper is applied if sent.
-				if (isObject(req.params.cart)) {
-					try {
-						applyCartFields(ctx, created_, req.params.cart, false);
-					} catch (error) {
-						ctx.store.carts.delete(created_.id);
-						throw error;
-					}
-				}
-				return created(render.cart(created_));
-			},
+			// The documentation gives this endpoint no request body: whatever is sent is ignored,
+			// the strictest reading, so fields a client sends here would be lost.
+			handler: (req) => created(render.cart(ctx.store.createCart(ownerOf(req)))),
 		},
 		{
 			method: 'GET',
@@ -79,7 +64,7 @@ export function cartRoutes(ctx: Ctx): Route[] {
 			pattern: cart,
 			handler: (req, p) => {
 				const found = findCart(ctx, req, p.cart_id);
-				applyCartFields(ctx, found, requireParam(req, 'cart'), true);
+				applyCartFields(ctx, found, requireParam(req, 'cart'));
 				return noContent();
 			},
 		},
