@@ -22,7 +22,7 @@ export interface ColdLoad {
 	runs: number;
 	nodes: number;
 	credentials: number;
-	/** JS modules from the package directory in require.cache after `loadAll()`. */
+	/** The package's own JS modules in require.cache after `loadAll()` (not those in node_modules). */
 	modules: number;
 }
 
@@ -31,13 +31,15 @@ const CHILD = `
 const [coreEntry, dir] = process.argv.slice(1);
 const { PackageDirectoryLoader } = require(coreEntry);
 const { realpathSync } = require('node:fs');
+const path = require('node:path');
 const root = realpathSync(dir);
 (async () => {
 	const loader = new PackageDirectoryLoader(dir);
 	const start = process.hrtime.bigint();
 	await loader.loadAll();
 	const ms = Number(process.hrtime.bigint() - start) / 1e6;
-	const modules = Object.keys(require.cache).filter((file) => file.startsWith(root) && file.endsWith('.js')).length;
+	const own = (file) => file.startsWith(root + path.sep) && !file.slice(root.length).split(path.sep).includes('node_modules');
+	const modules = Object.keys(require.cache).filter((file) => own(file) && file.endsWith('.js')).length;
 	process.stdout.write(JSON.stringify({
 		ms,
 		nodes: Object.keys(loader.nodeTypes).length,
