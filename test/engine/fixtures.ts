@@ -114,6 +114,24 @@ export const KEYLINE_ORDER_ADDRESS = {
 	countryCode: 'de',
 };
 
+/**
+ * Order → Place Order (One Step) for the sandbox's first customer and carrier, Bran Stark as the
+ * recipient and KEYLINE_ORDER_ADDRESS for billing and delivery; the products and the rest from
+ * `rest`.
+ */
+export const keylinePlaceOrder = (rest: Record<string, unknown>) => ({
+	resource: 'order',
+	operation: 'placeOrder',
+	customerId: String(KEYLINE_CUSTOMERS[0].id),
+	recipient: {
+		person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com' },
+	},
+	carrierId: String(KEYLINE_CARRIERS[0].id),
+	billingAddress: { address: KEYLINE_ORDER_ADDRESS },
+	deliveryAddress: { address: KEYLINE_ORDER_ADDRESS },
+	...rest,
+});
+
 /** Where the Keyline sandbox serves the Inbox API. */
 export const KEYLINE_BASE = '/api/v2/inbox';
 
