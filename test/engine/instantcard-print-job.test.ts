@@ -2,7 +2,7 @@
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { loadOptions } from '../harness/run';
 import { useInstantCardSandbox } from '../harness/sandboxes';
-import { INSTANTCARD_ORG as ORG, instantCardNode, rl } from './fixtures';
+import { expectOneItem, INSTANTCARD_ORG as ORG, instantCardNode, rl } from './fixtures';
 
 const UPS = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name === 'UPS Ground')!.id;
 const FEDEX = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name.startsWith('FedEx'))!.id;
@@ -75,18 +75,15 @@ describe('InstantCard node: Print Job', () => {
 				'print_job[number_of_copies]': '2',
 				'print_job[card_ids]': `[${cards[0]},${cards[1]},${cards[2]}]`,
 			});
-			expect(items).toHaveLength(1);
-			expect(items[0].json).toEqual(
-				expect.objectContaining({
-					id: expect.any(Number),
-					status: 'Created',
-					status_name: 'Created',
-					status_code: 0,
-					address_id: addressId,
-					shipping_provider_id: UPS,
-					number_of_copies: 2,
-				}),
-			);
+			expectOneItem(items, {
+				id: expect.any(Number),
+				status: 'Created',
+				status_name: 'Created',
+				status_code: 0,
+				address_id: addressId,
+				shipping_provider_id: UPS,
+				number_of_copies: 2,
+			});
 			expect(job(Number(items[0].json.id)).cards.map((c) => c.cardId)).toEqual(cards.slice(0, 3));
 			// Nothing is submitted unless asked.
 			expect(sent('POST', /\/print$/)).toHaveLength(0);
