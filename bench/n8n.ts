@@ -15,6 +15,7 @@ import {
 	importWorkflow,
 	runtimeInstalled,
 } from '../test/e2e/n8n';
+import { manualStart } from '../test/e2e/n8n';
 
 export interface SideBySide {
 	scenario: string;
@@ -28,14 +29,7 @@ const RUNS = 3;
 
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const start = {
-	id: 'start',
-	name: 'Start',
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const start = manualStart('start');
 
 /** Start → (`before`, e.g. a login) → one item per ID (Set + Split Out) → `nodes`. */
 function workflow(

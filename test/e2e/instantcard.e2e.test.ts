@@ -16,6 +16,7 @@ import {
 	executeWorkflow,
 	importCredentials,
 	importWorkflow,
+	manualStart,
 	nodeOutput,
 	type N8nInstance,
 } from './n8n';
@@ -58,14 +59,7 @@ describe('InstantCard in a real n8n', () => {
 	afterAll(async () => await sandboxes?.stop());
 
 	const rl = (value: string) => ({ __rl: true, mode: 'id', value });
-	const start = {
-		id: 'trigger',
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+	const start = manualStart('trigger');
 
 	it('orders a card: template → card with a photo from binary → preview → finalize → print job → balance → submit → get', async () => {
 		await importWorkflow(n8n, {

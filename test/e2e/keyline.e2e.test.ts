@@ -8,6 +8,7 @@
  */
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
 import { N8nClient } from './client';
+import { cartSetupCalls, placedOrderOutput } from '../fixtures/keyline';
 import { CUSTOM } from './n8n';
 
 jest.setTimeout(240_000);
@@ -210,25 +211,12 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 		expect(placed).toHaveLength(1);
 		const [cart] = [...sandbox.store.carts.values()];
 		const order = sandbox.store.orders.get(cart.order_id!)!;
-		expect(placed[0].json).toEqual({
-			cart_id: cart.id,
-			placed: true,
-			order_id: order.id,
-			order_url: `${sandbox.baseUrl}/orders/${order.id}`,
-			status: 301,
-			cart_reference: cart.reference,
-		});
+		expect(placed[0].json).toEqual(placedOrderOutput(sandbox.baseUrl, cart, order.id));
 		const log = keylineLog();
 		const product = order.products[0];
 		const p = `/carts/${cart.id}/products/${product.id}`;
 		expect(log.slice(0, 13)).toEqual([
-			'POST /carts',
-			`POST /carts/${cart.id}/customer`,
-			`POST /carts/${cart.id}/recipient`,
-			`POST /carts/${cart.id}/carrier`,
-			`POST /carts/${cart.id}/billing_address`,
-			`POST /carts/${cart.id}/delivery_address`,
-			`POST /carts/${cart.id}/products`,
+			...cartSetupCalls(cart.id),
 			`PATCH ${p}/variants/${product.variants[0].id}`,
 			`POST ${p}/variants`,
 			`PATCH ${p}/components/${product.components[0].id}`,

@@ -100,6 +100,16 @@ export async function importCredentials(
 	if (out.status !== 0) throw new Error(`import:credentials failed: ${out.stderr}${out.stdout}`);
 }
 
+/** The Manual Trigger ("Start") a workflow imported for a run begins with. */
+export const manualStart = (id: string) => ({
+	id,
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+});
+
 export async function importWorkflow(instance: N8nInstance, workflow: object): Promise<void> {
 	const file = path.join(instance.userFolder, `workflow-${Date.now()}.json`);
 	writeFileSync(file, JSON.stringify(workflow));

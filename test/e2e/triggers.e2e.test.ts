@@ -54,6 +54,10 @@ describe('triggers in a real n8n', () => {
 		},
 	});
 
+	/** Saves the workflow of this trigger in n8n (inactive). */
+	const createTrigger = async (...args: Parameters<typeof workflow>) =>
+		await api('POST', '/workflows', workflow(...args));
+
 	/** The trigger's items of every successful execution of a workflow, oldest first. */
 	const executionItems = async (workflowId: string): Promise<Json[][]> => {
 		const list = await api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=50`);
@@ -100,31 +104,21 @@ describe('triggers in a real n8n', () => {
 		const file = order.products[0].print_data_files[0];
 		kl.clock.advance(5_000);
 
-		const instantCard = await api(
-			'POST',
-			'/workflows',
-			workflow(
-				'InstantCard print jobs',
-				'instantCardTrigger',
-				{ instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } },
-				{
-					events: ['printJobCreated', 'printJobStatusChanged', 'cardPrinted'],
-				},
-			),
+		const instantCard = await createTrigger(
+			'InstantCard print jobs',
+			'instantCardTrigger',
+			{ instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } },
+			{ events: ['printJobCreated', 'printJobStatusChanged', 'cardPrinted'] },
 		);
-		const keyline = await api(
-			'POST',
-			'/workflows',
-			workflow(
-				'Keyline orders',
-				'keylineTrigger',
-				{ keylineApi: { id: 'klSandboxCred01', name: 'Keyline sandbox' } },
-				{
-					events: ['newOrder', 'orderStateChanged', 'printDataFileStateChanged'],
-					watch: 'discover',
-					startOrderId: order.id,
-				},
-			),
+		const keyline = await createTrigger(
+			'Keyline orders',
+			'keylineTrigger',
+			{ keylineApi: { id: 'klSandboxCred01', name: 'Keyline sandbox' } },
+			{
+				events: ['newOrder', 'orderStateChanged', 'printDataFileStateChanged'],
+				watch: 'discover',
+				startOrderId: order.id,
+			},
 		);
 		// Publishing polls once: the baseline, saved in n8n's database, no execution.
 		await api('POST', `/workflows/${instantCard.id}/publish`, {});

@@ -4,8 +4,12 @@
  * of a run.
  */
 import { TriggerHarness } from '../harness/poll';
-import { runNode } from '../harness/run';
-import { instantCardCredential, keylineCredential } from '../harness/sandboxes';
+import { loadOptions, runNode } from '../harness/run';
+import {
+	instantCardCredential,
+	keylineCredential,
+	useInstantCardSandbox,
+} from '../harness/sandboxes';
 import type { InstantCardSandbox } from '../sandbox/instantcard';
 import {
 	KEYLINE_CARRIERS,
@@ -113,6 +117,30 @@ export const KEYLINE_ORDER_ADDRESS = {
 	town: 'Mainz',
 	countryCode: 'de',
 };
+
+/**
+ * Order → Place Order (One Step) for the sandbox's first customer and carrier, Bran Stark as the
+ * recipient and KEYLINE_ORDER_ADDRESS for billing and delivery; the products and the rest from
+ * `rest`.
+ */
+export const keylinePlaceOrder = (rest: Record<string, unknown>) => ({
+	resource: 'order',
+	operation: 'placeOrder',
+	customerId: String(KEYLINE_CUSTOMERS[0].id),
+	recipient: {
+		person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com' },
+	},
+	carrierId: String(KEYLINE_CARRIERS[0].id),
+	billingAddress: { address: KEYLINE_ORDER_ADDRESS },
+	deliveryAddress: { address: KEYLINE_ORDER_ADDRESS },
+	...rest,
+});
+
+/** The run output one item, with (at least) these fields. */
+export function expectOneItem(items: Array<{ json: unknown }>, fields: Record<string, unknown>) {
+	expect(items).toHaveLength(1);
+	expect(items[0].json).toEqual(expect.objectContaining(fields));
+}
 
 /** Where the Keyline sandbox serves the Inbox API. */
 export const KEYLINE_BASE = '/api/v2/inbox';
@@ -229,5 +257,33 @@ export function instantCardAddressBook(sandbox: InstantCardSandbox) {
 		seedContacts: (count: number) => seedInstantCardContacts(sandbox, count),
 		seedAddresses: (count: number) => seedInstantCardAddresses(sandbox, count),
 		apiRequests: () => sandbox.requests.filter((r) => /\/(addresses|contacts)/.test(r.path)),
+	};
+}
+
+/**
+ * The Address and Contact tests' set-up: a sandbox, a fresh login before each test, the address
+ * book helpers, `searcher()` for the node's list searches, and the seeded IDs with the org path.
+ */
+export function useInstantCardAddressBook() {
+	const sandbox = useInstantCardSandbox();
+	const book = instantCardAddressBook(sandbox);
+	beforeEach(book.freshLogin);
+	const searcher = async () =>
+		(await loadOptions({ type: 'instantCard', parameters: {}, credentials: book.credentials() }))
+			.listSearch;
+	/** Address or Contact → `operation` on the record with this ID, with the other parameters. */
+	const onAddress = async (operation: string, id: number | string, rest: object = {}) =>
+		await book.run({ resource: 'address', operation, addressId: rl(id), ...rest });
+	const onContact = async (operation: string, id: number | string, rest: object = {}) =>
+		await book.run({ resource: 'contact', operation, contactId: rl(id), ...rest });
+	return {
+		sandbox,
+		...book,
+		searcher,
+		onAddress,
+		onContact,
+		ORG: INSTANTCARD_ORG,
+		SEEDED_ADDRESS: INSTANTCARD_SEEDED_ADDRESS,
+		SEEDED_CONTACT: INSTANTCARD_SEEDED_CONTACT,
 	};
 }

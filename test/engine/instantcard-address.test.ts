@@ -1,20 +1,10 @@
 /** Address operations through n8n-core's engine against the InstantCard sandbox. */
-import { loadOptions } from '../harness/run';
-import { useInstantCardSandbox } from '../harness/sandboxes';
-import {
-	INSTANTCARD_ORG as ORG,
-	INSTANTCARD_SEEDED_ADDRESS as SEEDED_ADDRESS,
-	INSTANTCARD_SEEDED_CONTACT as SEEDED_CONTACT,
-	instantCardAddressBook,
-	rl,
-} from './fixtures';
+import { expectOneItem, rl, useInstantCardAddressBook } from './fixtures';
 
 describe('InstantCard node: Address', () => {
-	const sandbox = useInstantCardSandbox();
-	const { run, credentials, freshLogin, seedContacts, seedAddresses, apiRequests } =
-		instantCardAddressBook(sandbox);
-
-	beforeEach(freshLogin);
+	const book = useInstantCardAddressBook();
+	const { sandbox, run, seedContacts, seedAddresses, apiRequests, searcher, onAddress } = book;
+	const { ORG, SEEDED_ADDRESS, SEEDED_CONTACT } = book;
 
 	const address = { resource: 'address' };
 	/** Address → Create with only the required fields, a contact left to the caller. */
@@ -54,17 +44,14 @@ describe('InstantCard node: Address', () => {
 			'address[organization_name]': 'Acme Inc.',
 			'address[primary]': 'true',
 		});
-		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual(
-			expect.objectContaining({
-				id: expect.any(Number),
-				address1: '1 Infinite Loop',
-				zip_code: '95014',
-				label: 'Campus',
-				primary: true,
-				contact_id: null,
-			}),
-		);
+		expectOneItem(items, {
+			id: expect.any(Number),
+			address1: '1 Infinite Loop',
+			zip_code: '95014',
+			label: 'Campus',
+			primary: true,
+			contact_id: null,
+		});
 	});
 
 	it('Create leaves unset optional fields out (never sends them empty)', async () => {
@@ -170,9 +157,7 @@ describe('InstantCard node: Address', () => {
 	});
 
 	it('a literal non-numeric ID is refused by n8n itself before the run starts', async () => {
-		await expect(run({ ...address, operation: 'get', addressId: rl('12a') })).rejects.toThrow(
-			'Address ID must be a whole number',
-		);
+		await expect(onAddress('get', '12a')).rejects.toThrow('Address ID must be a whole number');
 		await expect(
 			run({ resource: 'contact', operation: 'delete', contactId: rl('abc') }),
 		).rejects.toThrow('Contact ID must be a whole number');
@@ -194,29 +179,22 @@ describe('InstantCard node: Address', () => {
 	});
 
 	it('Get returns the address with its contact', async () => {
-		const { items, error } = await run({
-			...address,
-			operation: 'get',
-			addressId: rl(SEEDED_ADDRESS),
-		});
+		const { items, error } = await onAddress('get', SEEDED_ADDRESS);
 		expect(error).toBeUndefined();
 		expect(sandbox.requestsTo('GET', `${ORG}/addresses/${SEEDED_ADDRESS}`)).toHaveLength(1);
-		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual(
-			expect.objectContaining({
-				id: SEEDED_ADDRESS,
-				label: 'Head office',
-				address1: '1200 Congress Ave',
-				contact_id: SEEDED_CONTACT,
-			}),
-		);
+		expectOneItem(items, {
+			id: SEEDED_ADDRESS,
+			label: 'Head office',
+			address1: '1200 Congress Ave',
+			contact_id: SEEDED_CONTACT,
+		});
 	});
 
 	it('Get refuses a bad address ID before sending, and shows the API text for an unknown one', async () => {
-		const bad = await run({ ...address, operation: 'get', addressId: rl('={{ "12a" }}') });
+		const bad = await onAddress('get', '={{ "12a" }}');
 		expect(bad.error?.message).toBe('Address ID must be a positive whole number, not "12a"');
 		expect(apiRequests()).toHaveLength(0);
-		const unknown = await run({ ...address, operation: 'get', addressId: rl(999999) });
+		const unknown = await onAddress('get', 999999);
 		expect(unknown.error).toEqual(
 			expect.objectContaining({ httpCode: '404', message: 'InstantCard: Address not found' }),
 		);
@@ -254,10 +232,7 @@ describe('InstantCard node: Address', () => {
 
 	it('Update PATCHes only the fields set, and can link another contact', async () => {
 		const [otherContact] = seedContacts(1);
-		const { items, error } = await run({
-			...address,
-			operation: 'update',
-			addressId: rl(SEEDED_ADDRESS),
+		const { items, error } = await onAddress('update', SEEDED_ADDRESS, {
 			contactUpdate: 'existing',
 			contactId: rl(otherContact),
 			updateFields: { address1: '1201 Congress Ave', zipCode: '78702', primary: false },
@@ -283,24 +258,11 @@ describe('InstantCard node: Address', () => {
 	});
 
 	it('Update with nothing to change, or a bad ID, sends nothing', async () => {
-		const nothing = await run({
-			...address,
-			operation: 'update',
-			addressId: rl(SEEDED_ADDRESS),
-			updateFields: { label: '' },
-		});
+		const nothing = await onAddress('update', SEEDED_ADDRESS, { updateFields: { label: '' } });
 		expect(nothing.error?.message).toBe('Nothing to update');
-		const badId = await run({
-			...address,
-			operation: 'update',
-			addressId: rl('={{ "x" }}'),
-			updateFields: { city: 'Dallas' },
-		});
+		const badId = await onAddress('update', '={{ "x" }}', { updateFields: { city: 'Dallas' } });
 		expect(badId.error?.message).toBe('Address ID must be a positive whole number, not "x"');
-		const badContact = await run({
-			...address,
-			operation: 'update',
-			addressId: rl(SEEDED_ADDRESS),
+		const badContact = await onAddress('update', SEEDED_ADDRESS, {
 			contactUpdate: 'existing',
 			contactId: rl('={{ 0 }}'),
 		});
@@ -311,38 +273,31 @@ describe('InstantCard node: Address', () => {
 	});
 
 	it('Delete reads the address first and outputs { deleted: true, id, ...what was deleted }', async () => {
-		const { items, error } = await run({
-			...address,
-			operation: 'delete',
-			addressId: rl(SEEDED_ADDRESS),
-		});
+		const { items, error } = await onAddress('delete', SEEDED_ADDRESS);
 		expect(error).toBeUndefined();
 		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET ${ORG}/addresses/${SEEDED_ADDRESS}`,
 			`DELETE ${ORG}/addresses/${SEEDED_ADDRESS}`,
 		]);
-		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual(
-			expect.objectContaining({
-				deleted: true,
-				id: SEEDED_ADDRESS,
-				label: 'Head office',
-				address1: '1200 Congress Ave',
-				city: 'Austin',
-			}),
-		);
+		expectOneItem(items, {
+			deleted: true,
+			id: SEEDED_ADDRESS,
+			label: 'Head office',
+			address1: '1200 Congress Ave',
+			city: 'Austin',
+		});
 		expect(items[0].json.result).toBeUndefined();
 		expect(sandbox.store.addresses.has(SEEDED_ADDRESS)).toBe(false);
 	});
 
 	it('Delete of an unknown address says so and sends no DELETE; a bad ID sends nothing', async () => {
-		const unknown = await run({ ...address, operation: 'delete', addressId: rl(999999) });
+		const unknown = await onAddress('delete', 999999);
 		expect(unknown.error).toEqual(
 			expect.objectContaining({ httpCode: '404', message: 'InstantCard: Address not found' }),
 		);
 		expect(sandbox.requestsTo('DELETE')).toHaveLength(0);
 		sandbox.clearRequests();
-		const bad = await run({ ...address, operation: 'delete', addressId: rl('={{ -1 }}') });
+		const bad = await onAddress('delete', '={{ -1 }}');
 		expect(bad.error?.message).toBe('Address ID must be a positive whole number, not "-1"');
 		expect(apiRequests()).toHaveLength(0);
 	});
@@ -375,11 +330,7 @@ describe('InstantCard node: Address', () => {
 	it('Delete survives a token that expires between the read and the DELETE (one re-login, one DELETE)', async () => {
 		sandbox.addFault({ kind: 'expireToken', method: 'DELETE', path: '/addresses/' });
 		const logins = sandbox.loginCount;
-		const { items, error } = await run({
-			...address,
-			operation: 'delete',
-			addressId: rl(SEEDED_ADDRESS),
-		});
+		const { items, error } = await onAddress('delete', SEEDED_ADDRESS);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual(
 			expect.objectContaining({ deleted: true, id: SEEDED_ADDRESS, label: 'Head office' }),
@@ -395,11 +346,7 @@ describe('InstantCard node: Address', () => {
 			body: { error: 'Internal Server Error' },
 			method: 'DELETE',
 		});
-		const { items, error } = await run({
-			...address,
-			operation: 'delete',
-			addressId: rl(SEEDED_ADDRESS),
-		});
+		const { items, error } = await onAddress('delete', SEEDED_ADDRESS);
 		expect(items).toHaveLength(0);
 		expect(error).toEqual(
 			expect.objectContaining({ httpCode: '500', message: 'InstantCard: Internal Server Error' }),
@@ -426,11 +373,7 @@ describe('InstantCard node: Address', () => {
 
 	it('searchAddresses lists "Label — street, city", filters and pages', async () => {
 		seedAddresses(60);
-		const { listSearch } = await loadOptions({
-			type: 'instantCard',
-			parameters: {},
-			credentials: credentials(),
-		});
+		const listSearch = await searcher();
 		const first = await listSearch('searchAddresses');
 		expect(first.results[0]).toEqual({
 			name: 'Head office — 1200 Congress Ave, Austin',

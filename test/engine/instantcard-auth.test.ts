@@ -9,6 +9,9 @@ import { everythingVisible } from './fixtures';
 
 const profileGet = { resource: 'profile', operation: 'get' };
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i }));
+/** Profile → Get through n8n-core, with these items, credentials and helper. */
+const getProfile = (options: Omit<Parameters<typeof runNode>[0], 'type' | 'parameters'>) =>
+	runNode({ type: 'instantCard', parameters: profileGet, ...options });
 
 describe('InstantCard API credential', () => {
 	// A fresh server per test, as if n8n met this InstantCard for the first time: tokens a
@@ -25,9 +28,7 @@ describe('InstantCard API credential', () => {
 			items: out,
 			error,
 			helper,
-		} = await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
+		} = await getProfile({
 			credentials: [instantCardCredential(sandbox)],
 		});
 		expect(error).toBeUndefined();
@@ -45,9 +46,7 @@ describe('InstantCard API credential', () => {
 	});
 
 	it('logs in once for 25 items processed at once', async () => {
-		const { items: out, error } = await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
+		const { items: out, error } = await getProfile({
 			items: items(25),
 			credentials: [
 				instantCardCredential(sandbox, { password: INSTANTCARD_SANDBOX_LOGIN.password }),
@@ -65,30 +64,12 @@ describe('InstantCard API credential', () => {
 	it('reuses the stored token in the next execution, and logs in once again after it expired', async () => {
 		const helper = await createCredentialsHelper();
 		const credentials = [instantCardCredential(sandbox)];
-		await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
-			items: items(3),
-			credentials,
-			helper,
-		});
-		await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
-			items: items(3),
-			credentials,
-			helper,
-		});
+		await getProfile({ items: items(3), credentials, helper });
+		await getProfile({ items: items(3), credentials, helper });
 		expect(sandbox.loginCount).toBe(1);
 
 		sandbox.clock.advance(1801 * 1000); // past the token's lifetime
-		const { items: out, error } = await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
-			items: items(25),
-			credentials,
-			helper,
-		});
+		const { items: out, error } = await getProfile({ items: items(25), credentials, helper });
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(25);
 		expect(sandbox.loginCount).toBe(2);
@@ -100,17 +81,11 @@ describe('InstantCard API credential', () => {
 	it('logs in exactly once more when the token expires in the middle of a 25-item run', async () => {
 		const helper = await createCredentialsHelper();
 		const credentials = [instantCardCredential(sandbox)];
-		await runNode({ type: 'instantCard', parameters: profileGet, credentials, helper });
+		await getProfile({ credentials, helper });
 		expect(sandbox.loginCount).toBe(1);
 		// The 11th request finds its token expired; the ones after it present the same token.
 		sandbox.addFault({ kind: 'expireToken', path: '/profile/me', skip: 10 });
-		const { items: out, error } = await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
-			items: items(25),
-			credentials,
-			helper,
-		});
+		const { items: out, error } = await getProfile({ items: items(25), credentials, helper });
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(25);
 		expect(out.every((item) => item.json.email === INSTANTCARD_SANDBOX_LOGIN.email)).toBe(true);
@@ -122,9 +97,7 @@ describe('InstantCard API credential', () => {
 		async (mode) => {
 			sandbox.configure({ loginFailure: mode });
 			const wrong = 'Wrong-Secret-Pass-123';
-			const { error, items: out } = await runNode({
-				type: 'instantCard',
-				parameters: profileGet,
+			const { error, items: out } = await getProfile({
 				items: items(3),
 				credentials: [instantCardCredential(sandbox, { password: wrong })],
 			});
@@ -140,9 +113,7 @@ describe('InstantCard API credential', () => {
 	);
 
 	it('checks the organization ID before logging in', async () => {
-		const { error } = await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
+		const { error } = await getProfile({
 			credentials: [instantCardCredential(sandbox, { organizationId: 'acme' })],
 		});
 		expect(error?.message).toMatch(/organization ID must be a number/);
@@ -164,9 +135,7 @@ describe('InstantCard API credential', () => {
 	});
 
 	it('says which URL could not be reached', async () => {
-		const { error } = await runNode({
-			type: 'instantCard',
-			parameters: profileGet,
+		const { error } = await getProfile({
 			credentials: [instantCardCredential(sandbox, { url: 'http://127.0.0.1:1/api/v2' })],
 		});
 		expect(error?.message).toBe(

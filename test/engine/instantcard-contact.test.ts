@@ -1,20 +1,10 @@
 /** Contact operations through n8n-core's engine against the InstantCard sandbox. */
-import { loadOptions } from '../harness/run';
-import { useInstantCardSandbox } from '../harness/sandboxes';
-import {
-	INSTANTCARD_ORG as ORG,
-	INSTANTCARD_SEEDED_ADDRESS as SEEDED_ADDRESS,
-	INSTANTCARD_SEEDED_CONTACT as SEEDED_CONTACT,
-	instantCardAddressBook,
-	rl,
-} from './fixtures';
+import { rl, useInstantCardAddressBook } from './fixtures';
 
 describe('InstantCard node: Contact', () => {
-	const sandbox = useInstantCardSandbox();
-	const { run, credentials, freshLogin, seedContacts, seedAddresses, apiRequests } =
-		instantCardAddressBook(sandbox);
-
-	beforeEach(freshLogin);
+	const book = useInstantCardAddressBook();
+	const { sandbox, run, seedContacts, seedAddresses, apiRequests, searcher, onContact } = book;
+	const { ORG, SEEDED_ADDRESS, SEEDED_CONTACT } = book;
 
 	const contact = { resource: 'contact' };
 
@@ -83,7 +73,7 @@ describe('InstantCard node: Contact', () => {
 	});
 
 	it('Get returns the contact with its linked addresses; a bad ID sends nothing', async () => {
-		const { items } = await run({ ...contact, operation: 'get', contactId: rl(SEEDED_CONTACT) });
+		const { items } = await onContact('get', SEEDED_CONTACT);
 		expect(items[0].json).toEqual(
 			expect.objectContaining({ id: SEEDED_CONTACT, full_name: 'Grace Hopper' }),
 		);
@@ -93,10 +83,10 @@ describe('InstantCard node: Contact', () => {
 		expect(sandbox.requestsTo('GET', `${ORG}/contacts/${SEEDED_CONTACT}`)).toHaveLength(1);
 
 		sandbox.clearRequests();
-		const bad = await run({ ...contact, operation: 'get', contactId: rl('={{ 5001.5 }}') });
+		const bad = await onContact('get', '={{ 5001.5 }}');
 		expect(bad.error?.message).toBe('Contact ID must be a positive whole number, not "5001.5"');
 		expect(apiRequests()).toHaveLength(0);
-		const unknown = await run({ ...contact, operation: 'get', contactId: rl(999999) });
+		const unknown = await onContact('get', 999999);
 		expect(unknown.error).toEqual(
 			expect.objectContaining({ httpCode: '404', message: 'InstantCard: Contact not found' }),
 		);
@@ -119,10 +109,7 @@ describe('InstantCard node: Contact', () => {
 	});
 
 	it('Update PATCHes only the fields set', async () => {
-		const { items, error } = await run({
-			...contact,
-			operation: 'update',
-			contactId: rl(SEEDED_CONTACT),
+		const { items, error } = await onContact('update', SEEDED_CONTACT, {
 			updateFields: {
 				email: 'grace@navy.example',
 				altPhoneNumber: '+1 512 555 0199',
@@ -146,26 +133,16 @@ describe('InstantCard node: Contact', () => {
 	});
 
 	it('Update checks emails and that something changes, before sending', async () => {
-		const bad = await run({
-			...contact,
-			operation: 'update',
-			contactId: rl(SEEDED_CONTACT),
-			updateFields: { altEmail: 'x@y' },
-		});
+		const bad = await onContact('update', SEEDED_CONTACT, { updateFields: { altEmail: 'x@y' } });
 		expect(bad.error?.message).toBe('Alternative Email is not a valid email address: "x@y"');
-		const nothing = await run({
-			...contact,
-			operation: 'update',
-			contactId: rl(SEEDED_CONTACT),
-			updateFields: {},
-		});
+		const nothing = await onContact('update', SEEDED_CONTACT, { updateFields: {} });
 		expect(nothing.error?.message).toBe('Nothing to update');
 		expect(apiRequests()).toHaveLength(0);
 	});
 
 	it('Delete of an unlinked contact outputs { deleted: true, id, ...what was deleted }', async () => {
 		const [id] = seedContacts(1);
-		const { items, error } = await run({ ...contact, operation: 'delete', contactId: rl(id) });
+		const { items, error } = await onContact('delete', id);
 		expect(error).toBeUndefined();
 		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET ${ORG}/contacts/${id}`,
@@ -185,11 +162,7 @@ describe('InstantCard node: Contact', () => {
 	});
 
 	it('Delete of a contact an address links to explains in plain words, naming the address', async () => {
-		const { items, error } = await run({
-			...contact,
-			operation: 'delete',
-			contactId: rl(SEEDED_CONTACT),
-		});
+		const { items, error } = await onContact('delete', SEEDED_CONTACT);
 		expect(items).toHaveLength(0);
 		expect(error).toEqual(
 			expect.objectContaining({
@@ -207,7 +180,7 @@ describe('InstantCard node: Contact', () => {
 	it('the linked-contact message names several addresses', async () => {
 		const [a, b] = seedAddresses(2);
 		for (const id of [a, b]) sandbox.store.addresses.get(id)!.contact_id = SEEDED_CONTACT;
-		const { error } = await run({ ...contact, operation: 'delete', contactId: rl(SEEDED_CONTACT) });
+		const { error } = await onContact('delete', SEEDED_CONTACT);
 		expect(error?.message).toBe(
 			`This contact is still linked to 3 addresses (#3001 Head office — 1200 Congress Ave, Austin; #${a} Branch 1 — 1 Main St, Springfield; #${b} Branch 2 — 2 Main St, Springfield) — delete those addresses or link them to another contact first`,
 		);
@@ -222,7 +195,7 @@ describe('InstantCard node: Contact', () => {
 			path: `/contacts/${SEEDED_CONTACT}$`,
 			skip: 1,
 		});
-		const { error } = await run({ ...contact, operation: 'delete', contactId: rl(SEEDED_CONTACT) });
+		const { error } = await onContact('delete', SEEDED_CONTACT);
 		expect(error?.message).toBe(
 			'This contact is still linked to an address — delete that address or link it to another contact first',
 		);
@@ -239,11 +212,7 @@ describe('InstantCard node: Contact', () => {
 			contactId: rl(other),
 		});
 		expect(relink.error).toBeUndefined();
-		const { items, error } = await run({
-			...contact,
-			operation: 'delete',
-			contactId: rl(SEEDED_CONTACT),
-		});
+		const { items, error } = await onContact('delete', SEEDED_CONTACT);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual(
 			expect.objectContaining({ deleted: true, id: SEEDED_CONTACT, full_name: 'Grace Hopper' }),
@@ -295,11 +264,7 @@ describe('InstantCard node: Contact', () => {
 
 	it('searchContacts lists "Full Name <email>" and filters', async () => {
 		seedContacts(2);
-		const { listSearch } = await loadOptions({
-			type: 'instantCard',
-			parameters: {},
-			credentials: credentials(),
-		});
+		const listSearch = await searcher();
 		const all = await listSearch('searchContacts');
 		expect(all.results).toEqual([
 			{ name: 'Grace Hopper <grace.hopper@sandbox.test>', value: String(SEEDED_CONTACT) },

@@ -1,10 +1,10 @@
 /** Organization (Get, Get Balance, Add Funds, Get Transactions) through n8n-core's engine against the sandbox. */
 import { INSTANTCARD_DECLINED_CARD_NUMBER } from '../sandbox/instantcard';
 import { useInstantCardSandbox } from '../harness/sandboxes';
+import { ADD_FUNDS_FORM, instantCardAddFunds as addFunds } from '../fixtures/instantcard';
 import { everythingVisible, INSTANTCARD_ORG as ORG, instantCardNode } from './fixtures';
 
 const GOOD_CARD = '4242424242424242';
-const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
 describe('InstantCard node: Organization', () => {
 	const sandbox = useInstantCardSandbox();
@@ -12,23 +12,6 @@ describe('InstantCard node: Organization', () => {
 
 	beforeEach(freshLogin);
 
-	const addFunds = (overrides: Record<string, unknown> = {}) => ({
-		resource: 'organization',
-		operation: 'addFunds',
-		amount: 50,
-		cardNumber: '4242 4242 4242 4242',
-		cvc: '123',
-		expMonth: 12,
-		expYear: NEXT_YEAR,
-		fullName: 'Ada Lovelace',
-		billingAddress: {
-			address1: '1200 Congress Ave',
-			city: 'Austin',
-			zipCode: '78701',
-			country: 'US',
-		},
-		...overrides,
-	});
 	const addFundsRequests = () => sandbox.requestsTo('POST', `${ORG}/add_funds`);
 
 	it('Get returns the organization from GET /organizations/{org}', async () => {
@@ -52,27 +35,15 @@ describe('InstantCard node: Organization', () => {
 		const second = await run({ resource: 'organization', operation: 'getBalance' });
 		expect(second.items[0].json).toEqual({ balance: '1234.50', balance_amount: 1234.5 });
 		// Another spelling of money still parses; something that is not an amount is left alone.
-		sandbox.addFault({
-			kind: 'status',
-			status: 200,
-			body: { balance: '$1,020.75' },
-			path: '/balance$',
-		});
-		expect(
-			(await run({ resource: 'organization', operation: 'getBalance' })).items[0].json,
-		).toEqual({
+		const outputFor = async (balance: string) => {
+			sandbox.addFault({ kind: 'status', status: 200, body: { balance }, path: '/balance$' });
+			return (await run({ resource: 'organization', operation: 'getBalance' })).items[0].json;
+		};
+		expect(await outputFor('$1,020.75')).toEqual({
 			balance: '$1,020.75',
 			balance_amount: 1020.75,
 		});
-		sandbox.addFault({
-			kind: 'status',
-			status: 200,
-			body: { balance: 'unknown' },
-			path: '/balance$',
-		});
-		expect(
-			(await run({ resource: 'organization', operation: 'getBalance' })).items[0].json,
-		).toEqual({ balance: 'unknown' });
+		expect(await outputFor('unknown')).toEqual({ balance: 'unknown' });
 		expect(sandbox.requestsTo('GET', `${ORG}/balance`)).toHaveLength(4);
 	});
 
@@ -81,18 +52,7 @@ describe('InstantCard node: Organization', () => {
 		expect(error).toBeUndefined();
 		const [request] = addFundsRequests();
 		expect(request.contentType).toContain('application/x-www-form-urlencoded');
-		expect(request.form).toEqual({
-			amount: '50.00',
-			number: GOOD_CARD,
-			exp_month: '12',
-			exp_year: String(NEXT_YEAR),
-			cvc: '123',
-			full_name: 'Ada Lovelace',
-			billing_address1: '1200 Congress Ave',
-			billing_city: 'Austin',
-			billing_zip_code: '78701',
-			billing_country: 'US',
-		});
+		expect(request.form).toEqual(ADD_FUNDS_FORM);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(
 			expect.objectContaining({ result: 'Success', balance: '300.00', balance_amount: 300 }),

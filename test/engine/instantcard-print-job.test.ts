@@ -2,7 +2,7 @@
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import { loadOptions } from '../harness/run';
 import { useInstantCardSandbox } from '../harness/sandboxes';
-import { INSTANTCARD_ORG as ORG, instantCardNode, rl } from './fixtures';
+import { expectOneItem, INSTANTCARD_ORG as ORG, instantCardNode, rl } from './fixtures';
 
 const UPS = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name === 'UPS Ground')!.id;
 const FEDEX = INSTANTCARD_SHIPPING_PROVIDERS.find((p) => p.name.startsWith('FedEx'))!.id;
@@ -42,6 +42,14 @@ describe('InstantCard node: Print Job', () => {
 		expect(error).toBeUndefined();
 		return Number(items[0].json.id);
 	};
+	/** Print Job → `operation` on the job with this ID, with the other parameters given. */
+	const onJob = async (
+		operation: string,
+		id: number | string,
+		rest: Record<string, unknown> = {},
+	) => await run({ resource: 'printJob', operation, printJobId: rl(id), ...rest });
+	/** How a submitted job reads in the output. */
+	const SCHEDULED = { status: 'Scheduled', status_name: 'Scheduled', status_code: 1 };
 
 	beforeEach(() => {
 		sandbox.reset();
@@ -67,18 +75,15 @@ describe('InstantCard node: Print Job', () => {
 				'print_job[number_of_copies]': '2',
 				'print_job[card_ids]': `[${cards[0]},${cards[1]},${cards[2]}]`,
 			});
-			expect(items).toHaveLength(1);
-			expect(items[0].json).toEqual(
-				expect.objectContaining({
-					id: expect.any(Number),
-					status: 'Created',
-					status_name: 'Created',
-					status_code: 0,
-					address_id: addressId,
-					shipping_provider_id: UPS,
-					number_of_copies: 2,
-				}),
-			);
+			expectOneItem(items, {
+				id: expect.any(Number),
+				status: 'Created',
+				status_name: 'Created',
+				status_code: 0,
+				address_id: addressId,
+				shipping_provider_id: UPS,
+				number_of_copies: 2,
+			});
 			expect(job(Number(items[0].json.id)).cards.map((c) => c.cardId)).toEqual(cards.slice(0, 3));
 			// Nothing is submitted unless asked.
 			expect(sent('POST', /\/print$/)).toHaveLength(0);
@@ -247,14 +252,7 @@ describe('InstantCard node: Print Job', () => {
 			const { items, error } = await createAndSubmit();
 			expect(error).toBeUndefined();
 			const id = Number(items[0].json.id);
-			expect(items[0].json).toEqual(
-				expect.objectContaining({
-					id,
-					status: 'Scheduled',
-					status_name: 'Scheduled',
-					status_code: 1,
-				}),
-			);
+			expect(items[0].json).toEqual(expect.objectContaining({ id, ...SCHEDULED }));
 			expect(sent('GET', `${ORG}/print_jobs/${id}/check_balance`)).toHaveLength(1);
 			expect(sent('POST', `${ORG}/print_jobs/${id}/print`)).toHaveLength(1);
 			// 2 cards × 3 copies × 5.00 + 7.75 UPS = 37.75 off 250.00.
@@ -345,11 +343,7 @@ describe('InstantCard node: Print Job', () => {
 				}),
 			);
 			sandbox.clearRequests();
-			const bad = await run({
-				resource: 'printJob',
-				operation: 'get',
-				printJobId: rl('={{ "81001x" }}'),
-			});
+			const bad = await onJob('get', '={{ "81001x" }}');
 			expect(bad.error?.message).toBe('Print Job ID must be a positive whole number, not "81001x"');
 			expect(printJobRequests()).toHaveLength(0);
 		});
@@ -440,12 +434,7 @@ describe('InstantCard node: Print Job', () => {
 		it('re-sends the current shipping provider when none is chosen (the API would clear it)', async () => {
 			const id = await createJob();
 			sandbox.clearRequests();
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'update',
-				printJobId: rl(id),
-				updateFields: { numberOfCopies: 4 },
-			});
+			const { items, error } = await onJob('update', id, { updateFields: { numberOfCopies: 4 } });
 			expect(error).toBeUndefined();
 			const [read] = sent('GET', `${ORG}/print_jobs/${id}`);
 			const [patch] = sent('PATCH', `${ORG}/print_jobs/${id}`);
@@ -469,10 +458,7 @@ describe('InstantCard node: Print Job', () => {
 		it('sends a chosen provider without reading the job, and adds cards as a JSON string', async () => {
 			const id = await createJob();
 			sandbox.clearRequests();
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'update',
-				printJobId: rl(id),
+			const { items, error } = await onJob('update', id, {
 				shippingProviderId: rl(FEDEX),
 				updateFields: { cardIds: `${cards[2]} ${cards[3]}` },
 			});
@@ -489,10 +475,7 @@ describe('InstantCard node: Print Job', () => {
 
 		it('changes to a one-off address, sending only the fields given', async () => {
 			const id = await createJob();
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'update',
-				printJobId: rl(id),
+			const { items, error } = await onJob('update', id, {
 				addressUpdate: 'oneOff',
 				oneOffFullName: 'Grace Hopper',
 				oneOffAddress1: '1 Navy Way',
@@ -524,10 +507,7 @@ describe('InstantCard node: Print Job', () => {
 				oneOffZipCode: '1',
 				oneOffCountry: 'US',
 			});
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'update',
-				printJobId: rl(id),
+			const { items, error } = await onJob('update', id, {
 				addressUpdate: 'saved',
 				addressId: rl(addressId),
 			});
@@ -546,21 +526,11 @@ describe('InstantCard node: Print Job', () => {
 			sandbox.clearRequests();
 			const nothing = await run({ resource: 'printJob', operation: 'update', printJobId: rl(id) });
 			expect(nothing.error?.message).toBe('Nothing to update');
-			const badCards = await run({
-				resource: 'printJob',
-				operation: 'update',
-				printJobId: rl(id),
-				updateFields: { cardIds: '1,,two' },
-			});
+			const badCards = await onJob('update', id, { updateFields: { cardIds: '1,,two' } });
 			expect(badCards.error?.message).toBe(
 				'Card IDs: "two" is not a card ID (a positive whole number)',
 			);
-			const badJob = await run({
-				resource: 'printJob',
-				operation: 'update',
-				printJobId: rl('={{ "abc" }}'),
-				updateFields: { numberOfCopies: 2 },
-			});
+			const badJob = await onJob('update', '={{ "abc" }}', { updateFields: { numberOfCopies: 2 } });
 			expect(badJob.error?.message).toBe('Print Job ID must be a positive whole number, not "abc"');
 			expect(printJobRequests()).toHaveLength(0);
 		});
@@ -568,12 +538,7 @@ describe('InstantCard node: Print Job', () => {
 		it("shows the API's refusal of a submitted job", async () => {
 			const id = await createJob();
 			await run({ resource: 'printJob', operation: 'submit', printJobId: rl(id) });
-			const { error } = await run({
-				resource: 'printJob',
-				operation: 'update',
-				printJobId: rl(id),
-				updateFields: { numberOfCopies: 2 },
-			});
+			const { error } = await onJob('update', id, { updateFields: { numberOfCopies: 2 } });
 			expect(error?.message).toBe(
 				`InstantCard: Print job ${id} is Scheduled; only print jobs in status Created can be changed`,
 			);
@@ -583,12 +548,7 @@ describe('InstantCard node: Print Job', () => {
 	describe('Add Cards and Remove Card', () => {
 		it('Add Cards posts print_job[card_ids] as a JSON string and returns the job', async () => {
 			const id = await createJob({ cardIds: '' });
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'addCards',
-				printJobId: rl(id),
-				cardIds: String(cards[3]),
-			});
+			const { items, error } = await onJob('addCards', id, { cardIds: String(cards[3]) });
 			expect(error).toBeUndefined();
 			const [request] = sent('POST', `${ORG}/print_jobs/${id}/add_cards`);
 			expect(request.form).toEqual({ 'print_job[card_ids]': `[${cards[3]}]` });
@@ -598,12 +558,7 @@ describe('InstantCard node: Print Job', () => {
 
 		it('Add Cards refuses an empty list before sending, and shows API errors per item with Continue On Fail', async () => {
 			const id = await createJob({ cardIds: '' });
-			const empty = await run({
-				resource: 'printJob',
-				operation: 'addCards',
-				printJobId: rl(id),
-				cardIds: '  ',
-			});
+			const empty = await onJob('addCards', id, { cardIds: '  ' });
 			expect(empty.error?.message).toBe('Card IDs is empty');
 			expect(sent('POST', /add_cards$/)).toHaveLength(0);
 			const { items } = await run(
@@ -626,12 +581,7 @@ describe('InstantCard node: Print Job', () => {
 
 		it('Remove Card deletes one card and says so', async () => {
 			const id = await createJob();
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'removeCard',
-				printJobId: rl(id),
-				printJobCardId: rl(cards[1]),
-			});
+			const { items, error } = await onJob('removeCard', id, { printJobCardId: rl(cards[1]) });
 			expect(error).toBeUndefined();
 			expect(sent('DELETE', `${ORG}/print_jobs/${id}/remove_cards/${cards[1]}`)).toHaveLength(1);
 			expect(items.map((i) => i.json)).toEqual([
@@ -643,32 +593,17 @@ describe('InstantCard node: Print Job', () => {
 		it('Remove Card explains a 404 false: job not in status Created, or missing', async () => {
 			const id = await createJob();
 			await run({ resource: 'printJob', operation: 'submit', printJobId: rl(id) });
-			const submitted = await run({
-				resource: 'printJob',
-				operation: 'removeCard',
-				printJobId: rl(id),
-				printJobCardId: rl(cards[0]),
-			});
+			const submitted = await onJob('removeCard', id, { printJobCardId: rl(cards[0]) });
 			expect(submitted.error?.message).toBe(
 				`Could not remove card ${cards[0]} from print job ${id}: the job is not in status Created or does not exist`,
 			);
-			const missing = await run({
-				resource: 'printJob',
-				operation: 'removeCard',
-				printJobId: rl(4242),
-				printJobCardId: rl(cards[0]),
-			});
+			const missing = await onJob('removeCard', 4242, { printJobCardId: rl(cards[0]) });
 			expect(missing.error?.message).toBe(
 				`Could not remove card ${cards[0]} from print job 4242: the job is not in status Created or does not exist`,
 			);
 			expect(sent('DELETE', /remove_cards/).map((r) => r.status)).toEqual([404, 404]);
 			sandbox.clearRequests();
-			const bad = await run({
-				resource: 'printJob',
-				operation: 'removeCard',
-				printJobId: rl(id),
-				printJobCardId: rl('={{ "card" }}'),
-			});
+			const bad = await onJob('removeCard', id, { printJobCardId: rl('={{ "card" }}') });
 			expect(bad.error?.message).toBe('Card ID must be a positive whole number, not "card"');
 			expect(sent('DELETE', /remove_cards/)).toHaveLength(0);
 		});
@@ -677,29 +612,17 @@ describe('InstantCard node: Print Job', () => {
 	describe('Balance, charges and submit', () => {
 		it('Check Balance turns the literal true/false into { print_job_id, has_balance }', async () => {
 			const id = await createJob();
-			const enough = await run({
-				resource: 'printJob',
-				operation: 'checkBalance',
-				printJobId: rl(id),
-			});
+			const enough = await onJob('checkBalance', id);
 			expect(enough.items.map((i) => i.json)).toEqual([{ print_job_id: id, has_balance: true }]);
 			sandbox.setBalance(0);
-			const short = await run({
-				resource: 'printJob',
-				operation: 'checkBalance',
-				printJobId: rl(id),
-			});
+			const short = await onJob('checkBalance', id);
 			expect(short.items.map((i) => i.json)).toEqual([{ print_job_id: id, has_balance: false }]);
 			expect(sent('GET', `${ORG}/print_jobs/${id}/check_balance`)).toHaveLength(2);
 		});
 
 		it('Charge Details returns the API object as it is', async () => {
 			const id = await createJob();
-			const { items } = await run({
-				resource: 'printJob',
-				operation: 'chargeDetails',
-				printJobId: rl(id),
-			});
+			const { items } = await onJob('chargeDetails', id);
 			expect(items.map((i) => i.json)).toEqual([
 				{
 					has_balance: true,
@@ -715,20 +638,9 @@ describe('InstantCard node: Print Job', () => {
 
 		it('Submit posts once and returns the scheduled job; the balance is charged', async () => {
 			const id = await createJob();
-			const { items, error } = await run({
-				resource: 'printJob',
-				operation: 'submit',
-				printJobId: rl(id),
-			});
+			const { items, error } = await onJob('submit', id);
 			expect(error).toBeUndefined();
-			expect(items[0].json).toEqual(
-				expect.objectContaining({
-					id,
-					status: 'Scheduled',
-					status_name: 'Scheduled',
-					status_code: 1,
-				}),
-			);
+			expect(items[0].json).toEqual(expect.objectContaining({ id, ...SCHEDULED }));
 			expect(sent('POST', `${ORG}/print_jobs/${id}/print`)).toHaveLength(1);
 			expect(sandbox.snapshot().balance).toBe('232.25');
 		});
@@ -736,11 +648,7 @@ describe('InstantCard node: Print Job', () => {
 		it("Submit shows the API's refusal and is not retried", async () => {
 			const id = await createJob();
 			sandbox.setBalance('1.00');
-			const { error } = await run({
-				resource: 'printJob',
-				operation: 'submit',
-				printJobId: rl(id),
-			});
+			const { error } = await onJob('submit', id);
 			expect(error).toEqual(
 				expect.objectContaining({ httpCode: '400', message: 'InstantCard: Insufficient balance' }),
 			);

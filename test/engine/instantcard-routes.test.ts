@@ -94,6 +94,18 @@ describe('InstantCard: one property per parameter name', () => {
 		return kept.sort();
 	}
 
+	/** The operations that list: Return All and Limit belong to these. */
+	const LISTS = [
+		'address:getAll',
+		'card:getAll',
+		'card:search',
+		'cardTemplate:getAll',
+		'contact:getAll',
+		'organization:getTransactions',
+		'printJob:getAll',
+		'shippingProvider:getAll',
+	];
+
 	it.each([
 		[
 			'cardId',
@@ -121,34 +133,8 @@ describe('InstantCard: one property per parameter name', () => {
 				'printJob:update',
 			],
 		],
-		[
-			'returnAll',
-			true,
-			[
-				'address:getAll',
-				'card:getAll',
-				'card:search',
-				'cardTemplate:getAll',
-				'contact:getAll',
-				'organization:getTransactions',
-				'printJob:getAll',
-				'shippingProvider:getAll',
-			],
-		],
-		[
-			'limit',
-			7,
-			[
-				'address:getAll',
-				'card:getAll',
-				'card:search',
-				'cardTemplate:getAll',
-				'contact:getAll',
-				'organization:getTransactions',
-				'printJob:getAll',
-				'shippingProvider:getAll',
-			],
-		],
+		['returnAll', true, LISTS],
+		['limit', 7, LISTS],
 		['cardTemplateId', rl(1001), ['card:create', 'cardTemplate:getFields']],
 		['cardIds', '264561', ['printJob:addCards', 'printJob:create']],
 		['shippingProviderId', rl(2), ['printJob:create', 'printJob:update']],

@@ -6,6 +6,7 @@
  */
 import type { Fault } from '../sandbox/core';
 import { INSTANTCARD_SANDBOX_LOGIN } from '../sandbox/instantcard';
+import { PRINT_JOB_STATUSES } from '../sandbox/instantcard/seed';
 import { brief, eventsOf, type EventJson as Json, type TriggerHarness } from '../harness/poll';
 import { useInstantCardSandbox } from '../harness/sandboxes';
 import { chaosPoller, expectEnoughChaos, seededRandom, soakFault } from '../harness/soak';
@@ -455,16 +456,8 @@ describe('InstantCard Trigger', () => {
 					events: ['printJobStatusChanged'],
 					statuses: ['Finished'],
 				});
-				const STATUS_NAMES = [
-					'Created',
-					'Scheduled',
-					'In_Progress',
-					'Finished',
-					'Failed',
-					'No_Balance',
-					'Duplicated',
-					'Not_Printed',
-				];
+				// The sandbox's own names for its status numbers (the old server's enum).
+				const STATUS_NAMES: readonly string[] = PRINT_JOB_STATUSES;
 				const CARD = ['Pending', 'Printed', 'Failed'];
 				const FINAL = ['Finished', 'Failed'];
 				const baseline = new Set(sb.store.printJobs.keys());

@@ -10,9 +10,9 @@ import { keylineNode } from './fixtures';
 
 const ADDRESS_FIELDS = {
 	addressee: 'Keyline\nc/o Crispy Mountain GmbH',
-	street: 'Emmerich-Josef-Str.',
-	number: '1a',
-	addition: 'Hinterhaus',
+	street: 'Große Bleiche',
+	number: '15',
+	addition: 'Seitenflügel',
 	zipCode: '55116',
 	town: 'Mainz',
 	countryCode: 'de',
@@ -20,9 +20,9 @@ const ADDRESS_FIELDS = {
 
 const ADDRESS_SENT = {
 	addressee: 'Keyline\nc/o Crispy Mountain GmbH',
-	street: 'Emmerich-Josef-Str.',
-	number: '1a',
-	addition: 'Hinterhaus',
+	street: 'Große Bleiche',
+	number: '15',
+	addition: 'Seitenflügel',
 	zip_code: '55116',
 	town: 'Mainz',
 	country_code: 'DE',

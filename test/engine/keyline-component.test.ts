@@ -112,22 +112,7 @@ describe('Keyline node: Component', () => {
 		const sent = apiRequests()[0].json as {
 			component: { front_colors: string[]; back_colors: string[] };
 		};
-		expect(sent).toEqual({
-			component: {
-				name: 'Etikett',
-				paper_name: 'Arctic White',
-				closed_dimensions: [100, 70],
-				grain: 'short',
-				grammage: 200,
-				front_colors: [...CMYK, 'Pantone/83'],
-				back_colors: ['CMYK/Black', 'custom/superdark', 'HKS/43'],
-			},
-		});
-		expect(
-			[...sent.component.front_colors, ...sent.component.back_colors].every(isValidColor),
-		).toBe(true);
-		expect(items[0].json).toMatchObject({
-			id: Number(componentId),
+		const component = {
 			name: 'Etikett',
 			paper_name: 'Arctic White',
 			closed_dimensions: [100, 70],
@@ -135,7 +120,12 @@ describe('Keyline node: Component', () => {
 			grammage: 200,
 			front_colors: [...CMYK, 'Pantone/83'],
 			back_colors: ['CMYK/Black', 'custom/superdark', 'HKS/43'],
-		});
+		};
+		expect(sent).toEqual({ component });
+		expect(
+			[...sent.component.front_colors, ...sent.component.back_colors].every(isValidColor),
+		).toBe(true);
+		expect(items[0].json).toMatchObject({ id: Number(componentId), ...component });
 	});
 
 	it('Update clears a side only when "No Colors (Unprinted)" is chosen, and leaves the other side alone', async () => {

@@ -4,9 +4,9 @@
  * first mistake is the one reported; a component change of files only sends no PATCH. Pins what
  * the run and the plan, split into named steps, must keep (keyline-order.test.ts has the rest).
  */
-import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KeylineSandbox } from '../sandbox/keyline';
+import { KeylineSandbox } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
-import { KEYLINE_ORDER_ADDRESS, keylineCredential } from './fixtures';
+import { keylineCredential, keylinePlaceOrder } from './fixtures';
 
 const BASE = '/api/v2/inbox';
 const FILE = { uri: 'https://example.com/a.pdf', kind: 'original' };
@@ -15,21 +15,12 @@ const BAD_URI = 'URI "example.com/a.pdf" is not a full web or FTP address';
 
 describe('Keyline node: Place Order (One Step), step by step', () => {
 	const sandbox = new KeylineSandbox();
-	const address = KEYLINE_ORDER_ADDRESS;
-	const params = (products: unknown[], overrides: Record<string, unknown> = {}) => ({
-		resource: 'order',
-		operation: 'placeOrder',
-		customerId: String(KEYLINE_CUSTOMERS[0].id),
-		recipient: {
-			person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com' },
-		},
-		carrierId: String(KEYLINE_CARRIERS[0].id),
-		billingAddress: { address },
-		deliveryAddress: { address },
-		productsInput: 'json',
-		productsJson: JSON.stringify(products),
-		...overrides,
-	});
+	const params = (products: unknown[], overrides: Record<string, unknown> = {}) =>
+		keylinePlaceOrder({
+			productsInput: 'json',
+			productsJson: JSON.stringify(products),
+			...overrides,
+		});
 	const run = async (parameters: Record<string, unknown>) =>
 		await runNode({
 			type: 'keyline',

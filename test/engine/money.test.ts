@@ -5,11 +5,13 @@
  * X"; with n8n's Retry On Fail, a retry checks first and never pays twice. Each case asserts the
  * sandbox's request log and what was charged.
  */
+import type { Sandbox } from '../sandbox/core';
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
-import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
+import { KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
 import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
-import { completeKeylineCart, KEYLINE_ORDER_ADDRESS, rl } from './fixtures';
+import { instantCardAddFunds } from '../fixtures/instantcard';
+import { completeKeylineCart, keylinePlaceOrder, rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 };
@@ -20,6 +22,28 @@ const LOST_AFTER = [
 	['a dropped connection', { kind: 'drop', after: true }],
 	['no answer within the Timeout', { kind: 'hang', after: true, ms: 5000 }],
 ] as const;
+
+/**
+ * The call matching `call` acts, but its answer is lost (a dropped connection); the GET of
+ * `readPath` that would check it then fails with a 503 `times` times (after `skip` good ones).
+ */
+function answerLostThenUnreadable(
+	sandbox: Sandbox,
+	call: { method?: string; path: string },
+	readPath: string,
+	times: number,
+	skip?: number,
+) {
+	sandbox.addFault({ kind: 'drop', after: true, ...call });
+	sandbox.addFault({
+		kind: 'status',
+		status: 503,
+		method: 'GET',
+		path: readPath,
+		times,
+		...(skip === undefined ? {} : { skip }),
+	});
+}
 
 describe('money calls after an unclear failure', () => {
 	const { ic, kl } = useSandboxes();
@@ -98,14 +122,7 @@ describe('money calls after an unclear failure', () => {
 		});
 
 		it('when the job cannot be read back either: "unknown", says what to check', async () => {
-			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: '/print$' });
-			ic.addFault({
-				kind: 'status',
-				status: 503,
-				method: 'GET',
-				path: `/print_jobs/${jobId}$`,
-				times: 5,
-			});
+			answerLostThenUnreadable(ic, { method: 'POST', path: '/print$' }, `/print_jobs/${jobId}$`, 5);
 			const { error } = await submit();
 			expect(error?.message).toMatch(
 				new RegExp(`^Submitting print job #${jobId}: the outcome is unknown \\(`),
@@ -118,14 +135,7 @@ describe('money calls after an unclear failure', () => {
 
 		it('Retry On Fail: the retry reads back first and does not pay again', async () => {
 			const before = charges();
-			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: '/print$' });
-			ic.addFault({
-				kind: 'status',
-				status: 503,
-				method: 'GET',
-				path: `/print_jobs/${jobId}$`,
-				times: 1,
-			});
+			answerLostThenUnreadable(ic, { method: 'POST', path: '/print$' }, `/print_jobs/${jobId}$`, 1);
 			const { items, error } = await submit(RETRY);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ id: jobId, status_name: 'Scheduled' });
@@ -189,14 +199,7 @@ describe('money calls after an unclear failure', () => {
 		);
 
 		it('Retry On Fail: the retry neither creates another job nor pays again', async () => {
-			ic.addFault({ kind: 'drop', after: true, method: 'POST', path: '/print$' });
-			ic.addFault({
-				kind: 'status',
-				status: 503,
-				method: 'GET',
-				path: '/print_jobs/\\d+$',
-				times: 1,
-			});
+			answerLostThenUnreadable(ic, { method: 'POST', path: '/print$' }, '/print_jobs/\\d+$', 1);
 			const { items, error } = await createAndSubmit(RETRY);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ status_name: 'Scheduled' });
@@ -209,25 +212,7 @@ describe('money calls after an unclear failure', () => {
 	describe('InstantCard Organization → Add Funds', () => {
 		beforeEach(freshSandbox);
 		const addFunds = async (settings?: object) =>
-			await instantCard(
-				{
-					resource: 'organization',
-					operation: 'addFunds',
-					amount: 25,
-					cardNumber: '4242 4242 4242 4242',
-					cvc: '123',
-					expMonth: 12,
-					expYear: new Date().getUTCFullYear() + 1,
-					fullName: 'Ada Lovelace',
-					billingAddress: {
-						address1: '1200 Congress Ave',
-						city: 'Austin',
-						zipCode: '78701',
-						country: 'US',
-					},
-				},
-				{ settings },
-			);
+			await instantCard(instantCardAddFunds({ amount: 25 }), { settings });
 		const credits = () => ic.store.transactions.filter((t) => t.sub_type === 'add_funds').length;
 		const posts = () => ic.requestsTo('POST', `${ORG}/add_funds`);
 
@@ -257,15 +242,7 @@ describe('money calls after an unclear failure', () => {
 		});
 
 		it('transactions unreadable afterwards: "unknown", says where to look', async () => {
-			ic.addFault({ kind: 'drop', after: true, path: '/add_funds$' });
-			ic.addFault({
-				kind: 'status',
-				status: 503,
-				method: 'GET',
-				path: '/financial_transactions$',
-				times: 5,
-				skip: 1,
-			});
+			answerLostThenUnreadable(ic, { path: '/add_funds$' }, '/financial_transactions$', 5, 1);
 			const { error } = await addFunds();
 			expect(error?.message).toMatch(
 				/^Adding 25.00 to the organization's balance: the outcome is unknown/,
@@ -277,15 +254,7 @@ describe('money calls after an unclear failure', () => {
 
 		it('Retry On Fail: the retry reads the transactions first and does not charge again', async () => {
 			const before = credits();
-			ic.addFault({ kind: 'drop', after: true, path: '/add_funds$' });
-			ic.addFault({
-				kind: 'status',
-				status: 503,
-				method: 'GET',
-				path: '/financial_transactions$',
-				times: 1,
-				skip: 1,
-			});
+			answerLostThenUnreadable(ic, { path: '/add_funds$' }, '/financial_transactions$', 1, 1);
 			const { items, error } = await addFunds(RETRY);
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ result: 'Success' });
@@ -310,8 +279,7 @@ describe('money calls after an unclear failure', () => {
 			await keyline({ resource: 'cart', operation: 'checkout', cartId: String(cart.id) }, settings);
 		/** The checkout goes through but its answer is lost; then reading `cartPath` fails `times` times with a 503. */
 		const answerLostThenCartUnreadable = (cartPath: string, times: number) => {
-			kl.addFault({ kind: 'drop', after: true, method: 'POST', path: '/checkout$' });
-			kl.addFault({ kind: 'status', status: 503, method: 'GET', path: cartPath, times });
+			answerLostThenUnreadable(kl, { method: 'POST', path: '/checkout$' }, cartPath, times);
 		};
 
 		it.each(LOST_AFTER)(
@@ -360,20 +328,7 @@ describe('money calls after an unclear failure', () => {
 			expect(kl.store.orders.size).toBe(1);
 		});
 
-		const placeOrder = {
-			resource: 'order',
-			operation: 'placeOrder',
-			customerId: String(KEYLINE_CUSTOMERS[0].id),
-			recipient: {
-				person: { firstName: 'Bran', lastName: 'Stark', email: 'bran.stark@example.com' },
-			},
-			carrierId: String(KEYLINE_CARRIERS[0].id),
-			billingAddress: {
-				address: KEYLINE_ORDER_ADDRESS,
-			},
-			deliveryAddress: {
-				address: KEYLINE_ORDER_ADDRESS,
-			},
+		const placeOrder = keylinePlaceOrder({
 			productsInput: 'json',
 			productsJson: JSON.stringify([
 				{
@@ -382,7 +337,7 @@ describe('money calls after an unclear failure', () => {
 				},
 			]),
 			placeTheOrder: true,
-		};
+		});
 
 		it.each(LOST_AFTER)(
 			'Place Order: the checkout went through, answer lost to %s: output as placed, one order',

@@ -22,16 +22,17 @@ describe('requests that get no answer', () => {
 		ic.reset();
 		kl.reset();
 	});
+	/** InstantCard Profile → Get with the node Timeout of 1 s. */
+	const getProfile = () =>
+		runNode({
+			type: 'instantCard',
+			parameters: { resource: 'profile', operation: 'get', ...TIMEOUT },
+			credentials: [instantCardCredential(ic)],
+		});
 
 	it('the InstantCard login gives up with the node Timeout (1 s), naming the host', async () => {
 		ic.addFault({ kind: 'hang', path: '/authenticate$' });
-		const { result, ms } = await timed(
-			runNode({
-				type: 'instantCard',
-				parameters: { resource: 'profile', operation: 'get', ...TIMEOUT },
-				credentials: [instantCardCredential(ic)],
-			}),
-		);
+		const { result, ms } = await timed(getProfile());
 		expect(result.error?.message).toBe(
 			`InstantCard at ${ic.baseUrl} did not answer the login within 1 s. Check the credential's environment/URL and that this n8n can reach it.`,
 		);
@@ -70,13 +71,7 @@ describe('requests that get no answer', () => {
 
 	it('an InstantCard operation gives up with the node Timeout and says which host and what to check', async () => {
 		ic.addFault({ kind: 'hang', path: '/profile/me$' });
-		const { result, ms } = await timed(
-			runNode({
-				type: 'instantCard',
-				parameters: { resource: 'profile', operation: 'get', ...TIMEOUT },
-				credentials: [instantCardCredential(ic)],
-			}),
-		);
+		const { result, ms } = await timed(getProfile());
 		expect(result.error?.message).toBe(
 			`InstantCard at ${new URL(ic.url).host} did not answer within 1 s`,
 		);

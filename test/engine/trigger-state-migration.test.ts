@@ -39,6 +39,38 @@ async function upgraded(
 	return t;
 }
 
+/** The first poll of the upgraded trigger: no error, nothing emitted. */
+async function expectQuietPoll(t: TriggerHarness) {
+	const first = await t.poll();
+	expect(first.error).toBeUndefined();
+	expect(first.returned).toBeNull();
+}
+
+/**
+ * One order a Keyline Trigger state keeps: its ID, state, reference, its files' states, and whether
+ * it is done (never read again).
+ */
+type KeptOrder = [id: number, state: string, reference: string, files: Json, done?: true];
+
+/** The orders of a Keyline Trigger state: layout 1 in single letters, layout 2 in readable keys. */
+function keptOrders(layout: 1 | 2, orders: KeptOrder[]) {
+	const [s, r, f] = layout === 1 ? ['s', 'r', 'f'] : ['state', 'reference', 'fileStates'];
+	return Object.fromEntries(
+		orders.map(([id, state, reference, files, done]) => [
+			String(id),
+			{ [s]: state, [r]: reference, [f]: files, ...(done && { done }) },
+		]),
+	);
+}
+
+/** The start of a Keyline Trigger state: layout, scope, the copied baseline time, the orders. */
+const keylineState = (layout: 1 | 2, scope: string, orders: KeptOrder[]) => ({
+	version: layout,
+	scope,
+	baselineAt: '2026-12-02T02:29:37.000Z',
+	orders: keptOrders(layout, orders),
+});
+
 describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 	const sb = new KeylineSandbox();
 	beforeAll(async () => await sb.start());
@@ -60,55 +92,28 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 			.digest('hex')
 			.slice(0, 16)}`;
 
+	const keylineUpgraded = async (parameters: Record<string, unknown>, oldState: Json) =>
+		await upgraded('keylineTrigger', keylineCredential(sb), parameters, oldState);
+
 	describe('orders named by ID and by reference', () => {
 		/**
 		 * Captured: seeded a–d as below, clock +60 s, first poll (baseline, reference P7VEBZ found by
 		 * probing from a), clock +60 s, a's product file → processing and c → archived, second poll
 		 * (reported both; saved).
 		 */
+		const NAMED: KeptOrder[] = [
+			[14011, 'draft', 'ZMRULR', { '871': 'processing', '872': 'newly_uploaded' }],
+			[14012, 'confirmed', 'HCF7HY', { '873': 'newly_uploaded', '874': 'newly_uploaded' }],
+			[14013, 'archived', '2D69HE', {}, true],
+			[14014, 'draft', 'P7VEBZ', { '877': 'newly_uploaded', '878': 'newly_uploaded' }],
+		];
 		const NAMED_V1 = (scope: string) => ({
-			version: 1,
-			scope,
-			baselineAt: '2026-12-02T02:29:37.000Z',
-			orders: {
-				'14011': { s: 'draft', r: 'ZMRULR', f: { '871': 'processing', '872': 'newly_uploaded' } },
-				'14012': {
-					s: 'confirmed',
-					r: 'HCF7HY',
-					f: { '873': 'newly_uploaded', '874': 'newly_uploaded' },
-				},
-				'14013': { s: 'archived', r: '2D69HE', f: {}, done: true },
-				'14014': {
-					s: 'draft',
-					r: 'P7VEBZ',
-					f: { '877': 'newly_uploaded', '878': 'newly_uploaded' },
-				},
-			},
+			...keylineState(1, scope, NAMED),
 			refs: { P7VEBZ: 14014 },
 		});
 		/** The same, in layout 2. */
 		const NAMED_V2 = (scope: string) => ({
-			version: 2,
-			scope,
-			baselineAt: '2026-12-02T02:29:37.000Z',
-			orders: {
-				'14011': {
-					state: 'draft',
-					reference: 'ZMRULR',
-					fileStates: { '871': 'processing', '872': 'newly_uploaded' },
-				},
-				'14012': {
-					state: 'confirmed',
-					reference: 'HCF7HY',
-					fileStates: { '873': 'newly_uploaded', '874': 'newly_uploaded' },
-				},
-				'14013': { state: 'archived', reference: '2D69HE', fileStates: {}, done: true },
-				'14014': {
-					state: 'draft',
-					reference: 'P7VEBZ',
-					fileStates: { '877': 'newly_uploaded', '878': 'newly_uploaded' },
-				},
-			},
+			...keylineState(2, scope, NAMED),
 			orderIdByReference: { P7VEBZ: 14014 },
 		});
 
@@ -128,18 +133,15 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 			expect([a, b, d].flatMap(files).map((f) => f.id)).toEqual([871, 872, 873, 874, 877, 878]);
 			return { a, b, c, d };
 		}
-		const parameters = (w: ReturnType<typeof world>) => ({
-			events: ['orderStateChanged', 'printDataFileStateChanged'],
-			watch: 'named',
-			orders: `${w.a.id}, ${w.b.id}, ${w.c.id}, ${w.d.reference}`,
-			referenceSearchFrom: w.a.id,
-		});
-		/** The trigger on `parameters(w)`, its database holding the captured layout 1. */
+		/** The trigger on these orders, its database holding the captured layout 1. */
 		const upgradedFrom = async (w: ReturnType<typeof world>) =>
-			await upgraded(
-				'keylineTrigger',
-				keylineCredential(sb),
-				parameters(w),
+			await keylineUpgraded(
+				{
+					events: ['orderStateChanged', 'printDataFileStateChanged'],
+					watch: 'named',
+					orders: `${w.a.id}, ${w.b.id}, ${w.c.id}, ${w.d.reference}`,
+					referenceSearchFrom: w.a.id,
+				},
 				NAMED_V1(scope('named')),
 			);
 
@@ -147,9 +149,7 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 			const w = world();
 			const t = await upgradedFrom(w);
 			sb.clearRequests();
-			const first = await t.poll();
-			expect(first.error).toBeUndefined();
-			expect(first.returned).toBeNull();
+			await expectQuietPoll(t);
 			// The reference stays found (no probing) and the archived order stays done (not read).
 			expect(apiRequests().sort()).toEqual([
 				'GET /api/v2/inbox/orders/14011',
@@ -207,42 +207,13 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 		 * Captured: seeded a, another account's order, b as below, clock +60 s, first poll
 		 * (baseline, both found), clock +60 s, b → completed, second poll (reported; saved).
 		 */
-		const DISCOVER_V1 = (scope: string) => ({
-			version: 1,
-			scope,
-			baselineAt: '2026-12-02T02:29:37.000Z',
-			orders: {
-				'14011': {
-					s: 'draft',
-					r: 'ZMRULR',
-					f: { '871': 'newly_uploaded', '872': 'newly_uploaded' },
-				},
-				'14013': {
-					s: 'completed',
-					r: '2D69HE',
-					f: { '874': 'newly_uploaded', '875': 'newly_uploaded' },
-				},
-			},
-			scan: { start: 14011, verified: 14013, known: 14013, rotor: 6 },
-		});
-		const DISCOVER_V2 = (scope: string) => ({
-			version: 2,
-			scope,
-			baselineAt: '2026-12-02T02:29:37.000Z',
-			orders: {
-				'14011': {
-					state: 'draft',
-					reference: 'ZMRULR',
-					fileStates: { '871': 'newly_uploaded', '872': 'newly_uploaded' },
-				},
-				'14013': {
-					state: 'completed',
-					reference: '2D69HE',
-					fileStates: { '874': 'newly_uploaded', '875': 'newly_uploaded' },
-				},
-			},
-			scan: { start: 14011, verified: 14013, known: 14013, rotor: 6 },
-		});
+		const DISCOVERED: KeptOrder[] = [
+			[14011, 'draft', 'ZMRULR', { '871': 'newly_uploaded', '872': 'newly_uploaded' }],
+			[14013, 'completed', '2D69HE', { '874': 'newly_uploaded', '875': 'newly_uploaded' }],
+		];
+		const SCAN = { start: 14011, verified: 14013, known: 14013, rotor: 6 };
+		const DISCOVER_V1 = (scope: string) => ({ ...keylineState(1, scope, DISCOVERED), scan: SCAN });
+		const DISCOVER_V2 = (scope: string) => ({ ...keylineState(2, scope, DISCOVERED), scan: SCAN });
 
 		function world() {
 			const a = order('draft');
@@ -256,17 +227,14 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 			expect([a, b].flatMap(files).map((f) => f.id)).toEqual([871, 872, 874, 875]);
 			return { a, b };
 		}
-		const parameters = (w: ReturnType<typeof world>) => ({
-			events: ['newOrder', 'orderStateChanged', 'printDataFileStateChanged'],
-			watch: 'discover',
-			startOrderId: w.a.id,
-		});
-		/** The trigger on `parameters(w)`, its database holding the captured layout 1. */
+		/** The trigger discovering from a, its database holding the captured layout 1. */
 		const upgradedFrom = async (w: ReturnType<typeof world>) =>
-			await upgraded(
-				'keylineTrigger',
-				keylineCredential(sb),
-				parameters(w),
+			await keylineUpgraded(
+				{
+					events: ['newOrder', 'orderStateChanged', 'printDataFileStateChanged'],
+					watch: 'discover',
+					startOrderId: w.a.id,
+				},
 				DISCOVER_V1(scope('discover')),
 			);
 		/** An order placed after the old baseline (its time pinned past the copied `baselineAt`). */
@@ -279,9 +247,7 @@ describe('Keyline Trigger: state saved by 0.1.0 (layout 1)', () => {
 		it('a quiet first poll emits nothing, keeps the baseline and the scan where they were, and saves layout 2', async () => {
 			const w = world();
 			const t = await upgradedFrom(w);
-			const first = await t.poll();
-			expect(first.error).toBeUndefined();
-			expect(first.returned).toBeNull();
+			await expectQuietPoll(t);
 			// The scan went on from where it was (`rotor` moved), nothing else changed.
 			const { scan, ...rest } = t.savedState as Json;
 			const { scan: oldScan, ...expected } = DISCOVER_V2(scope('discover'));
@@ -343,48 +309,50 @@ describe('InstantCard Trigger: state saved by 0.1.0 (layout 1)', () => {
 	 * printed (pinned) and j4 deleted, second poll (reported the card and its history; j4 missing
 	 * once; saved).
 	 */
+	const BASELINE_AT = '2026-12-02T02:28:38.063Z';
+	/** The print history kept: card, entry, status, processing time. */
+	const HISTORY = [
+		['264561', '71001', '1', PINNED],
+		['264562', '71002', '0', ''],
+		['264564', '71004', '1', PINNED],
+	];
+	const history = (entry: (status: string, processedAt: string) => unknown) =>
+		Object.fromEntries(
+			HISTORY.map(([card, id, status, at]) => [card, { [id]: entry(status, at) }]),
+		);
+	/** The open jobs kept: job, status, card statuses, and for j4 (deleted) the polls it was missing from. */
+	const OPEN_JOBS: Array<[string, string, Json, number?]> = [
+		['81001', 'In_Progress', { '264561': 1 }],
+		['81002', 'Scheduled', {}],
+		['81004', 'Scheduled', {}, 1],
+	];
+	const jobs = (job: (status: string, cards: Json, absent?: number) => Json) => ({
+		watermark: 81004,
+		open: Object.fromEntries(
+			OPEN_JOBS.map(([id, status, cards, absent]) => [id, job(status, cards, absent)]),
+		),
+		settled: [[81003, 81003]],
+		floor: 0,
+	});
+	const WATCHED = [264561, 264562, 264564, 999999];
 	const V1 = (scope: string) => ({
 		version: 1,
 		scope,
-		baselineAt: '2026-12-02T02:28:38.063Z',
-		history: {
-			'264561': { '71001': '1|2025-03-04T10:00:00.000Z' },
-			'264562': { '71002': '0|' },
-			'264564': { '71004': '1|2025-03-04T10:00:00.000Z' },
-		},
-		jobs: {
-			watermark: 81004,
-			open: {
-				'81001': { s: 'In_Progress', c: { '264561': 1 } },
-				'81002': { s: 'Scheduled', c: {} },
-				'81004': { s: 'Scheduled', c: {}, a: 1 },
-			},
-			settled: [[81003, 81003]],
-			floor: 0,
-		},
-		gone: { cards: [999999], watched: '264561,264562,264564,999999' },
+		baselineAt: BASELINE_AT,
+		history: history((status, at) => `${status}|${at}`),
+		jobs: jobs((s, c, a) => (a ? { s, c, a } : { s, c })),
+		gone: { cards: [999999], watched: WATCHED.join(',') },
 	});
 	/** The same in layout 2, after one more complete poll without j4 (`absentPolls` 1 → 2). */
 	const V2_AFTER_ONE_POLL = (scope: string) => ({
 		version: 2,
 		scope,
-		baselineAt: '2026-12-02T02:28:38.063Z',
-		history: {
-			'264561': { '71001': { status: '1', processedAt: '2025-03-04T10:00:00.000Z' } },
-			'264562': { '71002': { status: '0', processedAt: '' } },
-			'264564': { '71004': { status: '1', processedAt: '2025-03-04T10:00:00.000Z' } },
-		},
-		jobs: {
-			watermark: 81004,
-			open: {
-				'81001': { status: 'In_Progress', cardStatuses: { '264561': 1 } },
-				'81002': { status: 'Scheduled', cardStatuses: {} },
-				'81004': { status: 'Scheduled', cardStatuses: {}, absentPolls: 2 },
-			},
-			settled: [[81003, 81003]],
-			floor: 0,
-		},
-		gone: { cards: [999999], watched: [264561, 264562, 264564, 999999] },
+		baselineAt: BASELINE_AT,
+		history: history((status, processedAt) => ({ status, processedAt })),
+		jobs: jobs((status, cardStatuses, absent) =>
+			absent ? { status, cardStatuses, absentPolls: absent + 1 } : { status, cardStatuses },
+		),
+		gone: { cards: [999999], watched: WATCHED },
 	});
 
 	function world() {
@@ -428,9 +396,7 @@ describe('InstantCard Trigger: state saved by 0.1.0 (layout 1)', () => {
 		const w = world();
 		const t = await upgradedFrom(w);
 		sb.clearRequests();
-		const first = await t.poll();
-		expect(first.error).toBeUndefined();
-		expect(first.returned).toBeNull();
+		await expectQuietPoll(t);
 		expect(apiRequests()).toEqual([
 			`GET ${ORG}/print_jobs`,
 			`GET ${ORG}/cards/${w.card1}/print_history`,
@@ -512,6 +478,6 @@ describe('InstantCard Trigger: state saved by 0.1.0 (layout 1)', () => {
 		});
 		expect((await t.poll()).returned).toBeNull();
 		expect(t.savedState).toMatchObject({ version: 2, scope: scope(), jobs: { watermark: 81003 } });
-		expect((t.savedState as Json).baselineAt).not.toBe('2026-12-02T02:28:38.063Z');
+		expect((t.savedState as Json).baselineAt).not.toBe(BASELINE_AT);
 	});
 });

@@ -18,8 +18,8 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import type { StoredCredential, TestCredentialsHelper } from './credentials-helper';
-import { loadPackage, PACKAGE_NAME } from './load';
-import { additionalData, createCredentialsHelper } from './run';
+import { loadPackage } from './load';
+import { additionalData, helperWith, packageNode } from './run';
 
 export interface TriggerOptions {
 	/** Node type without the package prefix: `instantCardTrigger`, `keylineTrigger`. */
@@ -55,24 +55,19 @@ export class TriggerHarness {
 		private readonly options: TriggerOptions,
 		readonly helper: TestCredentialsHelper,
 	) {
-		this.node = {
+		this.node = packageNode({
+			...options,
 			id: 'trigger',
 			name: options.name ?? 'Trigger',
-			type: `${PACKAGE_NAME}.${options.type}`,
-			typeVersion: 1,
 			position: [0, 0],
-			parameters: options.parameters,
-			credentials: Object.fromEntries(
-				options.credentials.map((c) => [c.type, { id: c.id, name: c.name }]),
-			),
-		};
+		});
 	}
 
 	static async create(options: TriggerOptions): Promise<TriggerHarness> {
-		const helper = options.helper ?? (await createCredentialsHelper());
-		for (const credential of options.credentials)
-			if (!helper.store.has(credential.id)) helper.add(credential);
-		const harness = new TriggerHarness(options, helper);
+		const harness = new TriggerHarness(
+			options,
+			await helperWith(options.credentials, options.helper),
+		);
 		await harness.build();
 		return harness;
 	}

@@ -140,15 +140,56 @@ export async function runWorkflow(
 	return await execute.processRunExecutionData(workflow);
 }
 
+/** `helper` (a new one if none) holding these credentials. */
+export async function helperWith(
+	credentials: StoredCredential[],
+	helper?: TestCredentialsHelper,
+): Promise<TestCredentialsHelper> {
+	const holder = helper ?? (await createCredentialsHelper());
+	for (const credential of credentials)
+		if (!holder.store.has(credential.id)) holder.add(credential);
+	return holder;
+}
+
+/** A node of this package as a workflow holds it: `<package>.<type>`, version 1, credentials by type. */
+export function packageNode(node: {
+	id: string;
+	name: string;
+	type: string;
+	position: [number, number];
+	parameters: INodeParameters;
+	credentials: StoredCredential[];
+}): INode {
+	return {
+		id: node.id,
+		name: node.name,
+		type: `${PACKAGE_NAME}.${node.type}`,
+		typeVersion: 1,
+		position: node.position,
+		parameters: node.parameters,
+		credentials: Object.fromEntries(
+			node.credentials.map((c) => [c.type, { id: c.id, name: c.name }]),
+		),
+	};
+}
+
+/** What a node's context gets outside a workflow run: the helper, and the parameters it stands on. */
+function contextData(
+	helper: TestCredentialsHelper,
+	purpose: string,
+	node: INode,
+	parameters: INodeParameters,
+): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('internal', purpose, { nodes: [node] } as never);
+	return {
+		...additionalData(helper, hooks),
+		currentNodeParameters: parameters,
+	} as IWorkflowExecuteAdditionalData;
+}
+
 /** Feeds `items` into one node of this package and returns what it output. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const helper = options.helper ?? (await createCredentialsHelper());
-	for (const credential of options.credentials)
-		if (!helper.store.has(credential.id)) helper.add(credential);
-	const nodeCredentials: INode['credentials'] = {};
-	for (const credential of options.credentials) {
-		nodeCredentials[credential.type] = { id: credential.id, name: credential.name };
-	}
+	const helper = await helperWith(options.credentials, options.helper);
 	const nodes: INode[] = [
 		{
 			id: 'items',
@@ -159,13 +200,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			parameters: { items: JSON.stringify(options.items ?? [{}]) },
 		},
 		{
-			id: 'under-test',
-			name: 'Node',
-			type: `${PACKAGE_NAME}.${options.type}`,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: options.parameters,
-			credentials: nodeCredentials,
+			...packageNode({ ...options, id: 'under-test', name: 'Node', position: [200, 0] }),
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			...(options.settings ?? {}),
 		},
@@ -264,14 +299,10 @@ export async function testCredential(
 		active: false,
 		nodeTypes: nodeTypes as never,
 	});
-	const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', {
-		nodes: [node],
-	} as never);
-	const data = { ...additionalData(helper, hooks), currentNodeParameters: node.parameters };
 	const executeFunctions = new ExecuteContext(
 		workflow,
 		node,
-		data as IWorkflowExecuteAdditionalData,
+		contextData(helper, 'credential-test', node, node.parameters),
 		'internal',
 		createEmptyRunExecutionData(),
 		0,
@@ -321,27 +352,13 @@ export async function loadOptions(options: {
 	helper?: TestCredentialsHelper;
 }) {
 	const { nodeTypes } = await loadPackage();
-	const helper = options.helper ?? (await createCredentialsHelper());
-	for (const credential of options.credentials)
-		if (!helper.store.has(credential.id)) helper.add(credential);
-	const node: INode = {
-		id: 'under-test',
-		name: 'Node',
-		type: `${PACKAGE_NAME}.${options.type}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: Object.fromEntries(
-			options.credentials.map((c) => [c.type, { id: c.id, name: c.name }]),
-		),
-	};
+	const helper = await helperWith(options.credentials, options.helper);
+	const node = packageNode({ ...options, id: 'under-test', name: 'Node', position: [0, 0] });
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', { nodes: [node] } as never);
-	const data = { ...additionalData(helper, hooks), currentNodeParameters: options.parameters };
 	const context = new LoadOptionsContext(
 		workflow,
 		node,
-		data as IWorkflowExecuteAdditionalData,
+		contextData(helper, 'load-options', node, options.parameters),
 		'parameters',
 	);
 	const nodeType = nodeTypes.getByName(node.type) as unknown as {

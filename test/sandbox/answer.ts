@@ -20,3 +20,21 @@ export async function readAnswer(res: Response): Promise<Answer> {
 	}
 	return { status: res.status, headers: res.headers, text, json };
 }
+
+/** A `/__control/...` answer: always JSON (or empty), so a body that does not parse fails the test. */
+export async function readControlAnswer(res: Response): Promise<Answer> {
+	const text = await res.text();
+	return {
+		status: res.status,
+		headers: res.headers,
+		text,
+		json: text ? JSON.parse(text) : undefined,
+	};
+}
+
+/** An HTML page (echo or maintenance fault) with this status. */
+export function expectHtmlPage(answer: Answer, status: number): void {
+	expect(answer.status).toBe(status);
+	expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+	expect(answer.text).toMatch(/^<!DOCTYPE html>/);
+}

@@ -149,6 +149,15 @@ export type Fault = FaultKind & {
 };
 
 /** Virtual clock: real time plus an offset that tests move forward. */
+/**
+ * Increasing ids per kind of record, each kind from its own first id (separate ranges, so an id of
+ * the wrong kind names no record). `nextId('card')` gives the first card id, then the next, …
+ */
+export function idCounter<K extends string>(firstIds: Record<K, number>): (kind: K) => number {
+	const next = { ...firstIds };
+	return (kind) => next[kind]++;
+}
+
 export class Clock {
 	private offset = 0;
 

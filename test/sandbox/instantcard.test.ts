@@ -1,6 +1,6 @@
 /** The InstantCard emulator, driven over HTTP the way a node would. */
 import { readFileSync } from 'node:fs';
-import { readAnswer } from './answer';
+import { expectHtmlPage, readAnswer, readControlAnswer, type Answer, type Json } from './answer';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 
@@ -20,17 +20,6 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x4
 const EMPLOYEE = 1001;
 /** Two-sided template. */
 const MEMBER = 1002;
-
-/** Answers are checked field by field, so their JSON stays loosely typed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-interface Answer {
-	status: number;
-	headers: Headers;
-	text: string;
-	json: Json;
-}
 
 interface CallOptions {
 	form?: Record<string, string | string[]>;
@@ -93,13 +82,7 @@ async function control(action: string, body: unknown = {}, method = 'POST'): Pro
 		headers: { 'content-type': 'application/json' },
 		body: method === 'GET' ? undefined : JSON.stringify(body),
 	});
-	const text = await res.text();
-	return {
-		status: res.status,
-		headers: res.headers,
-		text,
-		json: text ? JSON.parse(text) : undefined,
-	};
+	return await readControlAnswer(res);
 }
 
 /** A draft card of the employee template, created the way the seed shows (form-data). */
@@ -1127,9 +1110,7 @@ describe('faults that garble, echo or lose answers', () => {
 		const html = await call('POST', `${ORG}/cards`, {
 			json: { card: { card_template_id: EMPLOYEE, data: [{ first_name: 'Ada' }] } },
 		});
-		expect(html.status).toBe(200);
-		expect(html.headers.get('content-type')).toMatch(/^text\/html/);
-		expect(html.text).toMatch(/^<!DOCTYPE html>/);
+		expectHtmlPage(html, 200);
 		expect(html.text).toContain(`authorization: bearer ${token}`);
 		expect(html.text).toContain('{"card":{"card_template_id":1001,"data":[{"first_name":"Ada"}]}}');
 		expect(sb.store.cards.size).toBe(0);
@@ -1142,9 +1123,7 @@ describe('faults that garble, echo or lose answers', () => {
 	it('html answers a maintenance page, 200 by default', async () => {
 		sb.addFault({ kind: 'html', path: '/profile/me$' });
 		const page = await call('GET', '/profile/me');
-		expect(page.status).toBe(200);
-		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-		expect(page.text).toMatch(/^<!DOCTYPE html>/);
+		expectHtmlPage(page, 200);
 		expect(page.text).toContain('under maintenance');
 		expect(page.json).toBeUndefined();
 		sb.addFault({ kind: 'html', status: 503 });

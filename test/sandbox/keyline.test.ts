@@ -1,16 +1,17 @@
 /** The Keyline Inbox emulator, driven over HTTP the way a node would. */
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from './keyline';
-import { readAnswer } from './answer';
+import { expectHtmlPage, readAnswer, readControlAnswer, type Answer, type Json } from './answer';
 
 const sb = new KeylineSandbox();
 const AUTH = { authorization: `Bearer ${KEYLINE_SANDBOX_API_KEY}` };
+/** Not the sandbox's default address, so an answer that echoes it shows the address sent. */
 const ADDRESS = {
-	addressee: 'Keyline\r\nc/o Crispy Mountain GmbH',
-	street: 'Emmerich-Josef-Str.',
-	number: '1a',
-	addition: 'Hinterhaus',
-	zip_code: '55116',
-	town: 'Mainz',
+	addressee: 'Druckerei Beispiel\r\nz. Hd. Einkauf',
+	street: 'Rheinstraße',
+	number: '44',
+	addition: '3. OG',
+	zip_code: '65185',
+	town: 'Wiesbaden',
 	country_code: 'DE',
 };
 const RECIPIENT = {
@@ -24,17 +25,6 @@ const RECIPIENT = {
 const FILE = {
 	print_data_file: { kind: 'original', uri: 'https://example.com/keyline_print_data_file' },
 };
-
-/** Answers are checked field by field in the tests, so their JSON stays loosely typed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-interface Answer {
-	status: number;
-	headers: Headers;
-	text: string;
-	json: Json;
-}
 
 async function api(
 	method: string,
@@ -59,13 +49,7 @@ async function control(action: string, body?: unknown): Promise<Answer> {
 		method: body === undefined ? 'GET' : 'POST',
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	const text = await res.text();
-	return {
-		status: res.status,
-		headers: res.headers,
-		text,
-		json: text ? JSON.parse(text) : undefined,
-	};
+	return await readControlAnswer(res);
 }
 
 /** A cart with everything checkout needs, plus a variant and files on product and component. */
@@ -838,9 +822,7 @@ describe('faults that garble, echo or lose answers', () => {
 	test('html answers a maintenance page; status with raw or wrong-shaped bodies', async () => {
 		sb.addFault({ kind: 'html', path: '/carts$' });
 		const page = await api('POST', '/carts');
-		expect(page.status).toBe(200);
-		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-		expect(page.text).toMatch(/^<!DOCTYPE html>/);
+		expectHtmlPage(page, 200);
 		expect(page.text).toContain('under maintenance');
 		expect(sb.store.carts.size).toBe(0);
 

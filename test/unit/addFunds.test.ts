@@ -7,9 +7,9 @@ import {
 	buildAddFundsBody,
 	maskCardData,
 } from '../../nodes/InstantCard/resources/organization/addFunds';
+import { ADD_FUNDS_FORM, NEXT_YEAR } from '../fixtures/instantcard';
 import { fakeContext, rejected } from './context';
 
-const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 const VALID = {
 	amount: 50,
 	cardNumber: '4242 4242 4242 4242',
@@ -37,18 +37,7 @@ async function refusal(overrides: Record<string, unknown>) {
 
 describe('Add Funds: the payment body', () => {
 	it('sends digits only, the amount with 2 decimals, the expiry as text and the billing fields given', async () => {
-		expect(await body()).toEqual({
-			amount: '50.00',
-			number: '4242424242424242',
-			exp_month: '12',
-			exp_year: String(NEXT_YEAR),
-			cvc: '123',
-			full_name: 'Ada Lovelace',
-			billing_address1: '1200 Congress Ave',
-			billing_city: 'Austin',
-			billing_zip_code: '78701',
-			billing_country: 'US',
-		});
+		expect(await body()).toEqual(ADD_FUNDS_FORM);
 	});
 
 	it('takes a two-digit year as 20xx and an amount with cents', async () => {

@@ -79,20 +79,27 @@ describe('readState and commitState', () => {
 });
 
 describe('PollOutcome', () => {
+	const jobCreated = {
+		event: 'printJobCreated',
+		resource: 'printJob',
+		id: 1,
+		reference: null,
+		previousState: null,
+		state: 'Created',
+	} as const;
+	const newOrder = {
+		event: 'newOrder',
+		resource: 'order',
+		id: 8,
+		reference: 'ABC123',
+		previousState: null,
+		state: 'draft',
+	} as const;
+
 	it('emits events with one seenAt, commits the state and returns the items', () => {
 		const { context, as } = poll();
 		const outcome = new PollOutcome();
-		outcome.emit(
-			{
-				event: 'printJobCreated',
-				resource: 'printJob',
-				id: 1,
-				reference: null,
-				previousState: null,
-				state: 'Created',
-			},
-			{ printJob: { id: 1 } },
-		);
+		outcome.emit(jobCreated, { printJob: { id: 1 } });
 		outcome.emit({
 			event: 'printJobFinished',
 			resource: 'printJob',
@@ -106,12 +113,7 @@ describe('PollOutcome', () => {
 			[
 				{
 					json: {
-						event: 'printJobCreated',
-						resource: 'printJob',
-						id: 1,
-						reference: null,
-						previousState: null,
-						state: 'Created',
+						...jobCreated,
 						seenAt: outcome.seenAt,
 						printJob: { id: 1 },
 					},
@@ -143,27 +145,13 @@ describe('PollOutcome', () => {
 		const { as } = poll();
 		const outcome = new PollOutcome();
 		outcome.fail(new Error('order 7 failed'));
-		outcome.emit({
-			event: 'newOrder',
-			resource: 'order',
-			id: 8,
-			reference: 'ABC123',
-			previousState: null,
-			state: 'draft',
-		});
+		outcome.emit(newOrder);
 		expect(outcome.finish(as, state())![0]).toHaveLength(1);
 	});
 
 	it('marks samples, saying what they were built from', () => {
 		const outcome = new PollOutcome();
-		outcome.emit({
-			event: 'newOrder',
-			resource: 'order',
-			id: 8,
-			reference: 'ABC123',
-			previousState: null,
-			state: 'draft',
-		});
+		outcome.emit(newOrder);
 		const [item] = outcome.markSamples('built from order 8');
 		expect(Object.keys(item.json).slice(0, 3)).toEqual(['sample', 'sampleNote', 'event']);
 		expect(item.json).toMatchObject({ sample: true, sampleNote: 'built from order 8', id: 8 });

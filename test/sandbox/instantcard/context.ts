@@ -2,7 +2,7 @@
  * What every route module shares: the store, the current configuration, lookups with their 404s,
  * Rails-like parameter checks and the answer helpers.
  */
-import { HttpError, type ApiResponse, type Query } from '../core';
+import { HttpError, type ApiResponse, type Query, type Route } from '../core';
 import type { Address, Card, Contact, PrintJob, Store } from './store';
 
 export interface InstantCardConfig {
@@ -102,6 +102,31 @@ export function paginate<T>(items: T[], query: Query): T[] {
 	const size = Number(queryValue(query, 'page_size'));
 	if (!Number.isInteger(page) || !Number.isInteger(size) || page <= 0 || size <= 0) return items;
 	return items.slice((page - 1) * size, page * size);
+}
+
+/** `GET pattern`: every record, paginated, each rendered. Records are read per request (reset() swaps the store). */
+export function listRoute<T>(
+	pattern: string,
+	records: () => Iterable<T>,
+	show: (record: T) => unknown,
+): Route {
+	return {
+		method: 'GET',
+		pattern,
+		handler: (req) => ok(paginate([...records()], req.query).map(show)),
+	};
+}
+
+/** `DELETE pattern`: `remove(id)` (which throws the 404 or 400) and the old server's `{"result":"Success"}`. */
+export function deleteRoute(pattern: string, remove: (id: string) => void): Route {
+	return {
+		method: 'DELETE',
+		pattern,
+		handler: (_req, p) => {
+			remove(p.id);
+			return ok({ result: 'Success' });
+		},
+	};
 }
 
 /** Path ids: digits only, anything else names no record. */

@@ -65,7 +65,8 @@ const FAULT_KINDS = [...BASE_FAULT_KINDS, 'expireToken'];
 const controlError = (status: number, error: string) => new HttpError(status, { error });
 
 /** Checks configuration values coming from tests or from `/__control/configure`. */
-function checkedConfig(options: Record<string, unknown>): InstantCardSandboxOptions {
+function checkedConfig(given: object): InstantCardSandboxOptions {
+	const options = given as Record<string, unknown>;
 	const out: InstantCardSandboxOptions = {};
 	if (options.tokenLifetimeSeconds !== undefined) {
 		const seconds = Number(options.tokenLifetimeSeconds);
@@ -114,10 +115,7 @@ export class InstantCardSandbox extends Sandbox {
 
 	constructor(options: InstantCardSandboxOptions = {}) {
 		super();
-		this.initialConfig = {
-			...DEFAULT_CONFIG,
-			...checkedConfig(options as Record<string, unknown>),
-		};
+		this.initialConfig = { ...DEFAULT_CONFIG, ...checkedConfig(options) };
 		this.config = { ...this.initialConfig };
 		const sandbox = this;
 		this.ctx = {
@@ -244,7 +242,7 @@ export class InstantCardSandbox extends Sandbox {
 	// ----- control: public methods, also reachable as POST /__control/<action> -----
 
 	configure(options: InstantCardSandboxOptions): InstantCardConfig {
-		Object.assign(this.config, checkedConfig(options as Record<string, unknown>));
+		Object.assign(this.config, checkedConfig(options));
 		return this.currentConfig;
 	}
 

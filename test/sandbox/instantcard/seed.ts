@@ -61,57 +61,41 @@ const text = (token: string, label: string, n: number): TemplateField => ({
 	dimensions: { width: 560, height: 48 },
 });
 
+const image = (token: string, label: string, width: number, height: number): TemplateField => ({
+	token,
+	label,
+	type: 'image',
+	legacy_token: token.toUpperCase(),
+	dimensions: { width, height },
+});
+
+/** A card template: its id, name, orientation, whether it is two-sided, and its variable fields. */
+const template = (
+	id: number,
+	name: string,
+	orientation: CardTemplate['orientation'],
+	two_sided: boolean,
+	fields: TemplateField[],
+): CardTemplate => ({ id, name, orientation, two_sided, fields });
+
 export const CARD_TEMPLATES: readonly CardTemplate[] = [
-	{
-		id: 1001,
-		name: 'Employee ID (vertical)',
-		orientation: 'portrait',
-		two_sided: false,
-		fields: [
-			text('first_name', 'First Name', 1),
-			text('last_name', 'Last Name', 2),
-			text('employee_id', 'Employee ID', 3),
-			{
-				token: 'photo',
-				label: 'Photo',
-				type: 'image',
-				legacy_token: 'PHOTO',
-				dimensions: { width: 300, height: 375 },
-			},
-		],
-	},
-	{
-		id: 1002,
-		name: 'Member Card (two-sided)',
-		orientation: 'landscape',
-		two_sided: true,
-		fields: [
-			text('member_name', 'Member Name', 1),
-			text('member_number', 'Member Number', 2),
-			text('expiry_date', 'Expiry Date', 3),
-			{
-				token: 'photo',
-				label: 'Photo',
-				type: 'image',
-				legacy_token: 'PHOTO',
-				dimensions: { width: 240, height: 300 },
-			},
-			{
-				token: 'signature',
-				label: 'Signature',
-				type: 'image',
-				legacy_token: 'SIGNATURE',
-				dimensions: { width: 400, height: 100 },
-			},
-		],
-	},
-	{
-		id: 1003,
-		name: 'Visitor Badge',
-		orientation: 'landscape',
-		two_sided: false,
-		fields: [text('visitor_name', 'Visitor Name', 1), text('company', 'Company', 2)],
-	},
+	template(1001, 'Employee ID (vertical)', 'portrait', false, [
+		text('first_name', 'First Name', 1),
+		text('last_name', 'Last Name', 2),
+		text('employee_id', 'Employee ID', 3),
+		image('photo', 'Photo', 300, 375),
+	]),
+	template(1002, 'Member Card (two-sided)', 'landscape', true, [
+		text('member_name', 'Member Name', 1),
+		text('member_number', 'Member Number', 2),
+		text('expiry_date', 'Expiry Date', 3),
+		image('photo', 'Photo', 240, 300),
+		image('signature', 'Signature', 400, 100),
+	]),
+	template(1003, 'Visitor Badge', 'landscape', false, [
+		text('visitor_name', 'Visitor Name', 1),
+		text('company', 'Company', 2),
+	]),
 ];
 
 export interface ShippingProvider {

@@ -3,7 +3,7 @@
  * ranges, so a node that passes a card id where a print job id belongs gets a 404 instead of
  * silently hitting another record. Money is kept in integer cents.
  */
-import type { Clock } from '../core';
+import { idCounter, type Clock } from '../core';
 import {
 	CARD_PRICE_CENTS,
 	CARD_TEMPLATES,
@@ -170,7 +170,6 @@ const FIRST_IDS = {
 	contact: 5_001,
 	transaction: 9_001,
 };
-type Kind = keyof typeof FIRST_IDS;
 
 export class Store {
 	cards = new Map<number, Card>();
@@ -182,14 +181,10 @@ export class Store {
 	/** Oldest first. */
 	transactions: FinancialTransaction[] = [];
 	balanceCents = SEED_BALANCE_CENTS;
-	private nextIds: Record<Kind, number> = { ...FIRST_IDS };
+	readonly nextId = idCounter(FIRST_IDS);
 
 	constructor(private readonly clock: Clock) {
 		this.seed();
-	}
-
-	nextId(kind: Kind): number {
-		return this.nextIds[kind]++;
 	}
 
 	now(): string {

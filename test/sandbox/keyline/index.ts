@@ -112,7 +112,8 @@ export type KeylineSandboxOptions = Partial<KeylineConfig>;
 const DEFAULT_CONFIG: KeylineConfig = { notFoundBody: 'json' };
 
 /** Checks configuration values coming from tests or from `/__control/configure`. */
-function checkedConfig(options: Record<string, unknown>): KeylineSandboxOptions {
+function checkedConfig(given: object): KeylineSandboxOptions {
+	const options = given as Record<string, unknown>;
 	const out: KeylineSandboxOptions = {};
 	if (options.notFoundBody !== undefined) {
 		const mode = options.notFoundBody;
@@ -134,10 +135,7 @@ export class KeylineSandbox extends Sandbox {
 
 	constructor(options: KeylineSandboxOptions = {}) {
 		super();
-		this.initialConfig = {
-			...DEFAULT_CONFIG,
-			...checkedConfig(options as Record<string, unknown>),
-		};
+		this.initialConfig = { ...DEFAULT_CONFIG, ...checkedConfig(options) };
 		this.config = { ...this.initialConfig };
 		const sandbox = this;
 		const ctx: Ctx = {
@@ -222,7 +220,7 @@ export class KeylineSandbox extends Sandbox {
 	// ----- control: public methods, also reachable as POST /__control/<action> -----
 
 	configure(options: KeylineSandboxOptions): KeylineConfig {
-		Object.assign(this.config, checkedConfig(options as Record<string, unknown>));
+		Object.assign(this.config, checkedConfig(options));
 		return this.currentConfig;
 	}
 

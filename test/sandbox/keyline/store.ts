@@ -3,7 +3,7 @@
  * Ids are increasing integers per kind, in separate ranges so that a node passing a cart id where a
  * product id belongs gets a 404 instead of silently hitting another record.
  */
-import type { Clock } from '../core';
+import { idCounter, type Clock } from '../core';
 import { CURRENCY, KEYLINE_CUSTOMERS, type ComponentTemplate, type ProductTemplate } from './seed';
 
 export type OrderState = 'draft' | 'confirmed' | 'completed' | 'archived';
@@ -117,20 +117,19 @@ export interface Order extends ProductParent {
 
 export type CheckoutError = Record<string, string>;
 
-const ID_START = {
-	cart: 9980,
-	product: 17620,
-	component: 24170,
-	variant: 38420,
-	printDataFile: 870,
-	order: 14010,
+const FIRST_IDS = {
+	cart: 9981,
+	product: 17621,
+	component: 24171,
+	variant: 38421,
+	printDataFile: 871,
+	order: 14011,
 };
-type IdKind = keyof typeof ID_START;
 
 export class Store {
 	carts = new Map<number, Cart>();
 	orders = new Map<number, Order>();
-	private ids = { ...ID_START };
+	readonly nextId = idCounter(FIRST_IDS);
 	private references = new Set<string>(KEYLINE_CUSTOMERS.map((c) => c.reference));
 	/** Deterministic PRNG so references repeat from run to run (mulberry32). */
 	private seed = 0x6b65796c;
@@ -139,10 +138,6 @@ export class Store {
 
 	now(): string {
 		return this.clock.iso();
-	}
-
-	nextId(kind: IdKind): number {
-		return ++this.ids[kind];
 	}
 
 	private random(): number {

@@ -3,22 +3,9 @@
  * also take a nested `address[contact][...]` (the seed: addresses accept every contact field).
  */
 import type { Route } from '../../core';
-import {
-	badRequest,
-	boolValue,
-	findAddress,
-	findContact,
-	intValue,
-	invalid,
-	isObject,
-	notFound,
-	ok,
-	paginate,
-	rejectUnknown,
-	requireHash,
-	text,
-	type Ctx,
-} from '../context';
+import { badRequest, deleteRoute, invalid, notFound, ok, type Ctx } from '../context';
+import { boolValue, intValue, isObject, rejectUnknown, requireHash, text } from '../context';
+import { findAddress, findContact, listRoute } from '../context';
 import * as render from '../render';
 import type { Address, Contact } from '../store';
 
@@ -30,7 +17,7 @@ const CONTACT_KEYS = [
 	'alt_phone_number',
 ] as const;
 /** Saved addresses spell address1/address2 without underscore (connector, old server). */
-const ADDRESS_KEYS = [
+const ADDRESS_TEXT_KEYS = [
 	'address1',
 	'address2',
 	'city',
@@ -38,11 +25,9 @@ const ADDRESS_KEYS = [
 	'zip_code',
 	'country',
 	'label',
-	'primary',
-	'contact_id',
 	'organization_name',
-	'contact',
-];
+] as const;
+const ADDRESS_KEYS = [...ADDRESS_TEXT_KEYS, 'primary', 'contact_id', 'contact'];
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Applies contact fields (validated together); `prefix` names them in messages. */
@@ -91,16 +76,7 @@ function applyAddress(ctx: Ctx, address: Address, input: Record<string, unknown>
 	const { store } = ctx;
 	rejectUnknown(input, ADDRESS_KEYS, 'address');
 	const next = { ...address };
-	for (const key of [
-		'address1',
-		'address2',
-		'city',
-		'state',
-		'zip_code',
-		'country',
-		'label',
-		'organization_name',
-	] as const) {
+	for (const key of ADDRESS_TEXT_KEYS) {
 		if (input[key] !== undefined) next[key] = (text(input[key]) ?? null) as string;
 	}
 	const errors: string[] = [];
@@ -149,16 +125,11 @@ export function addressRoutes(ctx: Ctx): Route[] {
 	const showAddress = (a: Address) => ok(render.address(ctx.store, a));
 	const showContact = (c: Contact) => ok(render.contact(ctx.store, c));
 	return [
-		{
-			method: 'GET',
-			pattern: '/addresses',
-			handler: (req) =>
-				ok(
-					paginate([...ctx.store.addresses.values()], req.query).map((a) =>
-						render.address(ctx.store, a),
-					),
-				),
-		},
+		listRoute(
+			'/addresses',
+			() => ctx.store.addresses.values(),
+			(a) => render.address(ctx.store, a),
+		),
 		{
 			method: 'GET',
 			pattern: '/addresses/:id',
@@ -198,24 +169,12 @@ export function addressRoutes(ctx: Ctx): Route[] {
 				return showAddress(applyAddress(ctx, address, requireHash(req.params, 'address')));
 			},
 		},
-		{
-			method: 'DELETE',
-			pattern: '/addresses/:id',
-			handler: (_req, p) => {
-				ctx.store.deleteAddress(findAddress(ctx, p.id));
-				return ok({ result: 'Success' });
-			},
-		},
-		{
-			method: 'GET',
-			pattern: '/contacts',
-			handler: (req) =>
-				ok(
-					paginate([...ctx.store.contacts.values()], req.query).map((c) =>
-						render.contact(ctx.store, c),
-					),
-				),
-		},
+		deleteRoute('/addresses/:id', (id) => ctx.store.deleteAddress(findAddress(ctx, id))),
+		listRoute(
+			'/contacts',
+			() => ctx.store.contacts.values(),
+			(c) => render.contact(ctx.store, c),
+		),
 		{
 			method: 'GET',
 			pattern: '/contacts/:id',
@@ -246,17 +205,12 @@ export function addressRoutes(ctx: Ctx): Route[] {
 				);
 			},
 		},
-		{
-			method: 'DELETE',
-			pattern: '/contacts/:id',
-			handler: (_req, p) => {
-				const contact = findContact(ctx, p.id);
-				if ([...ctx.store.addresses.values()].some((a) => a.contact_id === contact.id)) {
-					badRequest('Contact is associated with an addresses');
-				}
-				ctx.store.contacts.delete(contact.id);
-				return ok({ result: 'Success' });
-			},
-		},
+		deleteRoute('/contacts/:id', (id) => {
+			const contact = findContact(ctx, id);
+			if ([...ctx.store.addresses.values()].some((a) => a.contact_id === contact.id)) {
+				badRequest('Contact is associated with an addresses');
+			}
+			ctx.store.contacts.delete(contact.id);
+		}),
 	];
 }

@@ -1,19 +1,8 @@
 /** Cards: drafts, updates, finalization, search, preview, image upload and print history. */
 import type { UploadedFile } from '../../core';
-import type { Route } from '../../core';
-import {
-	badRequest,
-	findCard,
-	intValue,
-	invalid,
-	isObject,
-	notFound,
-	ok,
-	paginate,
-	rejectUnknown,
-	requireHash,
-	type Ctx,
-} from '../context';
+import type { ApiRequest, Route } from '../../core';
+import { badRequest, deleteRoute, invalid, listRoute, notFound, ok, type Ctx } from '../context';
+import { findCard, intValue, isObject, paginate, rejectUnknown, requireHash } from '../context';
 import { cardPreviewPng, imageKind, normaliseBase64Image } from '../images';
 import * as render from '../render';
 import type { CardTemplate } from '../seed';
@@ -90,6 +79,13 @@ function templateOf(ctx: Ctx, raw: unknown): CardTemplate {
 	return template;
 }
 
+/** `card[...]` of the request, with only the keys given permitted. */
+function cardHash(req: ApiRequest, allowed: readonly string[]): Record<string, unknown> {
+	const input = requireHash(req.params, 'card');
+	rejectUnknown(input, allowed, 'card');
+	return input;
+}
+
 function touch(ctx: Ctx, card: Card): Card {
 	card.updated_at = ctx.store.now();
 	return card;
@@ -99,14 +95,11 @@ export function cardRoutes(ctx: Ctx): Route[] {
 	// Always `ctx.store`: reset() swaps the store after these routes were built.
 	const show = (card: Card, withImages = false) => ok(render.card(ctx.store, card, withImages));
 	return [
-		{
-			method: 'GET',
-			pattern: '/cards',
-			handler: (req) =>
-				ok(
-					paginate([...ctx.store.cards.values()], req.query).map((c) => render.card(ctx.store, c)),
-				),
-		},
+		listRoute(
+			'/cards',
+			() => ctx.store.cards.values(),
+			(c) => render.card(ctx.store, c),
+		),
 		// Before `/cards/:id`, which would otherwise take "search" for an id.
 		{
 			method: 'GET',
@@ -131,8 +124,7 @@ export function cardRoutes(ctx: Ctx): Route[] {
 			method: 'POST',
 			pattern: '/cards',
 			handler: (req) => {
-				const input = requireHash(req.params, 'card');
-				rejectUnknown(input, ['card_template_id', 'data'], 'card');
+				const input = cardHash(req, ['card_template_id', 'data']);
 				const template = templateOf(ctx, input.card_template_id);
 				if (input.data === undefined || input.data === '') invalid(["Data can't be blank"]);
 				const data = parseCardData(input.data, template);
@@ -145,8 +137,7 @@ export function cardRoutes(ctx: Ctx): Route[] {
 			pattern: '/cards/:id',
 			handler: (req, p) => {
 				const card = findCard(ctx, p.id);
-				const input = requireHash(req.params, 'card');
-				rejectUnknown(input, ['card_template_id', 'data'], 'card');
+				const input = cardHash(req, ['card_template_id', 'data']);
 				const changesTemplate = input.card_template_id !== undefined;
 				if (!changesTemplate && (input.data === undefined || input.data === ''))
 					invalid(["Data can't be blank"]);
@@ -165,14 +156,7 @@ export function cardRoutes(ctx: Ctx): Route[] {
 				return show(touch(ctx, card));
 			},
 		},
-		{
-			method: 'DELETE',
-			pattern: '/cards/:id',
-			handler: (_req, p) => {
-				ctx.store.deleteCard(findCard(ctx, p.id));
-				return ok({ result: 'Success' });
-			},
-		},
+		deleteRoute('/cards/:id', (id) => ctx.store.deleteCard(findCard(ctx, id))),
 		{
 			method: 'PATCH',
 			pattern: '/cards/:id/finalize',
@@ -216,8 +200,7 @@ export function cardRoutes(ctx: Ctx): Route[] {
 			pattern: '/cards/:id/image',
 			handler: (req, p) => {
 				const card = findCard(ctx, p.id);
-				const input = requireHash(req.params, 'card');
-				rejectUnknown(input, ['token', 'file'], 'card');
+				const input = cardHash(req, ['token', 'file']);
 				const token = typeof input.token === 'string' ? input.token.trim() : '';
 				if (!token) invalid(["Token can't be blank"]);
 				const field = ctx.store

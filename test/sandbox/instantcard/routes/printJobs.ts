@@ -1,19 +1,7 @@
 /** Print jobs: the "shopping cart" of cards, its checkout (submit) and its cost. */
 import type { Route } from '../../core';
-import {
-	badRequest,
-	findPrintJob,
-	intValue,
-	invalid,
-	isObject,
-	notFound,
-	ok,
-	paginate,
-	rejectUnknown,
-	requireHash,
-	text,
-	type Ctx,
-} from '../context';
+import { badRequest, invalid, notFound, ok, paginate, type Ctx } from '../context';
+import { findPrintJob, intValue, isObject, rejectUnknown, requireHash, text } from '../context';
 import { submitJob } from '../jobs';
 import * as render from '../render';
 import { parseStatus, PRINT_JOB_STATUSES, STATUS } from '../seed';
