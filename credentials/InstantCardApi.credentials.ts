@@ -1,19 +1,10 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { registerSecrets } from '../nodes/shared/secrets';
-import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
+import { bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
 import {
-	holdUsableToken,
 	INSTANTCARD_BASE_URL,
-	instantCardSession,
+	sendSessionToken,
+	startSession,
 } from '../nodes/InstantCard/shared/login';
 
 export class InstantCardApi implements ICredentialType {
@@ -93,23 +84,10 @@ export class InstantCardApi implements ICredentialType {
 	];
 
 	/** Logs in (once per token lifetime and per changed values, however many items run at once). */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await instantCardSession(this, credentials);
-	}
+	preAuthentication = startSession;
 
 	/** Sends the session token, or makes n8n log in first when it was obtained with other values. */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		registerSecrets([credentials.password, credentials.sessionToken]);
-		return await authenticateWith(
-			credentials,
-			requestOptions,
-			async () => await holdUsableToken(credentials),
-			() => ({ Authorization: `bearer ${String(credentials.sessionToken)}` }),
-		);
-	}
+	authenticate = sendSessionToken;
 
 	// Logs in with the form's values every time (see `authenticate`), then reads the
 	// organization: a wrong Organization ID fails here, not in the first workflow.

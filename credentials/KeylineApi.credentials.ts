@@ -1,21 +1,11 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { registerSecrets } from '../nodes/shared/secrets';
-import { authenticateWith, bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
+import { bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
 import {
+	checkKey,
 	KEYLINE_BASE_URL,
 	KEYLINE_DEFAULT_URL,
-	keylineApiKey,
-	keylineKeyUsable,
-	verifyKeylineCredential,
+	sendKey,
 } from '../nodes/Keyline/shared/keyCheck';
 
 export class KeylineApi implements ICredentialType {
@@ -52,28 +42,11 @@ export class KeylineApi implements ICredentialType {
 		bindingField('Verified Key', 'verifiedKey'),
 	];
 
-	/**
-	 * Checks the key's format and tells a rejected key from a wrong URL: before the first request
-	 * with a key or URL not checked yet, after a 401, and on every credential Test.
-	 */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await verifyKeylineCredential(this, credentials);
-	}
+	/** Checks the key before the first request with a key or URL not checked yet, after a 401, and on every Test. */
+	preAuthentication = checkKey;
 
 	/** Sends the key, or makes n8n check it first when this key and URL have not passed the check. */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const key = keylineApiKey(credentials);
-		registerSecrets([credentials.apiKey, key]);
-		return await authenticateWith(
-			credentials,
-			requestOptions,
-			async () => await keylineKeyUsable(credentials),
-			() => ({ Authorization: `Bearer ${key}` }),
-		);
-	}
+	authenticate = sendKey;
 
 	// `authenticate` makes every Test run the key check first; this request then shows that
 	// the checked key reaches the API (any answer of the Inbox API, e.g. the 404 for cart 0).

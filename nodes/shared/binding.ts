@@ -10,8 +10,14 @@
  * `preAuthentication` (the login or key check, with the form's values) and sends the request
  * once more. Nothing extra goes over the network.
  */
-import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { registerSecrets } from './secrets';
 import { checkTimeout } from './timeouts';
 
 /** Set on a credential's `test.request`; removed before the request is sent. */
@@ -59,18 +65,24 @@ export function bindingField(displayName: string, name: string): INodeProperties
 }
 
 /**
- * `authenticate` of both credentials: the check of `authorize`, then the headers, built after it
- * (the check may hand over a fresher token for the same values).
+ * `authenticate` of both credentials: registers the secrets to scrub, runs the check of
+ * `authorize`, then adds the headers, built after it (the check may hand over a fresher token
+ * for the same values).
  */
-export async function authenticateWith(
-	credentials: IDataObject,
-	requestOptions: IHttpRequestOptions,
-	usable: () => Promise<boolean>,
-	headers: () => Record<string, string>,
-): Promise<IHttpRequestOptions> {
-	await authorize(credentials, requestOptions, usable);
-	requestOptions.headers = { ...requestOptions.headers, ...headers() };
-	return requestOptions;
+export function boundAuthentication(how: {
+	secrets: (credentials: IDataObject) => unknown[];
+	usable: (credentials: IDataObject) => Promise<boolean>;
+	headers: (credentials: IDataObject) => Record<string, string>;
+}) {
+	return async function authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		registerSecrets(how.secrets(credentials));
+		await authorize(credentials, requestOptions, async () => await how.usable(credentials));
+		requestOptions.headers = { ...requestOptions.headers, ...how.headers(credentials) };
+		return requestOptions;
+	};
 }
 
 /** Whether this credential object belongs to a Test (which must check, never reuse). */

@@ -12,13 +12,13 @@
  * - always logs in for a credential Test.
  */
 import { createHash } from 'crypto';
-import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { apiErrorText, responseOf } from '../../shared/errors';
 import { isTimeout, networkReason } from '../../shared/network';
 import { registerSecrets, scrub } from '../../shared/secrets';
 import { formatDuration } from '../../shared/timeouts';
-import { isCredentialTest, loginTimeout } from '../../shared/binding';
+import { boundAuthentication, isCredentialTest, loginTimeout } from '../../shared/binding';
 
 interface Session {
 	token?: string;
@@ -263,3 +263,18 @@ export async function instantCardSession(
 	}
 	return { sessionToken: token, sessionFor: sessionFingerprint(credentials, token) };
 }
+
+/** The credential's `preAuthentication`: logs in (once per token lifetime and per changed values). */
+export async function startSession(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+) {
+	return await instantCardSession(this, credentials);
+}
+
+/** The credential's `authenticate`: the session token, or a login first when it was obtained with other values. */
+export const sendSessionToken = boundAuthentication({
+	secrets: (credentials) => [credentials.password, credentials.sessionToken],
+	usable: holdUsableToken,
+	headers: (credentials) => ({ Authorization: `bearer ${String(credentials.sessionToken)}` }),
+});

@@ -16,12 +16,12 @@
  * caller that made it stores the result, so n8n saves the credential once.
  */
 import { createHash } from 'crypto';
-import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { isTimeout, networkCode, networkReason } from '../../shared/network';
 import { registerSecrets, scrub } from '../../shared/secrets';
 import { formatDuration } from '../../shared/timeouts';
-import { isCredentialTest, loginTimeout } from '../../shared/binding';
+import { boundAuthentication, isCredentialTest, loginTimeout } from '../../shared/binding';
 
 export const KEYLINE_DEFAULT_URL = 'https://app.keyline-mis.com/api/v2/inbox';
 
@@ -233,3 +233,22 @@ export async function verifyKeylineCredential(
 	if (verified.size > MAX_VERIFIED) verified.delete(verified.keys().next().value as string);
 	return { verifiedKey: fingerprint };
 }
+
+/**
+ * The credential's `preAuthentication`: checks the key's format and tells a rejected key from a
+ * wrong URL, before the first request with a key or URL not checked yet, after a 401, and on
+ * every credential Test.
+ */
+export async function checkKey(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+) {
+	return await verifyKeylineCredential(this, credentials);
+}
+
+/** The credential's `authenticate`: the key, or the key check first when this key and URL have not passed it. */
+export const sendKey = boundAuthentication({
+	secrets: (credentials) => [credentials.apiKey, keylineApiKey(credentials)],
+	usable: keylineKeyUsable,
+	headers: (credentials) => ({ Authorization: `Bearer ${keylineApiKey(credentials)}` }),
+});

@@ -2,6 +2,7 @@
  * Fixed data of the InstantCard sandbox: the one login, its organization, the card templates,
  * shipping providers and prices. Mutable records (cards, jobs, addresses, …) live in `store.ts`.
  */
+import documented from './documented.json';
 
 /** The only account the sandbox accepts (not the vendor's public staging login). */
 export const INSTANTCARD_SANDBOX_LOGIN = {
@@ -112,39 +113,31 @@ export const SHIPPING_PROVIDERS: readonly ShippingProvider[] = [
 ];
 
 /** Print job states of the old server's enum; the index is the number. */
-export const PRINT_JOB_STATUSES = [
-	'Created',
-	'Scheduled',
-	'In_Progress',
-	'Finished',
-	'Failed',
-	'No_Balance',
-	'Duplicated',
-	'Not_Printed',
-] as const;
-export type PrintJobStatusName = (typeof PRINT_JOB_STATUSES)[number];
+export const PRINT_JOB_STATUSES = documented.printJobStatuses as readonly PrintJobStatusName[];
+export type PrintJobStatusName =
+	| 'Created'
+	| 'Scheduled'
+	| 'In_Progress'
+	| 'Finished'
+	| 'Failed'
+	| 'No_Balance'
+	| 'Duplicated'
+	| 'Not_Printed';
 
-export const STATUS = {
-	Created: 0,
-	Scheduled: 1,
-	In_Progress: 2,
-	Finished: 3,
-	Failed: 4,
-	No_Balance: 5,
-	Duplicated: 6,
-	Not_Printed: 7,
-} as const;
+/** Each state's number, by name. */
+export const STATUS = Object.fromEntries(PRINT_JOB_STATUSES.map((name, code) => [name, code])) as {
+	readonly [name in PrintJobStatusName]: number;
+};
 
 /** Reads a status given as name (any case, space or underscore) or number; undefined if neither. */
 export function parseStatus(value: unknown): number | undefined {
-	if (typeof value === 'number')
-		return Number.isInteger(value) && PRINT_JOB_STATUSES[value] ? value : undefined;
-	if (typeof value !== 'string') return undefined;
-	const raw = value.trim();
-	if (/^\d+$/.test(raw)) return parseStatus(Number(raw));
-	const wanted = raw.toLowerCase().replace(/[\s-]+/g, '_');
-	const index = PRINT_JOB_STATUSES.findIndex((s) => s.toLowerCase() === wanted);
-	return index === -1 ? undefined : index;
+	const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
+	const code = /^\d+$/.test(text)
+		? Number(text)
+		: PRINT_JOB_STATUSES.map((s) => s.toLowerCase()).indexOf(
+				text.toLowerCase().replace(/[\s-]+/g, '_') as never,
+			);
+	return code >= 0 && code < PRINT_JOB_STATUSES.length ? code : undefined;
 }
 
 /** Per-card print status (seed: 0 not yet printed, 1 printed and sent; old server: 2 failed). */

@@ -13,6 +13,7 @@ import {
 	type ApiResponse,
 	type Route,
 } from '../core';
+import documented from './documented.json';
 import type { Ctx } from './context';
 import * as render from './render';
 import {
@@ -87,15 +88,8 @@ export interface SeedOrderInput {
 	products?: SeedProduct[];
 }
 
-const DEFAULT_ADDRESS: Address = {
-	addressee: 'Keyline\r\nc/o Crispy Mountain GmbH',
-	street: 'Emmerich-Josef-Str.',
-	number: '1a',
-	addition: 'Hinterhaus',
-	zip_code: '55116',
-	town: 'Mainz',
-	country_code: 'DE',
-};
+/** The documentation's example address. */
+const DEFAULT_ADDRESS: Address = documented.exampleAddress;
 
 const controlError = (status: number, error: string) => new HttpError(status, { error });
 

@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { printDataFileBody, requiredFileFields } from './fields';
 
-export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+/** preSend of Create: the body from the form, checked before sending. */
+export const buildCreateBody: PreSendAction = async function (options) {
 	const print_data_file = printDataFileBody(this, {
 		...(this.getNodeParameter('additionalFields', {}) as IDataObject),
 		uri: this.getNodeParameter('uri', ''),
@@ -15,7 +11,7 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 	});
 	options.body = { print_data_file };
 	return options;
-}
+};
 
 const show = { resource: ['printDataFile'], operation: ['create'] };
 

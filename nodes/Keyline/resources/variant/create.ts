@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { NEW_VARIANT_VALUES, newVariantBody } from './fields';
 
-export async function buildCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+/** preSend of Create: the body from the form, checked before sending. */
+export const buildCreateBody: PreSendAction = async function (options) {
 	const values: IDataObject = {
 		name: this.getNodeParameter('name', '') as string,
 		circulation: this.getNodeParameter('circulation', 1000) as number,
@@ -15,7 +11,7 @@ export async function buildCreateBody(this: IExecuteSingleFunctions, options: IH
 	const nameMapped = String(this.getNode().parameters.name ?? '').startsWith('=');
 	options.body = { variant: newVariantBody(this, values, nameMapped) };
 	return options;
-}
+};
 
 const show = { resource: ['variant'], operation: ['create'] };
 
