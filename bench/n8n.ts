@@ -22,6 +22,9 @@ export interface SideBySide {
 	items: number;
 	packageMsPerItem: number;
 	httpMsPerItem: number;
+	/** Requests the sandboxes answered per item in one run (logins and key checks included). */
+	packageRequestsPerItem: number;
+	httpRequestsPerItem: number;
 }
 
 const SIZES = [1, 100, 1000];
@@ -205,11 +208,14 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 				await importWorkflow(n8n, pair.package);
 				await importWorkflow(n8n, pair.baseline);
 				const ms = { package: [] as number[], http: [] as number[] };
+				const requests = { package: [] as number[], http: [] as number[] };
 				for (let run = 0; run < RUNS; run++) {
 					for (const [which, wf, node] of [
 						['package', pair.package, pair.node],
 						['http', pair.baseline, pair.http],
 					] as const) {
+						ic.clearRequests();
+						kl.clearRequests();
 						const result = (await executeWorkflow(n8n, wf.id)) as unknown as {
 							data: {
 								resultData: {
@@ -224,6 +230,7 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 						const out = task?.data?.main?.[0]?.length ?? 0;
 						if (out !== size) throw new Error(`${wf.id}: ${node} gave ${out} items, not ${size}`);
 						ms[which].push(task.executionTime);
+						requests[which].push(ic.requests.length + kl.requests.length);
 					}
 				}
 				figures.push({
@@ -231,6 +238,8 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 					items: size,
 					packageMsPerItem: median(ms.package) / size,
 					httpMsPerItem: median(ms.http) / size,
+					packageRequestsPerItem: median(requests.package) / size,
+					httpRequestsPerItem: median(requests.http) / size,
 				});
 			}
 		}

@@ -2,11 +2,19 @@
  * `npm run bench`: builds nothing (run `npm run build` first), measures, prints the figures:
  * the package's cold load in n8n-core's PackageDirectoryLoader, what a trigger poll costs, how
  * many expressions a one-ID Get evaluates per item, and (unless `--quick`) per-item node time
- * beside n8n's HTTP Request node in a real n8n. `--cold-load`: only the cold load.
+ * beside n8n's HTTP Request node in a real n8n. `--cold-load`: only the cold load;
+ * `--side-by-side`: only the real-n8n comparison.
  */
 process.env.N8N_LOG_LEVEL = 'silent';
 
 async function main() {
+	if (!process.argv.includes('--side-by-side')) await inProcess();
+	if (process.argv.includes('--quick') || process.argv.includes('--cold-load')) return;
+	await sideBySide();
+}
+
+/** What needs no real n8n: cold load, trigger polls, expressions per item. */
+async function inProcess() {
 	const { benchColdLoad, writeMinimalPackage, NODE24 } = await import('./coldLoad');
 	const { existsSync } = await import('node:fs');
 	const coldLoad = (label: string, f: Awaited<ReturnType<typeof benchColdLoad>>) =>
@@ -56,8 +64,9 @@ async function main() {
 			`${f.scenario.padEnd(w)}  ${f.perItem.toFixed(1).padStart(16)}  ${f.userPerItem.toFixed(1).padStart(21)}  ${f.msPerItem.toFixed(2).padStart(7)}`,
 		);
 	}
+}
 
-	if (process.argv.includes('--quick')) return;
+async function sideBySide() {
 	console.log(
 		'\nSide by side with the HTTP Request node in a real n8n (n8n execute; a few minutes)...',
 	);
@@ -69,11 +78,11 @@ async function main() {
 	}
 	const v = Math.max(...sideBySide.map((f) => f.scenario.length));
 	console.log(
-		`${'Node time per item, real n8n'.padEnd(v)}  items  package ms  HTTP Request ms  ratio`,
+		`${'Node time per item, real n8n'.padEnd(v)}  items  package ms  HTTP Request ms  ratio  requests/item (package, HTTP)`,
 	);
 	for (const f of sideBySide) {
 		console.log(
-			`${f.scenario.padEnd(v)}  ${String(f.items).padStart(5)}  ${f.packageMsPerItem.toFixed(2).padStart(10)}  ${f.httpMsPerItem.toFixed(2).padStart(15)}  ${(f.packageMsPerItem / f.httpMsPerItem).toFixed(1).padStart(5)}×`,
+			`${f.scenario.padEnd(v)}  ${String(f.items).padStart(5)}  ${f.packageMsPerItem.toFixed(2).padStart(10)}  ${f.httpMsPerItem.toFixed(2).padStart(15)}  ${(f.packageMsPerItem / f.httpMsPerItem).toFixed(1).padStart(5)}×  ${f.packageRequestsPerItem.toFixed(2)}, ${f.httpRequestsPerItem.toFixed(2)}`,
 		);
 	}
 }
