@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { moneyNotice } from '../../../shared/description';
 import { failOnHttpError } from '../../../shared/errors';
 import { spendOnce } from '../../../shared/money';
 import { routeOf } from '../../../shared/route';
@@ -107,11 +108,5 @@ export function placedOrder(
 const show = { resource: ['cart'], operation: ['checkout'] };
 
 export const cartCheckoutDescription: INodeProperties[] = [
-	{
-		displayName: CHECKOUT_NOTICE,
-		name: 'checkoutNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
+	moneyNotice('checkoutNotice', CHECKOUT_NOTICE, show),
 ];
