@@ -114,12 +114,40 @@ export function routeOf(context: object): Route {
 }
 
 /** The ID the path ends with: the record the operation is about, e.g. "card 264561". */
-function recordIdOf(api: RouteApi, route: Route): { value: number; what: string } | undefined {
+function recordIdOf(
+	api: RouteApi,
+	route: Route,
+): { name: string; value: number; what: string } | undefined {
 	const name = Object.keys(route.ids).pop();
 	// `/carts/9981/customer` is about the cart's customer, not about cart 9981.
 	if (name === undefined || !route.path.endsWith(`/${route.ids[name]}`)) return undefined;
 	const what = api.ids[name].label.replace(/ ID$/, '').toLowerCase();
-	return { value: route.ids[name], what: `${what} ${route.ids[name]}` };
+	return { name, value: route.ids[name], what: `${what} ${route.ids[name]}` };
+}
+
+/**
+ * postReceive, last: each output item carries the IDs of the records it lives under, named as
+ * the node's fields (`cartId`, `productId`, …), so the next node maps `{{ $json.cartId }}`
+ * instead of reaching back (`$json.id` of a customer or a carrier is not its cart). The ID the
+ * path ends with is the record's own and is left to the record; a key the answer has is kept.
+ */
+function withParentIds(api: RouteApi): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const current = routes.get(this);
+		if (!current) return items;
+		const own = recordIdOf(api, current);
+		const parents = Object.entries(current.ids).filter(
+			([name, value]) => !(own && name === own.name && value === own.value),
+		);
+		if (parents.length === 0) return items;
+		return items.map((item) => ({
+			...item,
+			json: { ...Object.fromEntries(parents), ...item.json },
+		}));
+	};
 }
 
 /**
@@ -185,6 +213,7 @@ export function route(
 	postReceive = options.postReceive ?? postReceive;
 	// To explain a refusal, the answer must reach the output steps instead of failing the request.
 	if (explain) postReceive = [failExplained(api, explain), ...postReceive];
+	postReceive = [...postReceive, withParentIds(api)];
 	return {
 		request: {
 			method,
