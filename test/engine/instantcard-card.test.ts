@@ -590,7 +590,13 @@ describe('InstantCard node: Card', () => {
 			expect(error).toBeUndefined();
 			expect(sandbox.requestsTo('GET', `${ORG}/cards/${id}/preview`)).toHaveLength(1);
 			const [item] = items;
-			expect(item.json).toEqual({ card_id: id, preview_available: true, orientation: 'landscape' });
+			expect(item.json).toEqual({
+				id,
+				cardId: id,
+				card_id: id,
+				preview_available: true,
+				orientation: 'landscape',
+			});
 			for (const side of ['front', 'back']) {
 				expect(item.binary?.[side]).toEqual(
 					expect.objectContaining({
@@ -618,6 +624,8 @@ describe('InstantCard node: Card', () => {
 			const [item] = items;
 			expect(Object.keys(item.binary ?? {})).toEqual(['front']);
 			expect(item.json).toEqual({
+				id,
+				cardId: id,
 				card_id: id,
 				preview_available: true,
 				orientation: 'portrait',
