@@ -150,6 +150,17 @@ function withParentIds(api: RouteApi): PostReceiveAction {
 	};
 }
 
+/** postReceive: each item is about the record of path ID `name`, so it has that record's `id`. */
+function withRecordId(name: string): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const id = routeOf(this).ids[name];
+		return items.map((item) => ({ ...item, json: { id, ...item.json } }));
+	};
+}
+
 /**
  * preSend: the URL of this item, with every ID in it checked. The function carries its
  * templates, so a test can list the endpoints a node reaches from its description alone.
@@ -191,6 +202,11 @@ export interface RouteOptions {
 	 * once, cut to the Limit; `paged`: the request hook reads it page by page up to the Limit.
 	 */
 	list?: 'paged' | 'whole';
+	/**
+	 * The path ID whose record the output is about, when the path goes on past it
+	 * (`/print_jobs/{printJobId}/charge_details`): each item gets it as `id` unless it has one.
+	 */
+	recordId?: string;
 }
 
 export function route(
@@ -213,6 +229,7 @@ export function route(
 	postReceive = options.postReceive ?? postReceive;
 	// To explain a refusal, the answer must reach the output steps instead of failing the request.
 	if (explain) postReceive = [failExplained(api, explain), ...postReceive];
+	if (options.recordId) postReceive = [...postReceive, withRecordId(options.recordId)];
 	postReceive = [...postReceive, withParentIds(api)];
 	return {
 		request: {

@@ -624,11 +624,12 @@ describe('InstantCard node: Print Job', () => {
 			expect(sent('GET', `${ORG}/print_jobs/${id}/check_balance`)).toHaveLength(2);
 		});
 
-		it('Charge Details returns the API object as it is', async () => {
+		it('Charge Details returns the API object as it is, with the id of the job', async () => {
 			const id = await createJob();
 			const { items } = await onJob('chargeDetails', id);
 			expect(items.map((i) => i.json)).toEqual([
 				{
+					id,
 					printJobId: id,
 					has_balance: true,
 					job_total_cost: '17.75',

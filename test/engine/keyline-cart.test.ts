@@ -294,6 +294,7 @@ describe('Keyline node: cart', () => {
 		const orderId = sandbox.store.carts.get(cart.id)!.order_id!;
 		expect(items[0].json).toEqual({
 			cartId: cart.id,
+			id: cart.id,
 			cart_id: cart.id,
 			placed: true,
 			order_id: orderId,
