@@ -1,5 +1,5 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { OPERATION_SUBTITLE, resourceSelector } from '../shared/description';
 import { routeAllRequests } from '../shared/transport';
@@ -29,11 +29,19 @@ const resources = [
 	...recipientDescription,
 	...variantDescription,
 ];
-/** Each resource's Operation, then its notices (money, order of steps), then where the record lives. */
+/**
+ * Each resource's Operation, then the notices about the whole operation (money, order of steps),
+ * then where the record lives. A notice about one switch stays under its switch.
+ */
+const aboutOperation = (property: INodeProperties) =>
+	property.type === 'notice' &&
+	Object.keys(property.displayOptions?.show ?? {}).every((key) =>
+		['resource', 'operation'].includes(key),
+	);
 const operations = resources.filter((property) => property.name === 'operation');
-const notices = resources.filter((property) => property.type === 'notice');
+const notices = resources.filter(aboutOperation);
 const fields = resources.filter(
-	(property) => property.name !== 'operation' && property.type !== 'notice',
+	(property) => property.name !== 'operation' && !aboutOperation(property),
 );
 
 export class Keyline implements INodeType {

@@ -1,5 +1,5 @@
 /** What the description of every node of this package says the same way. */
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** A trigger's subtitle: its chosen events in words, e.g. "print job finished, card failed". */
 export const EVENTS_SUBTITLE =
@@ -52,5 +52,27 @@ export function onlyInto(
 		options,
 		default: [],
 		description: field.description,
+	};
+}
+
+/** How every notice of an operation or switch that spends money begins. */
+export const SPENDS_MONEY = 'This spends money.';
+
+/**
+ * The notice on the form of every operation, and under every switch, that spends money (Submit,
+ * Submit After Creating, Add Funds, Check Out, Place the Order): the same orange box, said the
+ * same way, wherever the decision is made.
+ */
+export function moneyNotice(
+	name: string,
+	what: string,
+	show: NonNullable<IDisplayOptions['show']>,
+): INodeProperties {
+	return {
+		displayName: `${SPENDS_MONEY} ${what}`,
+		name,
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
 	};
 }

@@ -114,12 +114,51 @@ export function routeOf(context: object): Route {
 }
 
 /** The ID the path ends with: the record the operation is about, e.g. "card 264561". */
-function recordIdOf(api: RouteApi, route: Route): { value: number; what: string } | undefined {
+function recordIdOf(
+	api: RouteApi,
+	route: Route,
+): { name: string; value: number; what: string } | undefined {
 	const name = Object.keys(route.ids).pop();
 	// `/carts/9981/customer` is about the cart's customer, not about cart 9981.
 	if (name === undefined || !route.path.endsWith(`/${route.ids[name]}`)) return undefined;
 	const what = api.ids[name].label.replace(/ ID$/, '').toLowerCase();
-	return { value: route.ids[name], what: `${what} ${route.ids[name]}` };
+	return { name, value: route.ids[name], what: `${what} ${route.ids[name]}` };
+}
+
+/**
+ * postReceive, last: each output item carries the IDs of the records it lives under, named as
+ * the node's fields (`cartId`, `productId`, …), so the next node maps `{{ $json.cartId }}`
+ * instead of reaching back (`$json.id` of a customer or a carrier is not its cart). The ID the
+ * path ends with is the record's own and is left to the record; a key the answer has is kept.
+ */
+function withParentIds(api: RouteApi): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const current = routes.get(this);
+		if (!current) return items;
+		const own = recordIdOf(api, current);
+		const parents = Object.entries(current.ids).filter(
+			([name, value]) => !(own && name === own.name && value === own.value),
+		);
+		if (parents.length === 0) return items;
+		return items.map((item) => ({
+			...item,
+			json: { ...Object.fromEntries(parents), ...item.json },
+		}));
+	};
+}
+
+/** postReceive: each item is about the record of path ID `name`, so it has that record's `id`. */
+function withRecordId(name: string): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
+		const id = routeOf(this).ids[name];
+		return items.map((item) => ({ ...item, json: { id, ...item.json } }));
+	};
 }
 
 /**
@@ -163,6 +202,11 @@ export interface RouteOptions {
 	 * once, cut to the Limit; `paged`: the request hook reads it page by page up to the Limit.
 	 */
 	list?: 'paged' | 'whole';
+	/**
+	 * The path ID whose record the output is about, when the path goes on past it
+	 * (`/print_jobs/{printJobId}/charge_details`): each item gets it as `id` unless it has one.
+	 */
+	recordId?: string;
 }
 
 export function route(
@@ -185,6 +229,8 @@ export function route(
 	postReceive = options.postReceive ?? postReceive;
 	// To explain a refusal, the answer must reach the output steps instead of failing the request.
 	if (explain) postReceive = [failExplained(api, explain), ...postReceive];
+	if (options.recordId) postReceive = [...postReceive, withRecordId(options.recordId)];
+	postReceive = [...postReceive, withParentIds(api)];
 	return {
 		request: {
 			method,

@@ -213,7 +213,12 @@ describe('InstantCard in a real n8n', () => {
 				'print_job[address_id]': String(nodeOutput(run, 'Address')[0].json.id),
 			}),
 		);
-		expect(nodeOutput(run, 'Balance')[0].json).toEqual({ print_job_id: job.id, has_balance: true });
+		expect(nodeOutput(run, 'Balance')[0].json).toEqual({
+			id: job.id,
+			printJobId: job.id,
+			print_job_id: job.id,
+			has_balance: true,
+		});
 		expect(ic.requestsTo('POST', /\/print_jobs\/\d+\/print$/)).toHaveLength(1);
 		expect(nodeOutput(run, 'Get Job')[0].json).toEqual(
 			expect.objectContaining({ id: job.id, status_name: 'Scheduled' }),

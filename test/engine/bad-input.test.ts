@@ -4,7 +4,10 @@
  */
 import { runNode, testCredential } from '../harness/run';
 import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
-import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
+import {
+	INSTANTCARD_SAMPLE_PNG_BASE64,
+	INSTANTCARD_SHIPPING_PROVIDERS,
+} from '../sandbox/instantcard';
 import { KEYLINE_SANDBOX_API_KEY } from '../sandbox/keyline';
 import { instantCardNode, keylineNode, keylineTrigger, rl } from './fixtures';
 
@@ -198,5 +201,135 @@ describe('credentials', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(cart.id);
+	});
+});
+
+describe('card data and images', () => {
+	const EMPLOYEE = 1001; // first_name, last_name, employee_id, photo
+	const pngBase64 = INSTANTCARD_SAMPLE_PNG_BASE64;
+	const file = (text: string, mimeType: string, fileName: string) => ({
+		data: Buffer.from(text).toString('base64'),
+		mimeType,
+		fileName,
+	});
+	const cardWrites = () => icSent().filter((r) => /^POST .*\/cards(\/\d+\/image)?$/.test(r));
+
+	it('a field the chosen template does not have is refused, naming the template fields', async () => {
+		const { error } = await instantCard.run({
+			resource: 'card',
+			operation: 'create',
+			cardTemplateId: rl(EMPLOYEE),
+			cardDataMode: 'json',
+			cardDataJson: '{"first_name": "Ada", "favourite_colour": "blue"}',
+		});
+		expect(error?.message).toBe(
+			`Card Data (JSON): card template ${EMPLOYEE} has no field "favourite_colour"`,
+		);
+		expect(String(error?.description)).toContain('first_name, last_name, employee_id, photo');
+		expect(cardWrites()).toEqual([]);
+	});
+
+	it('the template fields are read once per run, however many cards', async () => {
+		const { items, error } = await instantCard.run(
+			{
+				resource: 'card',
+				operation: 'create',
+				cardTemplateId: rl(EMPLOYEE),
+				cardDataMode: 'json',
+				cardDataJson: '={{ JSON.stringify({ first_name: $json.name }) }}',
+			},
+			[{ name: 'Ada' }, { name: 'Grace' }, { name: 'Katherine' }],
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		expect(icSent().filter((r) => r.includes(`/card_templates/${EMPLOYEE}/fields`))).toHaveLength(
+			1,
+		);
+	});
+
+	it.each([
+		[
+			file('hello', 'text/plain', 'notes.txt'),
+			'The binary property "data" (notes.txt, text/plain) is not an image',
+			'It is text.',
+		],
+		[
+			file('%PDF-1.7\n...', 'application/pdf', 'badge.pdf'),
+			'The binary property "data" (badge.pdf, application/pdf) is not an image',
+			'It is a PDF.',
+		],
+		[
+			file('%PDF-1.7\n...', 'image/png', 'lies.png'),
+			'The binary property "data" (lies.png, image/png) is not an image',
+			'It is a PDF.',
+		],
+	])(
+		'a photo from a binary that is not an image is refused (%#)',
+		async (binary, message, what) => {
+			const { error } = await instantCard.run(
+				{
+					resource: 'card',
+					operation: 'create',
+					cardTemplateId: rl(EMPLOYEE),
+					cardDataMode: 'fields',
+					cardFields: {
+						mappingMode: 'defineBelow',
+						value: { first_name: 'Ada', 'image:photo': 'data' },
+						// As the editor stores it: the template's fields, the photo labelled as shown.
+						schema: [
+							{
+								id: 'image:photo',
+								displayName: 'Photo (image: binary property name, URL or Base64)',
+							},
+						],
+					},
+				},
+				[{ json: {}, binary: { data: binary } }],
+			);
+			expect(error?.message).toBe(`Photo: ${message}`);
+			expect(String(error?.description)).toContain(what);
+			expect(cardWrites()).toEqual([]);
+		},
+	);
+
+	it('a photo given as Base64 of a text is refused; a real PNG in Base64 is sent', async () => {
+		const bad = await instantCard.run({
+			resource: 'card',
+			operation: 'create',
+			cardTemplateId: rl(EMPLOYEE),
+			cardDataMode: 'json',
+			cardDataJson: JSON.stringify({
+				photo: Buffer.from('just some words, not a photo').toString('base64'),
+			}),
+		});
+		expect(bad.error?.message).toMatch(/is not an image$/);
+		expect(cardWrites()).toEqual([]);
+		const good = await instantCard.run({
+			resource: 'card',
+			operation: 'create',
+			cardTemplateId: rl(EMPLOYEE),
+			cardDataMode: 'fields',
+			cardFields: { mappingMode: 'defineBelow', value: { 'image:photo': pngBase64 }, schema: [] },
+		});
+		expect(good.error).toBeUndefined();
+	});
+
+	it('Upload Image refuses a PDF before sending', async () => {
+		const [cardId] = ic.seedCards(1);
+		ic.clearRequests();
+		const { error } = await instantCard.run(
+			{
+				resource: 'card',
+				operation: 'uploadImage',
+				cardId: rl(cardId),
+				imageField: 'photo',
+				binaryPropertyName: 'data',
+			},
+			[{ json: {}, binary: { data: file('%PDF-1.7', 'application/pdf', 'badge.pdf') } }],
+		);
+		expect(error?.message).toBe(
+			'Input Binary Field: The binary property "data" (badge.pdf, application/pdf) is not an image',
+		);
+		expect(cardWrites()).toEqual([]);
 	});
 });

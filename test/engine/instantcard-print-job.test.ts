@@ -585,7 +585,7 @@ describe('InstantCard node: Print Job', () => {
 			expect(error).toBeUndefined();
 			expect(sent('DELETE', `${ORG}/print_jobs/${id}/remove_cards/${cards[1]}`)).toHaveLength(1);
 			expect(items.map((i) => i.json)).toEqual([
-				{ print_job_id: id, card_id: cards[1], removed: true },
+				{ id, printJobId: id, print_job_id: id, card_id: cards[1], removed: true },
 			]);
 			expect(job(id).cards.map((c) => c.cardId)).toEqual([cards[0]]);
 		});
@@ -613,18 +613,24 @@ describe('InstantCard node: Print Job', () => {
 		it('Check Balance turns the literal true/false into { print_job_id, has_balance }', async () => {
 			const id = await createJob();
 			const enough = await onJob('checkBalance', id);
-			expect(enough.items.map((i) => i.json)).toEqual([{ print_job_id: id, has_balance: true }]);
+			expect(enough.items.map((i) => i.json)).toEqual([
+				{ id, printJobId: id, print_job_id: id, has_balance: true },
+			]);
 			sandbox.setBalance(0);
 			const short = await onJob('checkBalance', id);
-			expect(short.items.map((i) => i.json)).toEqual([{ print_job_id: id, has_balance: false }]);
+			expect(short.items.map((i) => i.json)).toEqual([
+				{ id, printJobId: id, print_job_id: id, has_balance: false },
+			]);
 			expect(sent('GET', `${ORG}/print_jobs/${id}/check_balance`)).toHaveLength(2);
 		});
 
-		it('Charge Details returns the API object as it is', async () => {
+		it('Charge Details returns the API object as it is, with the id of the job', async () => {
 			const id = await createJob();
 			const { items } = await onJob('chargeDetails', id);
 			expect(items.map((i) => i.json)).toEqual([
 				{
+					id,
+					printJobId: id,
 					has_balance: true,
 					job_total_cost: '17.75',
 					shipping_cost: '7.75',

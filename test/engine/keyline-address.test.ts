@@ -43,20 +43,22 @@ describe('Keyline node: Address', () => {
 			...ADDRESS_FIELDS,
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.json)).toEqual([ADDRESS_SENT]);
+		expect(result.items.map((i) => i.json)).toEqual([{ cartId: cart.id, ...ADDRESS_SENT }]);
 		expect(bodyOf('POST')).toEqual({ billing_address: ADDRESS_SENT });
 		result = await run('address', {
 			operation: 'get',
 			addressType: 'billing',
 			cartId: String(cart.id),
 		});
-		expect(result.items.map((i) => i.json)).toEqual([ADDRESS_SENT]);
+		expect(result.items.map((i) => i.json)).toEqual([{ cartId: cart.id, ...ADDRESS_SENT }]);
 		result = await run('address', {
 			operation: 'delete',
 			addressType: 'billing',
 			cartId: String(cart.id),
 		});
-		expect(result.items.map((i) => i.json)).toEqual([{ deleted: true, ...ADDRESS_SENT }]);
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ cartId: cart.id, deleted: true, ...ADDRESS_SENT },
+		]);
 		expect(calls()).toEqual([
 			`POST /carts/${cart.id}/billing_address`,
 			`GET /carts/${cart.id}/billing_address`,
@@ -102,15 +104,17 @@ describe('Keyline node: Address', () => {
 			delivery_contact_phone: '+4961316171000',
 			delivery_contact_email: 'bran@example.com',
 		};
-		expect(result.items.map((i) => i.json)).toEqual([stored]);
+		expect(result.items.map((i) => i.json)).toEqual([{ cartId: cart.id, ...stored }]);
 		result = await run('address', { operation: 'get', cartId: String(cart.id) });
-		expect(result.items.map((i) => i.json)).toEqual([stored]);
+		expect(result.items.map((i) => i.json)).toEqual([{ cartId: cart.id, ...stored }]);
 		result = await run('address', {
 			operation: 'delete',
 			addressType: 'delivery',
 			cartId: String(cart.id),
 		});
-		expect(result.items.map((i) => i.json)).toEqual([{ deleted: true, ...stored }]);
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ cartId: cart.id, deleted: true, ...stored },
+		]);
 		expect(calls()).toEqual([
 			`POST /carts/${cart.id}/delivery_address`,
 			`GET /carts/${cart.id}/delivery_address`,

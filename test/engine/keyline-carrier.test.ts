@@ -20,12 +20,18 @@ describe('Keyline node: Carrier', () => {
 			carrierId: '43',
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.json)).toEqual([{ id: 43, name: 'Paket DHL' }]);
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ cartId: cart.id, id: 43, name: 'Paket DHL' },
+		]);
 		expect(bodyOf('POST')).toEqual({ carrier: { id: 43 } });
 		result = await run('carrier', { operation: 'get', cartId: String(cart.id) });
-		expect(result.items.map((i) => i.json)).toEqual([{ id: 43, name: 'Paket DHL' }]);
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ cartId: cart.id, id: 43, name: 'Paket DHL' },
+		]);
 		result = await run('carrier', { operation: 'delete', parent: 'cart', cartId: String(cart.id) });
-		expect(result.items.map((i) => i.json)).toEqual([{ deleted: true, id: 43, name: 'Paket DHL' }]);
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ cartId: cart.id, deleted: true, id: 43, name: 'Paket DHL' },
+		]);
 		expect(calls()).toEqual([
 			`POST /carts/${cart.id}/carrier`,
 			`GET /carts/${cart.id}/carrier`,
@@ -39,7 +45,9 @@ describe('Keyline node: Carrier', () => {
 		const order = sandbox.seedOrder({ state: 'confirmed', carrierId: 43 });
 		const id = String(order.id);
 		let result = await run('carrier', { operation: 'get', parent: 'order', orderId: id });
-		expect(result.items.map((i) => i.json)).toEqual([{ id: 43, name: 'Paket DHL' }]);
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ orderId: order.id, id: 43, name: 'Paket DHL' },
+		]);
 		result = await run('carrier', {
 			operation: 'set',
 			parent: 'order',
@@ -47,11 +55,13 @@ describe('Keyline node: Carrier', () => {
 			carrierId: 44,
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.json)).toEqual([{ id: 44, name: 'UPS Standard' }]);
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ orderId: order.id, id: 44, name: 'UPS Standard' },
+		]);
 		expect(bodyOf('POST')).toEqual({ carrier: { id: 44 } });
 		result = await run('carrier', { operation: 'delete', parent: 'order', orderId: id });
 		expect(result.items.map((i) => i.json)).toEqual([
-			{ deleted: true, id: 44, name: 'UPS Standard' },
+			{ orderId: order.id, deleted: true, id: 44, name: 'UPS Standard' },
 		]);
 		expect(calls()).toEqual([
 			`GET /orders/${id}/carrier`,

@@ -258,6 +258,7 @@ describe('Keyline node: cart', () => {
 		expect((result.items[0].json.errors as unknown[])[0]).toEqual({
 			field: 'products',
 			message: 'muss ausgefüllt werden',
+			message_en: 'must be filled in',
 		});
 		result = await run({
 			operation: 'validate',
@@ -266,14 +267,19 @@ describe('Keyline node: cart', () => {
 		});
 		expect(result.items).toHaveLength(6);
 		expect(result.items[3].json).toEqual({
+			cartId: empty.id,
+			id: empty.id,
 			cart_id: empty.id,
 			ready: false,
 			field: 'carrier',
 			message: 'muss ausgefüllt werden',
+			message_en: 'must be filled in',
 		});
 		const full = completeCart();
 		result = await run({ operation: 'validate', cartId: String(full.id) });
 		expect(result.items[0].json).toEqual({
+			cartId: full.id,
+			id: full.id,
 			cart_id: full.id,
 			ready: true,
 			missing: [],
@@ -287,6 +293,8 @@ describe('Keyline node: cart', () => {
 		expect(error).toBeUndefined();
 		const orderId = sandbox.store.carts.get(cart.id)!.order_id!;
 		expect(items[0].json).toEqual({
+			cartId: cart.id,
+			id: cart.id,
 			cart_id: cart.id,
 			placed: true,
 			order_id: orderId,

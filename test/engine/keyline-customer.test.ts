@@ -21,7 +21,7 @@ describe('Keyline node: Customer', () => {
 			customerId: ' 206 ',
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((i) => i.json)).toEqual([CRISPY]);
+		expect(items.map((i) => i.json)).toEqual([{ cartId: cart.id, ...CRISPY }]);
 		expect(calls()).toEqual([`POST /carts/${cart.id}/customer`]);
 		expect(bodyOf('POST')).toEqual({ customer: { id: 206 } });
 		expect(sandbox.store.carts.get(cart.id)!.customer_id).toBe(206);
@@ -33,6 +33,7 @@ describe('Keyline node: Customer', () => {
 		const { items, error } = await run('customer', { operation: 'get', cartId: String(cart.id) });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({
+			cartId: cart.id,
 			id: 207,
 			name: 'Stark Industries AG',
 			tax_identifier: 'DE123456789',
@@ -49,7 +50,7 @@ describe('Keyline node: Customer', () => {
 			cartId: String(cart.id),
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((i) => i.json)).toEqual([{ deleted: true, ...CRISPY }]);
+		expect(items.map((i) => i.json)).toEqual([{ cartId: cart.id, deleted: true, ...CRISPY }]);
 		expect(calls()).toEqual([
 			`GET /carts/${cart.id}/customer`,
 			`DELETE /carts/${cart.id}/customer`,

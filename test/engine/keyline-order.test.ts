@@ -337,6 +337,7 @@ describe('Keyline node: order', () => {
 			expect(items).toHaveLength(1);
 			const json = items[0].json as Record<string, any>;
 			expect(json).toMatchObject({
+				id: cart.id,
 				cart_id: cart.id,
 				cart_reference: cart.reference,
 				placed: false,

@@ -49,6 +49,7 @@ describe('Keyline node: Recipient', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual([
 			{
+				cartId: cart.id,
 				first_name: 'Bran',
 				name: 'Stark',
 				email: 'bran.stark@crispymtn.com',
@@ -77,6 +78,7 @@ describe('Keyline node: Recipient', () => {
 			email: 'arya@example.com',
 		});
 		expect(items[0].json).toEqual({
+			cartId: cart.id,
 			first_name: 'Arya',
 			name: 'Stark',
 			email: 'arya@example.com',
@@ -93,12 +95,14 @@ describe('Keyline node: Recipient', () => {
 		const recipient = { first_name: 'Bran', name: 'Stark', email: 'bran@example.com', phone: null };
 		cart.recipient = { ...recipient };
 		let result = await run('recipient', { operation: 'get', cartId: String(cart.id) });
-		expect(result.items.map((i) => i.json)).toEqual([recipient]);
+		expect(result.items.map((i) => i.json)).toEqual([{ cartId: cart.id, ...recipient }]);
 		expect(calls()).toEqual([`GET /carts/${cart.id}/recipient`]);
 		sandbox.clearRequests();
 		result = await run('recipient', { operation: 'delete', cartId: String(cart.id) });
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.json)).toEqual([{ deleted: true, ...recipient }]);
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ cartId: cart.id, deleted: true, ...recipient },
+		]);
 		expect(calls()).toEqual([
 			`GET /carts/${cart.id}/recipient`,
 			`DELETE /carts/${cart.id}/recipient`,

@@ -13,6 +13,11 @@ describe('Keyline node: Variant', () => {
 
 	const variantsPath = (ids: { cartId: string; productId: string }) =>
 		`/carts/${ids.cartId}/products/${ids.productId}/variants`;
+	/** The parent IDs every variant output carries, as numbers. */
+	const parentsOf = (ids: { cartId: string; productId: string }) => ({
+		cartId: Number(ids.cartId),
+		productId: Number(ids.productId),
+	});
 
 	it('Create sends name and circulation and outputs the variant', async () => {
 		const { ids, product } = cartWith();
@@ -26,6 +31,7 @@ describe('Keyline node: Variant', () => {
 		expect(log()).toEqual([`POST ${variantsPath(ids)}`]);
 		expect(apiRequests()[0].json).toEqual({ variant: { name: 'Englisch', circulation: 5000 } });
 		expect(items[0].json).toEqual({
+			...parentsOf(ids),
 			id: product.variants[1].id,
 			name: 'Englisch',
 			circulation: 5000,
@@ -84,8 +90,8 @@ describe('Keyline node: Variant', () => {
 		let result = await run('variant', { operation: 'getAll', ...ids });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json)).toEqual([
-			{ id: product.variants[0].id, name: 'Standard', circulation: 1000 },
-			{ id: product.variants[1].id, name: 'Englisch', circulation: 5000 },
+			{ ...parentsOf(ids), id: product.variants[0].id, name: 'Standard', circulation: 1000 },
+			{ ...parentsOf(ids), id: product.variants[1].id, name: 'Englisch', circulation: 5000 },
 		]);
 		result = await run('variant', {
 			operation: 'get',
@@ -93,7 +99,7 @@ describe('Keyline node: Variant', () => {
 			variantId: String(product.variants[1].id),
 		});
 		expect(result.items.map((i) => i.json)).toEqual([
-			{ id: product.variants[1].id, name: 'Englisch', circulation: 5000 },
+			{ ...parentsOf(ids), id: product.variants[1].id, name: 'Englisch', circulation: 5000 },
 		]);
 		expect(log()).toEqual([
 			`GET ${variantsPath(ids)}`,
@@ -116,7 +122,12 @@ describe('Keyline node: Variant', () => {
 			`GET ${variantsPath(ids)}/${variantId}`,
 		]);
 		expect(apiRequests()[0].json).toEqual({ variant: { name: 'Deutsch', circulation: 750 } });
-		expect(items[0].json).toEqual({ id: Number(variantId), name: 'Deutsch', circulation: 750 });
+		expect(items[0].json).toEqual({
+			...parentsOf(ids),
+			id: Number(variantId),
+			name: 'Deutsch',
+			circulation: 750,
+		});
 	});
 
 	it('Update with nothing to change or a bad variant ID is refused before sending', async () => {
@@ -152,6 +163,7 @@ describe('Keyline node: Variant', () => {
 			`DELETE ${variantsPath(ids)}/${variant.id}`,
 		]);
 		expect(items[0].json).toEqual({
+			...parentsOf(ids),
 			deleted: true,
 			id: variant.id,
 			name: 'Standard',

@@ -290,7 +290,13 @@ describe('money calls after an unclear failure', () => {
 				const { items, error } = await checkOut(cart);
 				expect(error).toBeUndefined();
 				const orderId = kl.store.carts.get(cart.id)!.order_id!;
-				expect(items[0].json).toMatchObject({ cart_id: cart.id, placed: true, order_id: orderId });
+				expect(items[0].json).toMatchObject({
+					id: cart.id,
+					cartId: cart.id,
+					cart_id: cart.id,
+					placed: true,
+					order_id: orderId,
+				});
 				expect(checkouts()).toHaveLength(1);
 				expect(kl.store.orders.size).toBe(1);
 			},
@@ -323,7 +329,12 @@ describe('money calls after an unclear failure', () => {
 			answerLostThenCartUnreadable(`/carts/${cart.id}$`, 1);
 			const { items, error } = await checkOut(cart, RETRY);
 			expect(error).toBeUndefined();
-			expect(items[0].json).toMatchObject({ cart_id: cart.id, placed: true });
+			expect(items[0].json).toMatchObject({
+				id: cart.id,
+				cartId: cart.id,
+				cart_id: cart.id,
+				placed: true,
+			});
 			expect(checkouts()).toHaveLength(1);
 			expect(kl.store.orders.size).toBe(1);
 		});

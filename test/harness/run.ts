@@ -66,6 +66,8 @@ export async function createCredentialsHelper(
 	return helper;
 }
 
+let executions = 0;
+
 /** What n8n hands every node context beside the workflow: credentials helper, hooks, URLs. */
 export function additionalData(
 	helper: TestCredentialsHelper,
@@ -74,6 +76,8 @@ export function additionalData(
 	return {
 		credentialsHelper: helper,
 		hooks,
+		// Every execution has its own ID in n8n (manual runs too).
+		executionId: String(++executions),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used in these tests');
 		},

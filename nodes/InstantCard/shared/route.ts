@@ -100,7 +100,16 @@ export function instantCardRoute(
 	template: PathTemplate,
 	options: InstantCardRouteOptions = {},
 ): INodePropertyRouting {
-	const { form, list, send, outsideOrganization, preSend = [], postReceive, request } = options;
+	const {
+		form,
+		list,
+		send,
+		outsideOrganization,
+		preSend = [],
+		postReceive,
+		request,
+		recordId,
+	} = options;
 	const routing = route(instantCard, method, template, {
 		preSend: [
 			pathBelowApiRoot(!outsideOrganization),
@@ -109,6 +118,7 @@ export function instantCardRoute(
 		],
 		postReceive,
 		list,
+		recordId,
 		request: form ? { ...request, headers: { ...FORM_HEADERS, ...request?.headers } } : request,
 	});
 	const hook = send ?? (list === 'paged' ? sendPagedRequest : undefined);

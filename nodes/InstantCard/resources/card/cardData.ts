@@ -12,7 +12,9 @@ import type {
 } from 'n8n-workflow';
 
 import { requestTimeout } from '../../../shared/timeouts';
+import { requireImage } from '../../shared/image';
 import { parseJsonParameter } from '../../../shared/validation';
+import { instantCardCall } from '../../shared/call';
 import { IMAGE_FIELD_PREFIX } from '../cardTemplate/fields';
 
 export function cardDataProperties(show: Record<string, string[]>): INodeProperties[] {
@@ -111,8 +113,10 @@ async function imageBase64(
 ): Promise<string> {
 	const text = value.trim();
 	const item = context.getInputData();
-	if (item.binary?.[text]) {
-		return (await context.helpers.getBinaryDataBuffer(text)).toString('base64');
+	const file = item.binary?.[text];
+	if (file) {
+		const bytes = await context.helpers.getBinaryDataBuffer(text);
+		return requireImage(context, bytes, label, { binary: { name: text, file } }).toString('base64');
 	}
 	if (/^https?:\/\//i.test(text)) {
 		const body = (await context.helpers.httpRequest({
@@ -121,11 +125,14 @@ async function imageBase64(
 			json: false,
 			timeout: requestTimeout(context),
 		})) as Buffer;
-		return Buffer.from(body).toString('base64');
+		return requireImage(context, Buffer.from(body), label, { url: text }).toString('base64');
 	}
 	const dataUrl = /^data:[^;,]+;base64,(.*)$/s.exec(text);
 	const base64 = (dataUrl ? dataUrl[1] : text).replace(/\s+/g, '');
-	if (base64.length >= 16 && BASE64.test(base64)) return base64;
+	if (base64.length >= 16 && BASE64.test(base64)) {
+		requireImage(context, Buffer.from(base64, 'base64'), label, {});
+		return base64;
+	}
 	const binaryNames = Object.keys(item.binary ?? {});
 	throw new NodeOperationError(
 		context.getNode(),
@@ -164,11 +171,91 @@ export async function readCardData(context: IExecuteSingleFunctions): Promise<st
 	for (const [id, value] of Object.entries(values)) {
 		if (value === undefined || value === null || value === '') continue; // left empty: not sent
 		if (id.startsWith(IMAGE_FIELD_PREFIX)) {
-			const label = schema.find((f) => f.id === id)?.displayName.replace(/ \(image:.*$/, '') ?? id;
-			data[id.slice(IMAGE_FIELD_PREFIX.length)] = await imageBase64(context, String(value), label);
+			const token = id.slice(IMAGE_FIELD_PREFIX.length);
+			const label =
+				schema.find((f) => f.id === id)?.displayName.replace(/ \(image:.*$/, '') ?? token;
+			data[token] = await imageBase64(context, String(value), label);
 		} else {
 			data[id] = typeof value === 'object' ? JSON.stringify(value) : String(value);
 		}
 	}
 	return toCardData(context, data, 'Card Data');
 }
+
+/** A template's fields as card data names them: their tokens, and which hold images. */
+interface TemplateFields {
+	/** The tokens to show; `accepted` also holds the legacy tokens the API still takes. */
+	tokens: string[];
+	accepted: string[];
+	images: string[];
+}
+
+/** Template fields read in the last few runs, by execution, node and template: read once a run. */
+const recentlyRead = new Map<string, Promise<TemplateFields>>();
+const KEPT_RUNS = 50;
+
+async function fieldsOf(context: IExecuteSingleFunctions, templateId: number) {
+	const execution = context.getExecutionId();
+	const key = `${execution}|${context.getNode().name}|${templateId}`;
+	let fields = execution ? recentlyRead.get(key) : undefined;
+	if (!fields) {
+		fields = instantCardCall(context, 'GET', `/card_templates/${templateId}/fields`).then(
+			(answer) => {
+				const list = Array.isArray(answer) ? (answer as IDataObject[]) : [];
+				const names = (field: IDataObject) =>
+					[field.token, field.legacy_token].filter((t): t is string => typeof t === 'string');
+				return {
+					tokens: list.map((field) => names(field)[0]).filter((t) => t !== undefined),
+					accepted: list.flatMap(names),
+					images: list
+						.filter((field) => String(field.type ?? '').toLowerCase() === 'image')
+						.flatMap(names),
+				};
+			},
+		);
+		if (execution) {
+			recentlyRead.set(key, fields);
+			fields.catch(() => recentlyRead.delete(key));
+			if (recentlyRead.size > KEPT_RUNS) recentlyRead.delete(recentlyRead.keys().next().value!);
+		}
+	}
+	return await fields;
+}
+
+/**
+ * Refuses card data with a field the template does not have, naming the template's fields
+ * (InstantCard would store the card without it, and the value would be lost unnoticed), and an
+ * image field whose Base64 is not an image.
+ */
+export async function checkTemplateFields(
+	context: IExecuteSingleFunctions,
+	templateId: number,
+	cardData: string,
+	label: string,
+): Promise<void> {
+	const entries = (JSON.parse(cardData) as IDataObject[]).flatMap((entry) => Object.entries(entry));
+	if (entries.length === 0) return;
+	const { tokens, accepted, images } = await fieldsOf(context, templateId);
+	const unknown = entries.map(([token]) => token).filter((token) => !accepted.includes(token));
+	if (unknown.length > 0) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label}: card template ${templateId} has no field ${unknown.map((t) => `"${t}"`).join(', ')}`,
+			{
+				itemIndex: context.getItemIndex(),
+				description: tokens.length
+					? `Its fields are: ${tokens.join(', ')}. Use these tokens (Card Template → Get Fields lists them with their labels).`
+					: 'This template has no variable fields: leave Card Data empty.',
+			},
+		);
+	}
+	for (const [token, value] of entries) {
+		if (images.includes(token) && typeof value === 'string' && value !== '') {
+			requireImage(context, Buffer.from(value, 'base64'), `${label} "${token}"`, {});
+		}
+	}
+}
+
+/** The label of the card data as the editor shows it, for refusals. */
+export const cardDataLabel = (context: IExecuteSingleFunctions): string =>
+	context.getNodeParameter('cardDataMode', 'fields') === 'json' ? 'Card Data (JSON)' : 'Card Data';

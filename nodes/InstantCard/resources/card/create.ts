@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import { INSTANTCARD_IDS } from '../../shared/ids';
-import { cardDataProperties, readCardData } from './cardData';
+import { cardDataLabel, cardDataProperties, checkTemplateFields, readCardData } from './cardData';
 import { cardCreateOptions } from './finalize';
 
 export { toCardData } from './cardData';
@@ -19,10 +19,9 @@ export async function buildCreateBody(this: IExecuteSingleFunctions): Promise<ID
 		label,
 		example,
 	);
-	return {
-		'card[card_template_id]': String(templateId),
-		'card[data]': await readCardData(this),
-	};
+	const data = await readCardData(this);
+	await checkTemplateFields(this, templateId, data, cardDataLabel(this));
+	return { 'card[card_template_id]': String(templateId), 'card[data]': data };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { parseJsonParameter, requireChanges, toPositiveInteger } from '../../../shared/validation';
 import { idLocator } from '../../shared/descriptions';
 import { INSTANTCARD_IDS } from '../../shared/ids';
+import { checkTemplateFields } from './cardData';
 import { toCardData } from './create';
 
 const show = { resource: ['card'], operation: ['update'] };
@@ -32,6 +33,15 @@ export async function buildUpdateBody(this: IExecuteSingleFunctions): Promise<ID
 	}
 	const data = parseJsonParameter(this, 'updateCardData', 'Card Data (JSON)');
 	if (!isEmpty(data)) body['card[data]'] = toCardData(this, data, 'Card Data (JSON)');
+	// Moved to another template: the data must fit that one (the card's own is not read here).
+	if (body['card[card_template_id]'] && body['card[data]']) {
+		await checkTemplateFields(
+			this,
+			Number(body['card[card_template_id]']),
+			String(body['card[data]']),
+			'Card Data (JSON)',
+		);
+	}
 	requireChanges(
 		this,
 		body,

@@ -5,6 +5,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { requireImage } from '../../shared/image';
+
 const show = { resource: ['card'], operation: ['uploadImage'] };
 
 /**
@@ -40,7 +42,14 @@ export async function buildImageUpload(
 			},
 		);
 	}
-	const data = await this.helpers.getBinaryDataBuffer(property);
+	const data = requireImage(
+		this,
+		await this.helpers.getBinaryDataBuffer(property),
+		'Input Binary Field',
+		{
+			binary: { name: property, file },
+		},
+	);
 	const mimeType = file.mimeType || 'application/octet-stream';
 	const form = new FormData();
 	form.append('card[token]', token);

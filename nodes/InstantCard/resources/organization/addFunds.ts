@@ -13,6 +13,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { moneyNotice } from '../../../shared/description';
 import { spendOnce } from '../../../shared/money';
 import { refusal } from '../../../shared/validation';
 import { INSTANTCARD, sendRequest } from '../../shared/api';
@@ -385,13 +386,11 @@ export async function outputAddFunds(
 }
 
 export const organizationAddFundsDescription: INodeProperties[] = [
-	{
-		displayName: `${ADD_FUNDS_NOTICE} It is sent once: after an unclear failure the node reads the organization's transactions to tell whether the card was charged, and with Retry On Fail on, a retry checks first, so the card is never charged twice.`,
-		name: 'addFundsNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
+	moneyNotice(
+		'addFundsNotice',
+		`${ADD_FUNDS_NOTICE} It is sent once: after an unclear failure the node reads the organization's transactions to tell whether the card was charged, and with Retry On Fail on, a retry checks first, so the card is never charged twice.`,
+		show,
+	),
 	{
 		displayName: 'Amount',
 		name: 'amount',

@@ -11,6 +11,12 @@ export async function outputHasBalance(
 	const { printJobId } = routeOf(this).ids;
 	const answer = items[0]?.json as unknown;
 	return [
-		{ json: { print_job_id: printJobId, has_balance: asBoolean(answer, 'has_balance') ?? false } },
+		{
+			json: {
+				id: printJobId,
+				print_job_id: printJobId,
+				has_balance: asBoolean(answer, 'has_balance') ?? false,
+			},
+		},
 	];
 }

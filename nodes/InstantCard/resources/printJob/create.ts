@@ -13,6 +13,7 @@ import { sendRequest } from '../../shared/api';
 import { INSTANTCARD_IDS } from '../../shared/ids';
 import type { RequestHook } from '../../shared/route';
 import { SUBMIT_NOTICE } from './submit';
+import { moneyNotice } from '../../../shared/description';
 import {
 	asBoolean,
 	cardIdsJson,
@@ -206,11 +207,5 @@ export const printJobCreateSubmit: INodeProperties[] = [
 		description:
 			"Whether to send the job to production right away. This SPENDS the organization's balance and cannot be undone. The balance is checked first: if it does not cover the job, the job is created but not submitted and the item fails.",
 	},
-	{
-		displayName: SUBMIT_NOTICE,
-		name: 'submitAfterCreateNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...show, submitAfterCreate: [true] } },
-	},
+	moneyNotice('submitAfterCreateNotice', SUBMIT_NOTICE, { ...show, submitAfterCreate: [true] }),
 ];

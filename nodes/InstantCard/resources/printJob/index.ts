@@ -49,7 +49,9 @@ export const printJobOperation: INodeProperties = {
 			action: 'Get the charge details of a print job',
 			description:
 				'What the job costs: each card, shipping and the total, and whether the balance covers it',
-			routing: instantCardRoute('GET', '/print_jobs/{printJobId}/charge_details'),
+			routing: instantCardRoute('GET', '/print_jobs/{printJobId}/charge_details', {
+				recordId: 'printJobId',
+			}),
 		},
 		{
 			name: 'Check Balance',

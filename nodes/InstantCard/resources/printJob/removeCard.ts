@@ -1,7 +1,7 @@
 /**
  * DELETE …/remove_cards/{card_id} answers the literal `true`, or 404 with the literal `false`
  * when the job does not exist or is no longer in status Created. Both become something a user
- * can act on: `{ print_job_id, card_id, removed: true }` or an error saying why.
+ * can act on: `{ id, print_job_id, card_id, removed: true }` (`id`: the job) or an error saying why.
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
@@ -55,7 +55,7 @@ export async function outputRemoved(
 	const answer = items[0]?.json as unknown;
 	if (answer === false || answer === 'false') throw notRemoved(this);
 	const { jobId, cardId } = ids(this);
-	return [{ json: { print_job_id: jobId, card_id: cardId, removed: true } }];
+	return [{ json: { id: jobId, print_job_id: jobId, card_id: cardId, removed: true } }];
 }
 
 export const printJobRemoveCardDescription: INodeProperties[] = [

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { moneyNotice } from '../../../shared/description';
+
 import { routeOf } from '../../../shared/route';
 import { sendRequest } from '../../shared/api';
 import type { RequestHook } from '../../shared/route';
@@ -23,11 +25,5 @@ export const submitPrintJob: RequestHook = async function (requestData) {
 };
 
 export const printJobSubmitDescription: INodeProperties[] = [
-	{
-		displayName: SUBMIT_NOTICE,
-		name: 'submitNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
+	moneyNotice('submitNotice', SUBMIT_NOTICE, show),
 ];

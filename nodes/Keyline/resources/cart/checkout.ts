@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { moneyNotice } from '../../../shared/description';
 import { failOnHttpError } from '../../../shared/errors';
 import { spendOnce } from '../../../shared/money';
 import { routeOf } from '../../../shared/route';
@@ -66,7 +67,8 @@ export async function checkOutCart(
 		this,
 		cartId,
 		async () => await sendRequest.call(this, requestData),
-		(placed) => [{ json: placed }],
+		// As the answer would have been output: with the cart's ID as its parent's (see route.ts).
+		(placed) => [{ json: { cartId: placed.cart_id, ...placed } }],
 	);
 }
 
@@ -91,12 +93,16 @@ export function redirectedOrder(response: Pick<IN8nHttpFullResponse, 'headers'>)
 	return { order_id: orderId ? Number(orderId) : null, order_url: location || null };
 }
 
-/** `{ cart_id, order_id, order_url }` from a checkout's 301; shared with the one-step order. */
+/**
+ * `{ id, cart_id, order_id, order_url }` from a checkout's 301 (`id`: the cart checked out);
+ * shared with the one-step order.
+ */
 export function placedOrder(
 	cartId: number,
 	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers'>,
 ) {
 	return {
+		id: cartId,
 		cart_id: cartId,
 		placed: true,
 		...redirectedOrder(response),
@@ -107,11 +113,5 @@ export function placedOrder(
 const show = { resource: ['cart'], operation: ['checkout'] };
 
 export const cartCheckoutDescription: INodeProperties[] = [
-	{
-		displayName: CHECKOUT_NOTICE,
-		name: 'checkoutNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show },
-	},
+	moneyNotice('checkoutNotice', CHECKOUT_NOTICE, show),
 ];

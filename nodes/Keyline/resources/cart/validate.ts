@@ -27,16 +27,24 @@ export async function outputValidation(
 	const { cartId } = ids;
 	const report = checkoutReport(response);
 	if (this.getNodeParameter('itemPerMissingField', false) && report.errors.length > 0) {
-		return report.errors.map((error) => ({ json: { cart_id: cartId, ready: false, ...error } }));
+		return report.errors.map((error) => ({
+			json: { id: cartId, cart_id: cartId, ready: false, ...error },
+		}));
 	}
-	return [{ json: { cart_id: cartId, ...report } }];
+	return [{ json: { id: cartId, cart_id: cartId, ...report } }];
 }
 
-/** What an answer of GET /checkout says: ready (200), or what is missing (422). */
+/**
+ * What an answer of GET /checkout says: ready (200), or what is missing (422), each message in
+ * Keyline's words (German) with `message_en` beside it where the words are known.
+ */
 export function checkoutReport(
 	response: Pick<IN8nHttpFullResponse, 'statusCode'> & { body: unknown },
 ) {
-	const errors = response.statusCode === 422 ? fieldErrors(response.body) : [];
+	const errors = (response.statusCode === 422 ? fieldErrors(response.body) : []).map((error) => {
+		const english = KEYLINE.translate?.(error.message);
+		return english ? { ...error, message_en: english } : error;
+	});
 	return {
 		ready: errors.length === 0,
 		missing: [...new Set(errors.map((error) => error.field))],

@@ -5,6 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { moneyNotice } from '../../../shared/description';
 import { ADDRESS_VALUES, DELIVERY_CONTACT } from '../address/fields';
 import { CHECKOUT_NOTICE } from '../cart/checkout';
 import { componentFieldOptions } from '../component/fields';
@@ -227,4 +228,5 @@ export const placeOrderDescription: INodeProperties[] = [
 		description: `Whether to check the cart out once it is built and Keyline finds it complete. ON SPENDS MONEY: ${CHECKOUT_NOTICE} OFF only builds and validates the cart, so it can be looked over (the output lists what is missing and the price).`,
 		displayOptions: { show },
 	},
+	moneyNotice('placeTheOrderNotice', CHECKOUT_NOTICE, { ...show, placeTheOrder: [true] }),
 ];

@@ -404,6 +404,7 @@ async function reportCart(
 	return [
 		{
 			json: {
+				id: build.cart.id,
 				cart_id: build.cart.id,
 				cart_reference: build.cart.reference as string,
 				placed: false,
