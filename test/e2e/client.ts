@@ -90,6 +90,13 @@ export class N8nClient {
 		});
 	}
 
+	/** A file the editor loads from the server, e.g. `/types/nodes.json` (the node descriptions). */
+	async editorFile<T = Json>(path: string): Promise<T> {
+		const response = await this.http.get<T>(path, { headers: { cookie: this.cookie } });
+		if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
+		return response.data;
+	}
+
 	/** Creates a public-API key with every scope the instance offers; `api` uses it. */
 	async createApiKey(label: string): Promise<void> {
 		const scopes = (await this.rest<{ data: string[] }>('GET', '/api-keys/scopes')).data.data;

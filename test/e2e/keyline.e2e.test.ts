@@ -151,6 +151,8 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 					productsJson: body('products'),
 					placeTheOrder: true,
 					additionalFields: {
+						// Keyline's cart update sets references only together with an offer text.
+						customOfferText: 'Web shop order',
 						customReferences: { reference: [{ key: 'Shop Order', value: body('order_number') }] },
 					},
 				}),
@@ -215,8 +217,8 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 		const log = keylineLog();
 		const product = order.products[0];
 		const p = `/carts/${cart.id}/products/${product.id}`;
-		expect(log.slice(0, 13)).toEqual([
-			...cartSetupCalls(cart.id),
+		expect(log.slice(0, 14)).toEqual([
+			...cartSetupCalls(cart.id, { cartFields: true }),
 			`PATCH ${p}/variants/${product.variants[0].id}`,
 			`POST ${p}/variants`,
 			`PATCH ${p}/components/${product.components[0].id}`,
@@ -227,8 +229,13 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 		expect(
 			log.filter((line) => line.endsWith('/checkout') && line.startsWith('POST')),
 		).toHaveLength(1);
-		expect(sandbox.requestsTo('POST', `${BASE}/carts`)[0].json).toEqual({
-			cart: { custom_references: { 'Shop Order': 'SHOP-10042' } },
+		// POST /carts has no body (none is documented); the cart's own fields follow in its PATCH.
+		expect(sandbox.requestsTo('POST', `${BASE}/carts`)[0].json ?? {}).toEqual({});
+		expect(sandbox.requestsTo('PATCH', `${BASE}/carts/${cart.id}`)[0].json).toEqual({
+			cart: {
+				custom_offer_text: 'Web shop order',
+				custom_references: { 'Shop Order': 'SHOP-10042' },
+			},
 		});
 		expect(sandbox.requestsTo('POST', /\/delivery_address$/)[0].json).toEqual({
 			delivery_address: {
