@@ -202,8 +202,10 @@ export function nodeOutput(run: ExecutedRun, nodeName: string) {
 }
 
 /**
- * Starts `n8n start` and resolves once its REST API answers; the caller stops it. Not on
- * `/healthz/readiness`: n8n 1.x answers it before its REST routes exist.
+ * Starts `n8n start` and resolves once it is ready and its REST API answers; the caller stops it.
+ * Readiness alone is not enough: n8n 1.x answers `/healthz/readiness` before its REST routes
+ * exist. A 200 alone is not either: while starting, n8n 2.x answers every path with a 200 HTML
+ * page "n8n is starting up. Please wait". So: readiness, and `/rest/settings` answering JSON.
  */
 export async function startServer(
 	instance: N8nInstance,
@@ -213,13 +215,16 @@ export async function startServer(
 	const child = spawn(node, [n8nBin, 'start'], { env: instance.env, cwd: instance.userFolder });
 	child.stdout?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
-	const url = `http://127.0.0.1:${instance.env.N8N_PORT}/rest/settings`;
+	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
 	const deadline = Date.now() + 120_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
 		try {
-			const { status } = await axios.get(url, { validateStatus: () => true });
-			if (status >= 200 && status < 300) return child;
+			const ready = await axios.get(`${base}/healthz/readiness`, { validateStatus: () => true });
+			const settings = await axios.get(`${base}/rest/settings`, { validateStatus: () => true });
+			const json = String(settings.headers['content-type'] ?? '').includes('application/json');
+			if (ready.status >= 200 && ready.status < 300 && settings.status === 200 && json)
+				return child;
 		} catch {
 			// not listening yet
 		}
