@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# `npm test`: builds the package, makes sure the real n8n for the end-to-end tests is installed,
-# and runs every test (unit, emulators, nodes through n8n-core, real n8n). Ends with "N passed, N failed".
+# `npm test`: builds the package, makes sure the real n8n runtimes for the end-to-end tests are
+# installed (the default, n8n 2.40.7, and the version matrix of test/e2e/runtimes: the first time
+# several minutes each, then cached), and runs every test (unit, emulators, nodes through
+# n8n-core, real n8n). Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 npm run build --silent || { echo "0 passed, 1 failed"; exit 1; }
-bash scripts/install-n8n.sh || { echo "0 passed, 1 failed"; exit 1; }
+bash scripts/install-n8n.sh all || { echo "0 passed, 1 failed"; exit 1; }
 report=$(mktemp)
 npx jest --json --outputFile="$report" "$@"
 status=$?

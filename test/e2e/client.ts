@@ -13,6 +13,7 @@ import {
 	importCredentials,
 	startServer,
 	type N8nInstance,
+	type Runtime,
 } from './n8n';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -32,6 +33,8 @@ export interface StartOptions {
 	log?: (line: string) => void;
 	/** Also create a public-API key with every scope the instance offers, labelled so. */
 	apiKey?: string;
+	/** The n8n to start (see n8n.ts): by default the one N8N_E2E_RUNTIME selects. */
+	runtime?: Runtime;
 }
 
 export class N8nClient {
@@ -52,8 +55,8 @@ export class N8nClient {
 	 * set up and logged in; with `apiKey`, a public-API key too.
 	 */
 	static async start(options: StartOptions = {}): Promise<N8nClient> {
-		assertRuntimeInstalled();
-		const instance = await createInstance();
+		assertRuntimeInstalled(options.runtime);
+		const instance = await createInstance(undefined, options.runtime);
 		if (options.credentials) await importCredentials(instance, options.credentials);
 		const server = await startServer(instance, options.log);
 		const baseUrl = `http://127.0.0.1:${instance.env.N8N_PORT}`;
@@ -82,9 +85,17 @@ export class N8nClient {
 
 	/** A call to the editor's API as the logged-in owner; the response whatever its status. */
 	async rest<T = Json>(method: string, path: string, body?: unknown): Promise<AxiosResponse<T>> {
+		return await this.asOwner<T>(method, `/rest${path}`, body);
+	}
+
+	/**
+	 * A call to any path of the server (e.g. `/types/nodes.json`, which n8n 2.x only serves to a
+	 * logged-in user) as the logged-in owner; the response whatever its status.
+	 */
+	async asOwner<T = Json>(method: string, path: string, body?: unknown): Promise<AxiosResponse<T>> {
 		return await this.http.request<T>({
 			method,
-			url: `/rest${path}`,
+			url: path,
 			data: body,
 			headers: { 'browser-id': 'e2e-browser', cookie: this.cookie },
 		});

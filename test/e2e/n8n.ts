@@ -1,9 +1,11 @@
 /**
- * Drives a real n8n 2.40.7 (installed by scripts/install-n8n.sh into .n8n-e2e/) with this
- * package's dist/ loaded as a custom extension: CLI imports and executions, and `n8n start`.
+ * Drives a real n8n (installed by scripts/install-n8n.sh into .n8n-e2e/) with this package's
+ * dist/ loaded as a custom extension: CLI imports and executions, and `n8n start`. The runtime is
+ * the default one (n8n 2.40.7 on Node 24, .n8n-e2e/runtime) unless N8N_E2E_RUNTIME names one of
+ * the version matrix (test/e2e/runtimes/<name>, installed into .n8n-e2e/runtime-<name>).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,22 +13,68 @@ import path from 'node:path';
 import axios from 'axios';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const RUNTIME = path.join(ROOT, '.n8n-e2e', 'runtime');
-export const NODE24 = path.join(RUNTIME, 'node_modules', 'node', 'bin', 'node');
-export const N8N_BIN = path.join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
 export const DIST = path.join(ROOT, 'dist');
 /** Custom-folder nodes are typed `CUSTOM.<name>` in workflows. */
 export const CUSTOM = 'CUSTOM';
 
-export function runtimeInstalled(): boolean {
-	return existsSync(NODE24) && existsSync(N8N_BIN);
+/** An installed n8n and the Node it runs on. */
+export interface Runtime {
+	/** `default`, or the name of a folder of test/e2e/runtimes. */
+	name: string;
+	dir: string;
+	node: string;
+	n8nBin: string;
+}
+
+export const DEFAULT_RUNTIME = 'default';
+
+/** The runtimes of the version matrix besides the default: the folders of test/e2e/runtimes. */
+export function matrixRuntimeNames(): string[] {
+	const dir = path.join(ROOT, 'test', 'e2e', 'runtimes');
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort();
+}
+
+export function runtime(name = DEFAULT_RUNTIME): Runtime {
+	const dir = path.join(ROOT, '.n8n-e2e', name === DEFAULT_RUNTIME ? 'runtime' : `runtime-${name}`);
+	return {
+		name,
+		dir,
+		node: path.join(dir, 'node_modules', 'node', 'bin', 'node'),
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
+}
+
+/** The n8n version a runtime holds (from its installed package.json). */
+export function n8nVersion(rt: Runtime): string {
+	const file = path.join(rt.dir, 'node_modules', 'n8n', 'package.json');
+	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** The major version of a runtime's n8n; 2 (the default's) when it is not installed. */
+export function n8nMajor(rt: Runtime): number {
+	return existsSync(rt.dir) && runtimeInstalled(rt) ? Number(n8nVersion(rt).split('.')[0]) : 2;
+}
+
+/** The runtime the tests use: N8N_E2E_RUNTIME, or the default. */
+export const SELECTED = runtime(process.env.N8N_E2E_RUNTIME || DEFAULT_RUNTIME);
+export const RUNTIME = SELECTED.dir;
+/** The selected runtime's Node (Node 24 for the default, n8n 2.40.7). */
+export const NODE24 = SELECTED.node;
+export const N8N_BIN = SELECTED.n8nBin;
+
+export function runtimeInstalled(rt: Runtime = SELECTED): boolean {
+	return existsSync(rt.node) && existsSync(rt.n8nBin);
 }
 
 /** Fails with what to do when the real n8n is not installed. */
-export function assertRuntimeInstalled(): void {
-	if (!runtimeInstalled())
+export function assertRuntimeInstalled(rt: Runtime = SELECTED): void {
+	if (!runtimeInstalled(rt))
 		throw new Error(
-			'The real n8n is not installed: run `bash scripts/install-n8n.sh` (npm test does).',
+			`The real n8n (runtime '${rt.name}') is not installed: run \`bash scripts/install-n8n.sh${rt.name === DEFAULT_RUNTIME ? '' : ` ${rt.name}`}\` (npm test does).`,
 		);
 }
 
@@ -44,13 +92,15 @@ export async function freePort(): Promise<number> {
 export interface N8nInstance {
 	userFolder: string;
 	env: NodeJS.ProcessEnv;
+	runtime: Runtime;
 }
 
 export async function createInstance(
 	userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-')),
+	rt: Runtime = SELECTED,
 ): Promise<N8nInstance> {
 	const env: NodeJS.ProcessEnv = {
-		PATH: `${path.dirname(NODE24)}:${process.env.PATH ?? ''}`,
+		PATH: `${path.dirname(rt.node)}:${process.env.PATH ?? ''}`,
 		HOME: userFolder,
 		N8N_USER_FOLDER: userFolder,
 		N8N_CUSTOM_EXTENSIONS: DIST,
@@ -61,7 +111,8 @@ export async function createInstance(
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x's MCP registry module is not needed; 1.x has no such module and refuses the name.
+		...(n8nMajor(rt) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		DB_TYPE: 'sqlite',
@@ -69,7 +120,7 @@ export async function createInstance(
 		N8N_LOG_LEVEL: 'info',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 	};
-	return { userFolder, env };
+	return { userFolder, env, runtime: rt };
 }
 
 /**
@@ -77,7 +128,8 @@ export async function createInstance(
  * blocking spawn would stop them from answering n8n.
  */
 export async function n8nCli(instance: N8nInstance, args: string[], timeoutMs = 180_000) {
-	const child = spawn(NODE24, [N8N_BIN, ...args], { env: instance.env, cwd: instance.userFolder });
+	const { node, n8nBin } = instance.runtime;
+	const child = spawn(node, [n8nBin, ...args], { env: instance.env, cwd: instance.userFolder });
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -149,21 +201,30 @@ export function nodeOutput(run: ExecutedRun, nodeName: string) {
 	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }
 
-/** Starts `n8n start` and resolves once it is ready; the caller stops it. */
+/**
+ * Starts `n8n start` and resolves once it is ready and its REST API answers; the caller stops it.
+ * Readiness alone is not enough: n8n 1.x answers `/healthz/readiness` before its REST routes
+ * exist. A 200 alone is not either: while starting, n8n 2.x answers every path with a 200 HTML
+ * page "n8n is starting up. Please wait". So: readiness, and `/rest/settings` answering JSON.
+ */
 export async function startServer(
 	instance: N8nInstance,
 	log?: (line: string) => void,
 ): Promise<ChildProcess> {
-	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: instance.env, cwd: instance.userFolder });
+	const { node, n8nBin } = instance.runtime;
+	const child = spawn(node, [n8nBin, 'start'], { env: instance.env, cwd: instance.userFolder });
 	child.stdout?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
-	const url = `http://127.0.0.1:${instance.env.N8N_PORT}/healthz/readiness`;
+	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;
 	const deadline = Date.now() + 120_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
 		try {
-			const { status } = await axios.get(url, { validateStatus: () => true });
-			if (status >= 200 && status < 300) return child;
+			const ready = await axios.get(`${base}/healthz/readiness`, { validateStatus: () => true });
+			const settings = await axios.get(`${base}/rest/settings`, { validateStatus: () => true });
+			const json = String(settings.headers['content-type'] ?? '').includes('application/json');
+			if (ready.status >= 200 && ready.status < 300 && settings.status === 200 && json)
+				return child;
 		} catch {
 			// not listening yet
 		}
