@@ -900,7 +900,7 @@ describe('Keyline node: order', () => {
 				`Cart ${cart.id} was built but not ordered: Keyline says address is missing`,
 			);
 			expect(String(error?.description)).toContain(
-				"Keyline's check of the cart: address: muss ausgefüllt werden. Nothing was ordered.",
+				"Keyline's check of the cart: address: muss ausgefüllt werden. In English: address: must be filled in. Nothing was ordered.",
 			);
 			expect(String(error?.description)).toContain('was kept');
 			expect(sandbox.requestsTo('POST', /\/checkout$/)).toHaveLength(0);
@@ -908,11 +908,11 @@ describe('Keyline node: order', () => {
 			// Switched off, the same cart is an answer listing what is missing.
 			sandbox.reset();
 			const { items } = await run(params({ customerId: String(noAddress.id) }));
-			expect(items[0].json).toMatchObject({
-				ready: false,
-				missing: ['address'],
-				errors: [{ field: 'address', message: 'muss ausgefüllt werden' }],
-			});
+			expect(items[0].json).toMatchObject({ ready: false, missing: ['address'] });
+			// Keyline's words, and the English beside them.
+			expect(items[0].json.errors).toEqual([
+				{ field: 'address', message: 'muss ausgefüllt werden', message_en: 'must be filled in' },
+			]);
 		});
 
 		it('a failed checkout is sent once and says the order may exist and how to find out', async () => {

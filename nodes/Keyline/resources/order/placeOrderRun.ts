@@ -423,12 +423,15 @@ function refuseIncompleteCart(build: CartBuild, { missing, errors }: CheckoutRep
 	if (errors.length === 0) return;
 	const { context, cart } = build;
 	const said = errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+	const english = errors
+		.map((error) => `${error.field}: ${'message_en' in error ? error.message_en : error.message}`)
+		.join('; ');
 	throw new NodeOperationError(
 		context.getNode(),
 		`Cart ${cart.id} was built but not ordered: Keyline says ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`,
 		{
 			itemIndex: context.getItemIndex(),
-			description: `Keyline's check of the cart: ${said}. Nothing was ordered. ${keptDescription(cart)} Cart → Validate tells when it is complete.`,
+			description: `Keyline's check of the cart: ${said}.${english !== said ? ` In English: ${english}.` : ''} Nothing was ordered. ${keptDescription(cart)} Cart → Validate tells when it is complete.`,
 		},
 	);
 }
