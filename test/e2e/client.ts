@@ -142,6 +142,25 @@ export class N8nClient {
 		return (text ? JSON.parse(text) : undefined) as T;
 	}
 
+	/**
+	 * A trigger's saved state (`node:Trigger`) as n8n's database holds it, waited for up to 15 s:
+	 * n8n saves it shortly after the poll that took it. Undefined if none by then.
+	 */
+	async triggerState(workflowId: string): Promise<Json | undefined> {
+		const deadline = Date.now() + 15_000;
+		for (;;) {
+			const workflow = await this.api<{ staticData?: Json | null }>(
+				'GET',
+				`/workflows/${workflowId}`,
+			);
+			const state = (workflow.staticData?.['node:Trigger'] as Json | undefined)?.state as
+				| Json
+				| undefined;
+			if (state || Date.now() > deadline) return state;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+
 	/** POSTs JSON to a production webhook; its status and the text it answered. */
 	async webhook(path: string, body: unknown): Promise<{ status: number; text: string }> {
 		const response = await this.http.post(`/webhook/${path}`, body, {

@@ -8,7 +8,7 @@
  */
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
 import { N8nClient } from './client';
-import { cartSetupCalls, placedOrderOutput } from '../fixtures/keyline';
+import { cartSetupCalls, ORDER_PRODUCT_FILES, placedOrderOutput } from '../fixtures/keyline';
 import { CUSTOM } from './n8n';
 
 jest.setTimeout(240_000);
@@ -162,15 +162,7 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 					orderId: '={{ $json.order_id }}',
 				}),
 				// Print Data File is another resource's work: these are the parameters it is agreed to take.
-				keyline('Print Data Files', 600, {
-					resource: 'printDataFile',
-					operation: 'getAll',
-					parent: 'order',
-					attachedTo: 'product',
-					orderId: '={{ $json.id }}',
-					productId: '={{ $json.products[0].id }}',
-					returnAll: true,
-				}),
+				keyline('Print Data Files', 600, ORDER_PRODUCT_FILES),
 			],
 			connections: {
 				'Shop Order': { main: [[{ node: 'Place Order', type: 'main', index: 0 }]] },

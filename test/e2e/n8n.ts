@@ -17,6 +17,33 @@ export const DIST = path.join(ROOT, 'dist');
 /** Custom-folder nodes are typed `CUSTOM.<name>` in workflows. */
 export const CUSTOM = 'CUSTOM';
 
+/** A workflow of one of the package's triggers, polling every minute, its executions saved. */
+export const triggerWorkflow = (
+	name: string,
+	type: string,
+	credentials: Record<string, unknown>,
+	parameters: Record<string, unknown>,
+) => ({
+	name,
+	nodes: [
+		{
+			id: 'trigger',
+			name: 'Trigger',
+			type: `${CUSTOM}.${type}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
+			credentials,
+		},
+	],
+	connections: {},
+	settings: {
+		executionOrder: 'v1',
+		saveDataSuccessExecution: 'all',
+		saveDataErrorExecution: 'all',
+	},
+});
+
 /** An installed n8n and the Node it runs on. */
 export interface Runtime {
 	/** `default`, or the name of a folder of test/e2e/runtimes. */

@@ -6,7 +6,7 @@
  */
 import { sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
 import { N8nClient } from './client';
-import { CUSTOM } from './n8n';
+import { triggerWorkflow } from './n8n';
 
 jest.setTimeout(240_000);
 
@@ -33,26 +33,7 @@ describe('triggers in a real n8n', () => {
 		await sandboxes?.stop();
 	});
 
-	const workflow = (name: string, type: string, credentials: Json, parameters: Json) => ({
-		name,
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Trigger',
-				type: `${CUSTOM}.${type}`,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
-				credentials,
-			},
-		],
-		connections: {},
-		settings: {
-			executionOrder: 'v1',
-			saveDataSuccessExecution: 'all',
-			saveDataErrorExecution: 'all',
-		},
-	});
+	const workflow = triggerWorkflow;
 
 	/** Saves the workflow of this trigger in n8n (inactive). */
 	const createTrigger = async (...args: Parameters<typeof workflow>) =>
@@ -84,16 +65,7 @@ describe('triggers in a real n8n', () => {
 			await new Promise((resolve) => setTimeout(resolve, 2_000));
 		}
 	};
-	/** The trigger's state as n8n's database holds it (saved shortly after the publish poll). */
-	const savedState = async (workflowId: string) => {
-		const deadline = Date.now() + 15_000;
-		for (;;) {
-			const staticData = (await api('GET', `/workflows/${workflowId}`)).staticData as Json | null;
-			const state = staticData?.['node:Trigger']?.state as Json | undefined;
-			if (state || Date.now() > deadline) return state;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-	};
+	const savedState = async (workflowId: string) => await n8n.triggerState(workflowId);
 	const brief = (items: Json[]) => items.map((e) => [e.event, e.id, e.previousState, e.state]);
 
 	it('each trigger, once published, starts executions with the changes made in the sandbox, none twice', async () => {

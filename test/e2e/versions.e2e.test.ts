@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
+import { KEYLINE_ADDRESS_FIELDS, ORDER_PRODUCT_FILES } from '../fixtures/keyline';
 import { N8nClient } from './client';
 import {
 	CUSTOM,
@@ -20,6 +21,7 @@ import {
 	n8nMajor,
 	runtime,
 	runtimeInstalled,
+	triggerWorkflow,
 } from './n8n';
 
 jest.setTimeout(300_000);
@@ -152,24 +154,10 @@ const ACTION_WORKFLOWS: Array<{ name: string; nodes: ActionNode[] }> = [
 				},
 				carrierId: 43,
 				billingAddress: {
-					address: {
-						addressee: 'Crispy Mountain GmbH',
-						street: 'Emmerich-Josef-Str.',
-						number: '1a',
-						zipCode: '55116',
-						town: 'Mainz',
-						countryCode: 'DE',
-					},
+					address: KEYLINE_ADDRESS_FIELDS,
 				},
 				deliveryAddress: {
-					address: {
-						addressee: 'Crispy Mountain GmbH',
-						street: 'Emmerich-Josef-Str.',
-						number: '1a',
-						zipCode: '55116',
-						town: 'Mainz',
-						countryCode: 'DE',
-					},
+					address: KEYLINE_ADDRESS_FIELDS,
 				},
 				productsInput: 'json',
 				productsJson: JSON.stringify([
@@ -185,15 +173,7 @@ const ACTION_WORKFLOWS: Array<{ name: string; nodes: ActionNode[] }> = [
 				placeTheOrder: true,
 			}),
 			keyline('Order', { resource: 'order', operation: 'get', orderId: '={{ $json.order_id }}' }),
-			keyline('Print Data Files', {
-				resource: 'printDataFile',
-				operation: 'getAll',
-				parent: 'order',
-				attachedTo: 'product',
-				orderId: '={{ $json.id }}',
-				productId: '={{ $json.products[0].id }}',
-				returnAll: true,
-			}),
+			keyline('Print Data Files', ORDER_PRODUCT_FILES),
 		],
 	},
 	{
@@ -291,16 +271,7 @@ describe.each(installed.map((rt) => [rt.name, rt] as const))('n8n runtime %s', (
 		}
 	};
 
-	/** The trigger's state as n8n's database holds it (saved shortly after the activation poll). */
-	const savedState = async (workflowId: string) => {
-		const deadline = Date.now() + 15_000;
-		for (;;) {
-			const staticData = (await api('GET', `/workflows/${workflowId}`)).staticData as Json | null;
-			const state = staticData?.['node:Trigger']?.state as Json | undefined;
-			if (state || Date.now() > deadline) return state;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-	};
+	const savedState = async (workflowId: string) => await n8n.triggerState(workflowId);
 
 	it('loads the package: its 4 nodes and 2 credentials, no error in the log', async () => {
 		const nodes = await n8n.asOwner<Json[]>('GET', '/types/nodes.json');
@@ -390,26 +361,8 @@ describe.each(installed.map((rt) => [rt.name, rt] as const))('n8n runtime %s', (
 		const job = ic.seedPrintJob({ cardCount: 1, status: 'Scheduled' });
 		const order = kl.seedOrder({});
 		kl.clock.advance(5_000);
-		const trigger = (workflowName: string, type: string, credentials: Json, parameters: Json) => ({
-			name: `${workflowName} (${name})`,
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'Trigger',
-					type: `${CUSTOM}.${type}`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
-					credentials,
-				},
-			],
-			connections: {},
-			settings: {
-				executionOrder: 'v1',
-				saveDataSuccessExecution: 'all',
-				saveDataErrorExecution: 'all',
-			},
-		});
+		const trigger = (workflowName: string, type: string, credentials: Json, parameters: Json) =>
+			triggerWorkflow(`${workflowName} (${name})`, type, credentials, parameters);
 		const icWorkflow = String(
 			(
 				await api(

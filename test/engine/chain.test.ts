@@ -32,6 +32,7 @@ import type { RecordedRequest } from '../sandbox/core';
 import { INSTANTCARD_SHIPPING_PROVIDERS } from '../sandbox/instantcard';
 import type { KeylineSandbox } from '../sandbox/keyline';
 import { instantCardAddFunds } from '../fixtures/instantcard';
+import { KEYLINE_ADDRESS_FIELDS } from '../fixtures/keyline';
 import { INSTANTCARD_ORG, KEYLINE_BASE, keylinePlaceOrder, rl } from './fixtures';
 
 /** The records a chain works on, by what they are: `cart`, `product`, `card`, `job`, … */
@@ -253,14 +254,7 @@ const CARRIER = 43;
 const OTHER_CARRIER = 44;
 const STICKER = 501;
 const FILE = { uri: 'https://example.com/print/sticker.pdf', kind: 'original' };
-const ADDRESS = {
-	addressee: 'Crispy Mountain GmbH',
-	street: 'Emmerich-Josef-Str.',
-	number: '1a',
-	zipCode: '55116',
-	town: 'Mainz',
-	countryCode: 'DE',
-};
+const ADDRESS = KEYLINE_ADDRESS_FIELDS;
 
 /** Parameters of one resource and operation, with the rest. */
 const op = (resource: string, operation: string, rest: Record<string, unknown> = {}) => ({
