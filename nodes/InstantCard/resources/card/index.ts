@@ -78,6 +78,7 @@ export const cardOperation: INodeProperties = {
 				'Get pictures of the front and back of a card as it will be printed, as image files',
 			routing: instantCardRoute('GET', '/cards/{cardId}/preview', {
 				postReceive: [outputPreview],
+				recordId: 'cardId',
 			}),
 		},
 		{

@@ -41,7 +41,7 @@ export async function outputPreview(
 	const out: INodeExecutionData[] = [];
 	for (const item of items) {
 		const answer = (item.json ?? {}) as IDataObject;
-		const json: IDataObject = { id, card_id: id };
+		const json: IDataObject = { card_id: id };
 		for (const [key, value] of Object.entries(answer)) {
 			if (!includeBase64 && (SIDES as readonly string[]).includes(key)) continue;
 			json[key] = value;

@@ -13,7 +13,6 @@ export async function outputHasBalance(
 	return [
 		{
 			json: {
-				id: printJobId,
 				print_job_id: printJobId,
 				has_balance: asBoolean(answer, 'has_balance') ?? false,
 			},

@@ -60,6 +60,7 @@ export const printJobOperation: INodeProperties = {
 			description: "Whether the organization's balance covers the job, before submitting it",
 			routing: instantCardRoute('GET', '/print_jobs/{printJobId}/check_balance', {
 				postReceive: [outputHasBalance],
+				recordId: 'printJobId',
 			}),
 		},
 		{
