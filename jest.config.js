@@ -1,6 +1,8 @@
 /**
- * Four projects: pure logic of the source without any server (unit), the emulators alone
- * (sandbox), the nodes through n8n-core's engine (engine), a real n8n (e2e).
+ * Five projects: pure logic of the source without any server (unit), the emulators alone
+ * (sandbox), the nodes through n8n-core's engine (engine), a real n8n (e2e), and the platforms
+ * users run n8n on (platforms: queue mode with workers, the editor in a real browser, an AI
+ * Agent), which need Redis, PostgreSQL and Chromium: `npm run test:platforms`, not `npm test`.
  */
 const common = {
 	preset: 'ts-jest',
@@ -17,5 +19,6 @@ module.exports = {
 		{ ...common, displayName: 'sandbox', testMatch: ['<rootDir>/test/sandbox/**/*.test.ts'] },
 		{ ...common, displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		{ ...common, displayName: 'platforms', testMatch: ['<rootDir>/test/platforms/**/*.test.ts'] },
 	],
 };
