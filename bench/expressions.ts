@@ -4,10 +4,9 @@
  * RoutingNode resolves a parameter once for every property of that name, so each copy of a
  * property costs one more evaluation of the user's expression on every item.
  */
-import { Expression } from 'n8n-workflow';
-
 import { InstantCardSandbox } from '../test/sandbox/instantcard';
 import { KeylineSandbox } from '../test/sandbox/keyline';
+import { countEvaluations } from '../test/harness/expressions';
 import { runNode } from '../test/harness/run';
 import { instantCardCredential, keylineCredential } from '../test/harness/sandboxes';
 
@@ -26,32 +25,13 @@ async function count(
 	scenario: string,
 	run: () => Promise<{ error?: unknown; items: unknown[] }>,
 ): Promise<ExpressionFigure> {
-	const proto = Expression.prototype as unknown as {
-		resolveSimpleParameterValue: (value: unknown, ...rest: unknown[]) => unknown;
-	};
-	const original = proto.resolveSimpleParameterValue;
-	let all = 0;
-	let user = 0;
-	proto.resolveSimpleParameterValue = function (value: unknown, ...rest: unknown[]) {
-		if (typeof value === 'string' && value.startsWith('=')) {
-			all++;
-			if (value.includes('$json.id')) user++;
-		}
-		return original.call(this, value, ...rest);
-	};
-	try {
-		await run(); // warm-up: login, key check, module loading
-		all = 0;
-		user = 0;
-		const started = performance.now();
-		const result = await run();
-		const ms = performance.now() - started;
-		if (result.error) throw result.error as Error;
-		if (result.items.length !== ITEMS) throw new Error(`${scenario}: ${result.items.length} items`);
-		return { scenario, perItem: all / ITEMS, userPerItem: user / ITEMS, msPerItem: ms / ITEMS };
-	} finally {
-		proto.resolveSimpleParameterValue = original;
-	}
+	await run(); // warm-up: login, key check, module loading
+	const started = performance.now();
+	const { result, all, matching } = await countEvaluations(run, '={{ $json.id }}');
+	const ms = performance.now() - started;
+	if (result.error) throw result.error as Error;
+	if (result.items.length !== ITEMS) throw new Error(`${scenario}: ${result.items.length} items`);
+	return { scenario, perItem: all / ITEMS, userPerItem: matching / ITEMS, msPerItem: ms / ITEMS };
 }
 
 export async function benchExpressions(): Promise<ExpressionFigure[]> {

@@ -2,7 +2,7 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } f
 
 import { bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
 import {
-	INSTANTCARD_BASE_URL,
+	ORGANIZATION_PATH,
 	sendSessionToken,
 	startSession,
 } from '../nodes/InstantCard/shared/login';
@@ -89,12 +89,12 @@ export class InstantCardApi implements ICredentialType {
 	/** Sends the session token, or makes n8n log in first when it was obtained with other values. */
 	authenticate = sendSessionToken;
 
-	// Logs in with the form's values every time (see `authenticate`), then reads the
-	// organization: a wrong Organization ID fails here, not in the first workflow.
+	// Logs in with the form's values every time (see `authenticate`, which also puts the API
+	// root and the Organization ID in), then reads the organization: a wrong Organization ID
+	// fails here, not in the first workflow.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: INSTANTCARD_BASE_URL,
-			url: '=/organizations/{{ String($credentials.organizationId).trim() }}',
+			url: ORGANIZATION_PATH,
 			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 		},
 		rules: [

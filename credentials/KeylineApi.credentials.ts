@@ -1,12 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
-import {
-	checkKey,
-	KEYLINE_BASE_URL,
-	KEYLINE_DEFAULT_URL,
-	sendKey,
-} from '../nodes/Keyline/shared/keyCheck';
+import { checkKey, KEYLINE_DEFAULT_URL, sendKey } from '../nodes/Keyline/shared/keyCheck';
 
 export class KeylineApi implements ICredentialType {
 	name = 'keylineApi';
@@ -52,7 +47,6 @@ export class KeylineApi implements ICredentialType {
 	// the checked key reaches the API (any answer of the Inbox API, e.g. the 404 for cart 0).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: KEYLINE_BASE_URL,
 			url: '/carts/0',
 			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 			ignoreHttpStatusErrors: true,

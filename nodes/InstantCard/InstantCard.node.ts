@@ -21,7 +21,7 @@ import {
 	shippingProviderListSearch,
 	shippingProviderOperation,
 } from './resources/shippingProvider';
-import { ORGANIZATION_BASE_URL, sendRequest } from './shared/api';
+import { sendRequest } from './shared/api';
 import { oneCollection } from '../shared/collections';
 import { listProperties } from './shared/descriptions';
 
@@ -42,11 +42,9 @@ export class InstantCard implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'instantCardApi', required: true }],
-		requestDefaults: {
-			// The API root and the credential's organization; see `instantCardRoute`.
-			baseURL: ORGANIZATION_BASE_URL,
-			headers: { Accept: 'application/json' },
-		},
+		// No base URL: the credential puts its API root in front of each path (see
+		// `boundAuthentication`), where a base-URL expression would cost two evaluations per item.
+		requestDefaults: { headers: { Accept: 'application/json' } },
 		requestOperations: { pagination: sendRequest },
 		properties: [
 			routeAllRequests,

@@ -13,7 +13,7 @@ import { printDataFileDescription } from './resources/printDataFile';
 import { productDescription } from './resources/product';
 import { recipientDescription } from './resources/recipient';
 import { variantDescription } from './resources/variant';
-import { BASE_URL, sendRequest } from './shared/api';
+import { sendRequest } from './shared/api';
 import { additionalFields, updateFields } from './resources/collections';
 import { catalogueIdFields, locationFields } from './shared/ids';
 
@@ -58,8 +58,9 @@ export class Keyline implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'keylineApi', required: true }],
+		// No base URL: the credential puts its API root in front of each path (see
+		// `boundAuthentication`), where a base-URL expression would cost two evaluations per item.
 		requestDefaults: {
-			baseURL: BASE_URL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},

@@ -35,6 +35,12 @@ export const PAGE_SIZE = 100;
 
 /** Requests whose output steps already begin with the shape check. */
 const checked = new WeakSet<object>();
+/**
+ * The options each request was last sent with (a list's are a copy per page). The credential
+ * completes them as it sends (the API root, InstantCard's organization), so an answer's check
+ * names the request as it went out.
+ */
+const sentWith = new WeakMap<object, ResultOptions['options']>();
 
 /**
  * Makes the operation's first output step refuse an answer of the wrong shape (see
@@ -47,9 +53,9 @@ function checkAnswers(requestData: ResultOptions, api: ApiProfile, expected: Exp
 	if (checked.has(requestData)) return;
 	checked.add(requestData);
 	const alone = requestData.postReceive.length === 0;
-	const request = { method: requestData.options.method, url: requestData.options.url };
 	const check: PostReceiveAction = async function checkShape(this, items, response) {
-		checkAnswer(this, api, response, request, expected);
+		const { method, url } = sentWith.get(requestData) ?? requestData.options;
+		checkAnswer(this, api, response, { method, url }, expected);
 		if (!alone) return items;
 		return Array.isArray(response.body)
 			? response.body.map((json) => ({ json: json as IDataObject }))
@@ -62,9 +68,12 @@ async function routed(
 	context: IExecutePaginationFunctions,
 	api: ApiProfile,
 	requestData: ResultOptions,
+	/** The request data the hook was handed, when `requestData` is a page's copy of it. */
+	original: ResultOptions = requestData,
 ): Promise<INodeExecutionData[]> {
 	// n8n bounds a declarative request by 300 s unless the node's Timeout is set: use ours.
 	requestData.options.timeout = requestTimeout(context);
+	sentWith.set(original, requestData.options);
 	try {
 		return await context.makeRoutingRequest(requestData);
 	} catch (error) {
@@ -91,13 +100,18 @@ export function pagedRequestHook(api: ApiProfile): Hook {
 		const results: INodeExecutionData[] = [];
 		let previousFirst: string | undefined;
 		for (let page = 1; page <= MAX_PAGES; page++) {
-			const rows = await routed(this, api, {
-				...requestData,
-				options: {
-					...requestData.options,
-					qs: { ...requestData.options.qs, page, page_size: pageSize },
+			const rows = await routed(
+				this,
+				api,
+				{
+					...requestData,
+					options: {
+						...requestData.options,
+						qs: { ...requestData.options.qs, page, page_size: pageSize },
+					},
 				},
-			});
+				requestData,
+			);
 			// A server that ignores `page` sends the same rows again: stop instead of duplicating.
 			const first = rows.length ? JSON.stringify(rows[0].json) : undefined;
 			if (page > 1 && first !== undefined && first === previousFirst) break;

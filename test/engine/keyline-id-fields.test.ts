@@ -2,7 +2,8 @@
  * Each Keyline ID is one property (n8n resolves a parameter once per item for every property of
  * its name), and for every operation and every choice of where the record lives, the editor
  * shows exactly the ID fields the operation's path needs: no ID asked for that is not sent, and
- * none sent that was not asked for.
+ * none sent that was not asked for. And so the user's expression for an ID is evaluated as few
+ * times as RoutingNode allows.
  */
 import {
 	NodeHelpers,
@@ -12,7 +13,10 @@ import {
 	type INodeType,
 } from 'n8n-workflow';
 
+import { countEvaluations } from '../harness/expressions';
 import { loadPackage, PACKAGE_NAME } from '../harness/load';
+import { runNode } from '../harness/run';
+import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
 
 const ID_FIELDS = ['cartId', 'orderId', 'productId', 'componentId', 'variantId', 'printDataFileId'];
 
@@ -119,5 +123,30 @@ describe('Keyline ID fields', () => {
 				mismatches.push(`${label}: shows ${asked.join(', ')}; path needs ${needed.join(', ')}`);
 		}
 		expect(mismatches).toEqual([]);
+	});
+});
+
+describe("Keyline: the user's expression for an ID is evaluated three times per item", () => {
+	const sandbox = useKeylineSandbox();
+
+	it('Cart → Get: three times for the Cart ID, and no other expression', async () => {
+		const USER = '={{ $json.id }}';
+		const carts = Array.from({ length: 5 }, () =>
+			sandbox.store.createCart(keylineCredential(sandbox).data.apiKey as string),
+		);
+		const run = async () =>
+			await runNode({
+				type: 'keyline',
+				parameters: { resource: 'cart', operation: 'get', cartId: USER },
+				items: carts.map((cart) => ({ id: cart.id })),
+				credentials: [keylineCredential(sandbox)],
+			});
+		await run(); // checks the key: its expressions are not the operation's
+		const { result, all, matching } = await countEvaluations(run, USER);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.id)).toEqual(carts.map((cart) => cart.id));
+		// Twice by RoutingNode (the request, then the base-URL check), once by the route builder.
+		// The credential, not an expression, gives the base URL.
+		expect({ all: all / carts.length, user: matching / carts.length }).toEqual({ all: 3, user: 3 });
 	});
 });

@@ -40,16 +40,26 @@ const sessions = new Map<string, Session>();
 /** A token the server refused → when this process first saw it refused. */
 const refused = new Map<string, number>();
 
-/** The API root the credential points at, as an n8n expression (same rule as below). */
-export const INSTANTCARD_BASE_URL =
-	"={{ ($credentials.environment === 'custom' ? $credentials.url : $credentials.environment).trim().replace(/\\/+$/, '') }}";
-
 /** The API root the credential points at, without a trailing slash. */
 export function instantCardBaseUrl(credentials: IDataObject): string {
 	// The environment option's value is the URL itself, except for "custom".
 	const environment = String(credentials.environment ?? '');
 	const url = environment === 'custom' ? String(credentials.url ?? '') : environment;
 	return url.trim().replace(/\/+$/, '');
+}
+
+/**
+ * Every path but the profile's lives under the credential's organization: the nodes write it
+ * as InstantCard's documentation does, `/organizations/{organizationId}/cards/…`, and the
+ * credential fills in its Organization ID when it sends the request.
+ */
+export const ORGANIZATION_PATH = '/organizations/{organizationId}';
+
+/** `path` with the credential's organization in place of `{organizationId}`. */
+export function inOrganization(path: string, credentials: IDataObject): string {
+	if (!path.startsWith(ORGANIZATION_PATH)) return path;
+	const organization = encodeURIComponent(String(credentials.organizationId ?? '').trim());
+	return `/organizations/${organization}${path.slice(ORGANIZATION_PATH.length)}`;
 }
 
 function loginValues(credentials: IDataObject): string {
@@ -275,6 +285,8 @@ export async function startSession(
 /** The credential's `authenticate`: the session token, or a login first when it was obtained with other values. */
 export const sendSessionToken = boundAuthentication({
 	secrets: (credentials) => [credentials.password, credentials.sessionToken],
+	apiRoot: instantCardBaseUrl,
+	path: inOrganization,
 	usable: holdUsableToken,
 	headers: (credentials) => ({ Authorization: `bearer ${String(credentials.sessionToken)}` }),
 });

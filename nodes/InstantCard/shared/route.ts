@@ -3,11 +3,10 @@
  * lists. Operations state themselves on their option as
  * `instantCardRoute('PATCH', '/cards/{cardId}/finalize', { postReceive: [outputFinalized] })`.
  *
- * Every path but the profile's lives under `/organizations/<id>` of the credential. The node's
- * base URL names it (ORGANIZATION_BASE_URL: one expression, which n8n evaluates for every item
- * anyway), so templates are written below it. The step after the URL moves the organization from
- * the base URL into the path: what is sent, and what errors name, is the path below the API root,
- * e.g. `GET /organizations/20003827/cards/264561`.
+ * Every path but the profile's lives under `/organizations/<id>` of the credential, so templates
+ * are written below it and the step after the URL puts `/organizations/{organizationId}` in
+ * front, which the credential fills in when it sends the request (with the API root): what is
+ * sent, and what errors name, is e.g. `GET /organizations/20003827/cards/264561`.
  */
 import type {
 	DeclarativeRestApiSettings,
@@ -25,6 +24,7 @@ import { route, type PathTemplate, type RouteApi, type RouteOptions } from '../.
 import { FORM_HEADERS, INSTANTCARD, sendPagedRequest } from './api';
 import { instantCardCall } from './call';
 import { INSTANTCARD_IDS } from './ids';
+import { ORGANIZATION_PATH } from './login';
 
 /** The answer as n8n makes items of it: one item per element of a list, else one item. */
 function toItems(body: unknown): INodeExecutionData[] {
@@ -43,19 +43,14 @@ export const instantCard: RouteApi = {
 /** The organization itself: its path is the base URL's. */
 export const ORGANIZATION = '';
 
-const ORGANIZATION_PATH = /\/organizations\/[^/]*$/;
-
 /**
- * preSend, right after the URL: `…/api/v2/organizations/20003827` + `/cards/9` becomes
- * `…/api/v2` + `/organizations/20003827/cards/9`. A path outside the organization (the profile)
- * drops it. The step says which it does, so a test can tell the full path from the description.
+ * preSend, right after the URL: `/cards/9` becomes `/organizations/{organizationId}/cards/9`;
+ * a path outside the organization (the profile) stays as it is. The step says which it does, so
+ * a test can tell the full path from the description.
  */
 function pathBelowApiRoot(inOrganization: boolean): PreSendAction & { organization: boolean } {
 	const step = async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const base = String(options.baseURL ?? '');
-		const organization = ORGANIZATION_PATH.exec(base)?.[0] ?? '';
-		options.baseURL = base.slice(0, base.length - organization.length);
-		options.url = `${inOrganization ? organization : ''}${options.url ?? ''}`;
+		if (inOrganization) options.url = `${ORGANIZATION_PATH}${options.url ?? ''}`;
 		return options;
 	};
 	return Object.assign(step, { organization: inOrganization });

@@ -55,4 +55,4 @@ function toEnglish(text: string): string | undefined {
 
 export const sendRequest = requestHook(KEYLINE);
 
-export { KEYLINE_BASE_URL as BASE_URL, keylineBaseUrl } from './keyCheck';
+export { keylineBaseUrl } from './keyCheck';

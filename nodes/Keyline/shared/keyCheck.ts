@@ -25,9 +25,6 @@ import { boundAuthentication, isCredentialTest, loginTimeout } from '../../share
 
 export const KEYLINE_DEFAULT_URL = 'https://app.keyline-mis.com/api/v2/inbox';
 
-/** `keylineBaseUrl` as an n8n expression, for requests n8n builds itself. */
-export const KEYLINE_BASE_URL = `={{ ($credentials.baseUrl || '${KEYLINE_DEFAULT_URL}').trim().replace(/\\/+$/, '') }}`;
-
 /** Key checks remembered as passed in this process (fingerprint → when); bounded. */
 const verified = new Map<string, number>();
 const MAX_VERIFIED = 500;
@@ -249,6 +246,7 @@ export async function checkKey(
 /** The credential's `authenticate`: the key, or the key check first when this key and URL have not passed it. */
 export const sendKey = boundAuthentication({
 	secrets: (credentials) => [credentials.apiKey, keylineApiKey(credentials)],
+	apiRoot: keylineBaseUrl,
 	usable: keylineKeyUsable,
 	headers: (credentials) => ({ Authorization: `Bearer ${keylineApiKey(credentials)}` }),
 });
