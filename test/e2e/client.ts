@@ -35,6 +35,8 @@ export interface StartOptions {
 	apiKey?: string;
 	/** The n8n to start (see n8n.ts): by default the one N8N_E2E_RUNTIME selects. */
 	runtime?: Runtime;
+	/** Added to the instance's environment (see `createInstance`), e.g. queue mode's settings. */
+	env?: NodeJS.ProcessEnv;
 }
 
 export class N8nClient {
@@ -56,7 +58,7 @@ export class N8nClient {
 	 */
 	static async start(options: StartOptions = {}): Promise<N8nClient> {
 		assertRuntimeInstalled(options.runtime);
-		const instance = await createInstance(undefined, options.runtime);
+		const instance = await createInstance(undefined, options.runtime, options.env);
 		if (options.credentials) await importCredentials(instance, options.credentials);
 		const server = await startServer(instance, options.log);
 		const baseUrl = `http://127.0.0.1:${instance.env.N8N_PORT}`;

@@ -122,9 +122,11 @@ export interface N8nInstance {
 	runtime: Runtime;
 }
 
+/** `extraEnv` is added to (and overrides) the environment below, e.g. queue mode's settings. */
 export async function createInstance(
 	userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-')),
 	rt: Runtime = SELECTED,
+	extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<N8nInstance> {
 	const env: NodeJS.ProcessEnv = {
 		PATH: `${path.dirname(rt.node)}:${process.env.PATH ?? ''}`,
@@ -146,6 +148,7 @@ export async function createInstance(
 		// `n8n execute --rawOutput` prints its JSON through the logger: below `info` it prints nothing.
 		N8N_LOG_LEVEL: 'info',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		...extraEnv,
 	};
 	return { userFolder, env, runtime: rt };
 }
@@ -259,4 +262,42 @@ export async function startServer(
 	}
 	child.kill();
 	throw new Error('n8n did not become ready within 120 s');
+}
+
+/**
+ * Starts `n8n worker` (queue mode: the instance's env must hold the queue, database and
+ * `QUEUE_HEALTH_CHECK_*` settings) and resolves once its health server reports it ready
+ * (`/healthz/readiness`: database connected and migrated, Redis connected); the caller stops it.
+ */
+export async function startWorker(
+	instance: N8nInstance,
+	args: string[] = [],
+	log?: (line: string) => void,
+): Promise<ChildProcess> {
+	const port = instance.env.QUEUE_HEALTH_CHECK_PORT;
+	if (!port || instance.env.QUEUE_HEALTH_CHECK_ACTIVE !== 'true')
+		throw new Error('startWorker needs QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT');
+	const { node, n8nBin } = instance.runtime;
+	const child = spawn(node, [n8nBin, 'worker', ...args], {
+		env: instance.env,
+		cwd: instance.userFolder,
+	});
+	child.stdout?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
+	const host = instance.env.N8N_WORKER_SERVER_ADDRESS || '127.0.0.1';
+	const deadline = Date.now() + 120_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n worker exited with ${child.exitCode}`);
+		try {
+			const ready = await axios.get(`http://${host}:${port}/healthz/readiness`, {
+				validateStatus: () => true,
+			});
+			if (ready.status === 200) return child;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	child.kill('SIGKILL');
+	throw new Error('n8n worker did not become ready within 120 s');
 }

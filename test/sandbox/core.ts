@@ -409,6 +409,11 @@ export abstract class Sandbox {
 		return `${this.url}${this.basePath}`;
 	}
 
+	/** The HTTP server while started, e.g. for a test that tells apart the processes calling it. */
+	get httpServer(): Server | undefined {
+		return this.server;
+	}
+
 	/** Answers one API request. Throw `HttpError` for error answers. */
 	protected abstract handle(req: ApiRequest): Promise<ApiResponse> | ApiResponse;
 
