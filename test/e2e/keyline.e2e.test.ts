@@ -9,7 +9,7 @@
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
 import { N8nClient } from './client';
 import { cartSetupCalls, ORDER_PRODUCT_FILES, placedOrderOutput } from '../fixtures/keyline';
-import { CUSTOM } from './n8n';
+import { CUSTOM, webhookNode } from './n8n';
 
 jest.setTimeout(240_000);
 
@@ -118,20 +118,7 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 		const workflow = await api('POST', '/workflows', {
 			name: 'Keyline shop order e2e',
 			nodes: [
-				{
-					id: 'webhook',
-					name: 'Shop Order',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: '4b0f5c1e-0d6a-4c55-9d0e-2f6a1c0e7a42',
-					parameters: {
-						httpMethod: 'POST',
-						path: WEBHOOK_PATH,
-						responseMode: 'lastNode',
-						options: {},
-					},
-				},
+				webhookNode(WEBHOOK_PATH, 'Shop Order'),
 				keyline('Place Order', 200, {
 					resource: 'order',
 					operation: 'placeOrder',

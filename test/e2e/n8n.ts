@@ -5,6 +5,7 @@
  * the version matrix (test/e2e/runtimes/<name>, installed into .n8n-e2e/runtime-<name>).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,20 @@ export const triggerWorkflow = (
 		saveDataSuccessExecution: 'all',
 		saveDataErrorExecution: 'all',
 	},
+});
+
+/**
+ * A Webhook trigger (POST on `path`) that answers with what the workflow's last node gives: how
+ * the end-to-end tests run a workflow on demand in a running n8n.
+ */
+export const webhookNode = (path: string, name = 'Webhook') => ({
+	id: 'webhook',
+	name,
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	position: [0, 0],
+	webhookId: randomUUID(),
+	parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
 });
 
 /** An installed n8n and the Node it runs on. */

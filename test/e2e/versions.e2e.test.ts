@@ -22,6 +22,7 @@ import {
 	runtime,
 	runtimeInstalled,
 	triggerWorkflow,
+	webhookNode,
 } from './n8n';
 
 jest.setTimeout(300_000);
@@ -300,15 +301,7 @@ describe.each(installed.map((rt) => [rt.name, rt] as const))('n8n runtime %s', (
 			const workflow = await api('POST', '/workflows', {
 				name: `${workflowName} (${name})`,
 				nodes: [
-					{
-						id: 'webhook',
-						name: 'Webhook',
-						type: 'n8n-nodes-base.webhook',
-						typeVersion: 2,
-						position: [0, 0],
-						webhookId: randomUUID(),
-						parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
-					},
+					webhookNode(path),
 					...nodes.map((node, i) => ({
 						id: randomUUID(),
 						typeVersion: 1,

@@ -23,6 +23,7 @@ import {
 	SELECTED,
 	startWorker,
 	triggerWorkflow,
+	webhookNode,
 } from '../e2e/n8n';
 import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
 import { countByCaller, recordCallers, type CalledRequest } from './callers';
@@ -187,20 +188,7 @@ describe('queue mode: main and 2 workers on PostgreSQL and Redis', () => {
 			const workflow = await api('POST', '/workflows', {
 				name: 'Queue mode: 20 items',
 				nodes: [
-					{
-						id: 'webhook',
-						name: 'Webhook',
-						type: 'n8n-nodes-base.webhook',
-						typeVersion: 2,
-						position: [0, 0],
-						webhookId: randomUUID(),
-						parameters: {
-							httpMethod: 'POST',
-							path: webhookPath,
-							responseMode: 'lastNode',
-							options: {},
-						},
-					},
+					webhookNode(webhookPath),
 					{
 						id: 'split',
 						name: 'Split Out',
