@@ -9,12 +9,17 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { INodeTypeDescription } from 'n8n-workflow';
 import type { Locator } from 'playwright-core';
 
 import { N8nClient } from '../e2e/client';
 import { CUSTOM } from '../e2e/n8n';
 import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
-import { INSTANTCARD_CARD_TEMPLATES } from '../sandbox/instantcard';
+import {
+	INSTANTCARD_CARD_TEMPLATES,
+	INSTANTCARD_SANDBOX_LOGIN,
+	INSTANTCARD_SHIPPING_PROVIDERS,
+} from '../sandbox/instantcard';
 import { KEYLINE_CARRIERS, KEYLINE_CUSTOMERS, KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
 import {
 	canvasDrawn,
@@ -136,15 +141,11 @@ describe('the editor in a real browser', () => {
 	it(
 		'InstantCard Card → Create: the template picker lists the sandbox’s templates, and the chosen template’s fields appear',
 		journey(async () => {
-			const create = instantCard('Create Card', [220, 0], {
-				resource: 'card',
-				operation: 'create',
-			});
 			const id = await createWorkflow(
 				'Order an ID card',
 				[
 					manualTrigger(),
-					create,
+					instantCard('Create Card', [220, 0], { resource: 'card', operation: 'create' }),
 					instantCard('Preview Card', [440, 0], {
 						resource: 'card',
 						operation: 'preview',
@@ -159,8 +160,8 @@ describe('the editor in a real browser', () => {
 						resource: 'printJob',
 						operation: 'create',
 						addressMode: 'saved',
-						addressId: byId(3001),
-						shippingProviderId: byId(1),
+						addressId: byId([...ic.store.addresses.keys()][0]),
+						shippingProviderId: byId(INSTANTCARD_SHIPPING_PROVIDERS[0].id),
 						cardIds: "={{ $('Create Card').item.json.id }}",
 					}),
 				],
@@ -210,7 +211,9 @@ describe('the editor in a real browser', () => {
 			await expect(mapper.innerText()).resolves.toContain(
 				'Photo (image: binary property name, URL or Base64)',
 			);
-			await form.locator('[data-test-id="parameter-input-member_name"] input').fill('Ada Lovelace');
+			const name = form.locator('[data-test-id="parameter-input-member_name"] input');
+			await name.fill('Ada Lovelace');
+			await name.blur();
 			await screenshot(page, 'instantcard-card-fields');
 		}),
 	);
@@ -233,7 +236,7 @@ describe('the editor in a real browser', () => {
 			await ndv.locator('[data-test-id="node-execute-button"]').click();
 			const output = ndv.locator('[data-test-id="output-panel"]');
 			await output.locator('[data-test-id="node-run-status-success"]').waitFor();
-			// The binary view is the one shown, with both sides as PNG files.
+			// The binary view: both sides, as PNG files.
 			await output.locator('[data-test-id="radio-button-binary"]').click();
 			const text = await output.innerText();
 			for (const side of ['front', 'back']) {
@@ -241,7 +244,10 @@ describe('the editor in a real browser', () => {
 			}
 			expect(text.match(/image\/png/g)).toHaveLength(2);
 			expect(
-				ic.requestsTo('GET', `/api/v2/organizations/20003827/cards/${cardId}/preview`),
+				ic.requestsTo(
+					'GET',
+					`/api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}/cards/${cardId}/preview`,
+				),
 			).toEqual([expect.objectContaining({ status: 200 })]);
 			await screenshot(page, 'instantcard-preview-binary');
 
@@ -259,15 +265,66 @@ describe('the editor in a real browser', () => {
 	);
 
 	describe('the money notices', () => {
+		/** Every form that spends money: the node, its operation, and the switch that does it. */
+		const MONEY = [
+			{ name: 'Submit Print Job', type: 'instantCard', resource: 'printJob', operation: 'submit' },
+			{
+				name: 'Create Print Job',
+				type: 'instantCard',
+				resource: 'printJob',
+				operation: 'create',
+				toggle: 'submitAfterCreate',
+			},
+			{ name: 'Add Funds', type: 'instantCard', resource: 'organization', operation: 'addFunds' },
+			{ name: 'Check Out', type: 'keyline', resource: 'cart', operation: 'checkout' },
+			{
+				name: 'Place Order',
+				type: 'keyline',
+				resource: 'order',
+				operation: 'placeOrder',
+				toggle: 'placeTheOrder',
+			},
+		];
+		const picture = (name: string) => `money-${name.toLowerCase().replace(/ /g, '-')}`;
 		let workflowId: string;
 		beforeAll(async () => {
-			workflowId = await createWorkflow('Money', [
-				instantCard('Submit Print Job', [0, 0], { resource: 'printJob', operation: 'submit' }),
-				instantCard('Create Print Job', [220, 0], { resource: 'printJob', operation: 'create' }),
-				instantCard('Add Funds', [440, 0], { resource: 'organization', operation: 'addFunds' }),
-				keyline('Check Out', [0, 220], { resource: 'cart', operation: 'checkout' }),
-				keyline('Place Order', [220, 220], { resource: 'order', operation: 'placeOrder' }),
-			]);
+			workflowId = await createWorkflow(
+				'Money',
+				MONEY.map((form, i) =>
+					(form.type === 'keyline' ? keyline : instantCard)(
+						form.name,
+						[(i % 3) * 220, Math.floor(i / 3) * 220],
+						{
+							resource: form.resource,
+							operation: form.operation,
+						},
+					),
+				),
+			);
+		});
+
+		it('the journeys below open every form the package shows a money notice on', async () => {
+			const types = await n8n.editorFile<INodeTypeDescription[]>('/types/nodes.json');
+			const described = types
+				// The package's nodes (n8n adds a copy of each action node as an AI tool, `…Tool`).
+				.filter((type) => type.name.startsWith(`${CUSTOM}.`) && !type.name.endsWith('Tool'))
+				.flatMap((type) =>
+					type.properties
+						.filter((p) => p.type === 'notice' && p.displayName.startsWith(SPENDS_MONEY))
+						.flatMap((p) => {
+							const { resource = [], operation = [], ...switches } = p.displayOptions?.show ?? {};
+							return resource.flatMap((r) =>
+								operation.map((o) =>
+									[type.name.slice(CUSTOM.length + 1), r, o, ...Object.keys(switches)].join(' '),
+								),
+							);
+						}),
+				);
+			expect(described.sort()).toEqual(
+				MONEY.map((f) =>
+					[f.type, f.resource, f.operation, ...(f.toggle ? [f.toggle] : [])].join(' '),
+				).sort(),
+			);
 		});
 
 		/** The open form's "This spends money." notices: there is one, an orange (warning) box. */
@@ -279,38 +336,31 @@ describe('the editor in a real browser', () => {
 			return money;
 		};
 
-		it.each([
-			['Submit Print Job', 'instantcard-money-submit'],
-			['Add Funds', 'instantcard-money-add-funds'],
-			['Check Out', 'keyline-money-check-out'],
-		])(
+		it.each(MONEY.filter((form) => !form.toggle).map((form) => [form.name, form] as const))(
 			'%s: the form shows the notice as it opens',
-			journey(async (name, picture) => {
+			journey(async (name) => {
 				await openWorkflow(editor, workflowId);
 				await openNode(editor.page, name);
 				await expectOneMoneyNotice();
-				await screenshot(editor.page, picture);
+				await screenshot(editor.page, picture(name));
 			}),
 		);
 
-		it.each([
-			['Create Print Job', 'submitAfterCreate', 'instantcard-money-submit-after-creating'],
-			['Place Order', 'placeTheOrder', 'keyline-money-place-the-order'],
-		])(
+		it.each(MONEY.filter((form) => form.toggle).map((form) => [form.name, form.toggle!] as const))(
 			'%s: no notice while the switch is off; turning %s on shows it',
-			journey(async (name, parameter, picture) => {
+			journey(async (name, toggleName) => {
 				await openWorkflow(editor, workflowId);
 				const { page } = editor;
 				await openNode(page, name);
 				const toggle = nodeParameters(page).locator(
-					`[data-test-id="parameter-input-${parameter}"] .el-switch`,
+					`[data-test-id="parameter-input-${toggleName}"] .el-switch`,
 				);
 				await toggle.waitFor();
 				expect(await notices(page, SPENDS_MONEY).count()).toBe(0);
 				await toggle.click();
 				const money = await expectOneMoneyNotice();
 				await money.scrollIntoViewIfNeeded();
-				await screenshot(page, picture);
+				await screenshot(page, picture(name));
 				// Off again: the notice goes.
 				await toggle.click();
 				await money.waitFor({ state: 'detached' });
