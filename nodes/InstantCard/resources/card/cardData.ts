@@ -55,7 +55,10 @@ export function cardDataProperties(show: Record<string, string[]>): INodePropert
 					fieldWords: { singular: 'field', plural: 'fields' },
 					addAllFields: true,
 					supportAutoMap: true,
-					noFieldsError: 'This card template has no variable fields.',
+					// n8n's own red "no fields" error would also show before a template is chosen
+					// ("This card template has no variable fields. Retry" under "Choose a card
+					// template first"): the notice getCardTemplateFields returns says which case it is.
+					hideNoDataError: true,
 				},
 			},
 			description:
