@@ -1,11 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
-import {
-	ORGANIZATION_PATH,
-	sendSessionToken,
-	startSession,
-} from '../nodes/InstantCard/shared/login';
+import { sendSessionToken, startSession } from '../nodes/InstantCard/shared/login';
 
 export class InstantCardApi implements ICredentialType {
 	name = 'instantCardApi';
@@ -89,23 +85,15 @@ export class InstantCardApi implements ICredentialType {
 	/** Sends the session token, or makes n8n log in first when it was obtained with other values. */
 	authenticate = sendSessionToken;
 
-	// Logs in with the form's values every time (see `authenticate`, which also puts the API
-	// root and the Organization ID in), then reads the organization: a wrong Organization ID
-	// fails here, not in the first workflow.
+	// Logs in with the form's values every time (see `authenticate`) and reads the organization
+	// (a wrong Organization ID fails the Test, not the first workflow); then this request shows
+	// that InstantCard takes the new token.
 	test: ICredentialTestRequest = {
 		request: {
-			url: ORGANIZATION_PATH,
+			url: '/profile/me',
 			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 		},
 		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'The login worked, but InstantCard has no organization with this Organization ID for this user. Check the Organization ID (InstantCard → organization settings).',
-				},
-			},
 			{
 				type: 'responseCode',
 				properties: {

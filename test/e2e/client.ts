@@ -163,6 +163,37 @@ export class N8nClient {
 		}
 	}
 
+	/**
+	 * The credential's Test as the editor runs it: saves the credential (n8n cannot pre-authenticate
+	 * an unsaved one: it has no ID to store the token under), or with `id` updates a saved one with
+	 * new values, then tests it. The result n8n shows, and the credential's ID.
+	 */
+	async testCredential(
+		type: string,
+		data: Record<string, unknown>,
+		id?: string,
+	): Promise<{ status: string; message: string; id: string }> {
+		const name = `${type} tested ${++this.credentialsTested}`;
+		const saved = id
+			? await this.rest('PATCH', `/credentials/${id}`, { name, type, data })
+			: await this.rest<{ data: { id: string } }>('POST', '/credentials', { name, type, data });
+		if (saved.status !== 200)
+			throw new Error(
+				`saving the credential answered ${saved.status}: ${JSON.stringify(saved.data)}`,
+			);
+		const savedId = id ?? (saved.data as { data: { id: string } }).data.id;
+		const response = await this.rest<{ data: { status: string; message: string } }>(
+			'POST',
+			'/credentials/test',
+			{ credentials: { id: savedId, name, type, data } },
+		);
+		if (response.status !== 200)
+			throw new Error(`the Test answered ${response.status}: ${JSON.stringify(response.data)}`);
+		return { ...response.data.data, id: savedId };
+	}
+
+	private credentialsTested = 0;
+
 	/** POSTs JSON to a production webhook; its status and the text it answered. */
 	async webhook(path: string, body: unknown): Promise<{ status: number; text: string }> {
 		const response = await this.http.post(`/webhook/${path}`, body, {

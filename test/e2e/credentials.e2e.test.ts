@@ -25,30 +25,18 @@ describe('credential tests in a real n8n', () => {
 		await sandboxes?.stop();
 	});
 
-	// As the editor does: save the credential, then test it (n8n cannot pre-authenticate an
-	// unsaved credential: it has no ID to store the token under).
-	let saved = 0;
-	const test = async (type: string, data: Record<string, unknown>) => {
-		const name = `tested ${++saved}`;
-		const created = await n8n.rest<{ data: { id: string } }>('POST', '/credentials', {
-			name,
-			type,
-			data,
-		});
-		expect(created.status).toBe(200);
-		const { id } = created.data.data;
-		const response = await n8n.rest<{ data: { status: string; message: string } }>(
-			'POST',
-			'/credentials/test',
-			{
-				credentials: { id, name, type, data },
-			},
-		);
-		expect(response.status).toBe(200);
-		lastId = id;
-		return response.data.data;
-	};
 	let lastId = '';
+	/** Saves and tests a credential, as the editor does; remembers its ID for `retest`. */
+	const test = async (type: string, data: Record<string, unknown>) => {
+		const { id, ...result } = await n8n.testCredential(type, data);
+		lastId = id;
+		return result;
+	};
+	/** Tests a saved credential again after changing some of its values, as the editor does. */
+	const retest = async (id: string, type: string, data: Record<string, unknown>) => {
+		const { status, message } = await n8n.testCredential(type, data, id);
+		return { status, message };
+	};
 
 	const instantCard = (overrides: Record<string, unknown> = {}) => ({
 		environment: 'custom',
@@ -63,24 +51,6 @@ describe('credential tests in a real n8n', () => {
 		baseUrl: sandboxes.keyline.baseUrl,
 		...overrides,
 	});
-
-	/** Tests a saved credential again after changing some of its values, as the editor does. */
-	const retest = async (id: string, type: string, data: Record<string, unknown>) => {
-		const updated = await n8n.rest('PATCH', `/credentials/${id}`, {
-			name: `retested ${id}`,
-			type,
-			data,
-		});
-		expect(updated.status).toBe(200);
-		const response = await n8n.rest<{ data: { status: string; message: string } }>(
-			'POST',
-			'/credentials/test',
-			{
-				credentials: { id, name: `retested ${id}`, type, data },
-			},
-		);
-		return response.data.data;
-	};
 
 	it('InstantCard: logs in and reads the organization; a wrong password is said plainly', async () => {
 		expect(await test('instantCardApi', instantCard())).toEqual({

@@ -291,6 +291,27 @@ describe.each(installed.map((rt) => [rt.name, rt] as const))('n8n runtime %s', (
 		expect(errors).toEqual([]);
 	});
 
+	it("both credentials' Test: passes, and says in the package's words what is wrong", async () => {
+		const [ic, kl] = sandboxCredentials(sandboxes);
+		const good = await n8n.testCredential('instantCardApi', ic.data);
+		expect(good.status).toBe('OK');
+		// Tested again with a wrong Organization ID: the login works, the organization does not.
+		const wrongOrganization = await n8n.testCredential(
+			'instantCardApi',
+			{ ...ic.data, organizationId: '999' },
+			good.id,
+		);
+		expect(wrongOrganization.message).toMatch(/no organization with this Organization ID/);
+		expect(
+			(await n8n.testCredential('instantCardApi', { ...ic.data, password: 'Wrong-Password-7' }))
+				.message,
+		).toContain('InstantCard refused the login');
+		expect((await n8n.testCredential('keylineApi', kl.data)).status).toBe('OK');
+		expect(
+			(await n8n.testCredential('keylineApi', { ...kl.data, apiKey: 'a'.repeat(64) })).message,
+		).toContain('Keyline rejected this API key (403');
+	});
+
 	it.each(ACTION_WORKFLOWS.map((workflow) => [workflow.name, workflow] as const))(
 		'%s: every node of the workflow runs and outputs items',
 		async (workflowName, { nodes }) => {

@@ -8,7 +8,7 @@
  * user clicking through the app does. A page in an unknown state (a journey failed halfway) is
  * reloaded at the next workflow.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -21,6 +21,19 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Where screenshots go (ignored by git). */
 export const SCREENS = path.resolve(__dirname, 'screens');
+
+/**
+ * The screenshots the README shows, committed under docs/images. `npm run pictures` runs the
+ * browser suite with README_PICTURES=update, which writes them there again from what it sees.
+ */
+export const README_PICTURES = [
+	'instantcard-workflow-canvas',
+	'instantcard-card-fields',
+	'instantcard-preview-binary',
+	'keyline-place-order-form',
+	'instantcard-trigger-test-event',
+];
+export const PICTURES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 
 /** The viewport every screenshot has. */
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -103,6 +116,10 @@ export async function screenshot(page: Page, name: string, element?: Locator): P
 	};
 	if (element) await element.screenshot(options);
 	else await page.screenshot(options);
+	if (process.env.README_PICTURES === 'update' && README_PICTURES.includes(name)) {
+		mkdirSync(PICTURES, { recursive: true });
+		copyFileSync(file, path.join(PICTURES, `${name}.png`));
+	}
 	return file;
 }
 

@@ -38,7 +38,8 @@ import {
 	type Editor,
 } from './browser';
 
-jest.setTimeout(90_000);
+// A journey takes 10–40 s; loading the editor first, or a machine under load, takes longer.
+jest.setTimeout(180_000);
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

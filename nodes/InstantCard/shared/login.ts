@@ -233,6 +233,39 @@ export async function holdUsableToken(credentials: IDataObject): Promise<boolean
 }
 
 /**
+ * A credential Test reads the organization with the new token: a wrong Organization ID fails the
+ * Test with what is wrong, not in the first workflow. Here, and not through the Test's request
+ * and its rules, because n8n 1.x shows a refused Test request as "The resource you are requesting
+ * could not be found" whatever the rules say.
+ */
+async function checkOrganization(
+	helper: IHttpRequestHelper,
+	credentials: IDataObject,
+	token: string,
+): Promise<void> {
+	const baseUrl = instantCardBaseUrl(credentials);
+	try {
+		await helper.helpers.httpRequest({
+			method: 'GET',
+			url: `${baseUrl}${inOrganization(ORGANIZATION_PATH, credentials)}`,
+			headers: { Accept: 'application/json', Authorization: `bearer ${token}` },
+			json: true,
+			timeout: loginTimeout(credentials),
+		});
+	} catch (error) {
+		const { status, body } = responseOf(error);
+		const said = apiErrorText(body);
+		throw new Error(
+			scrub(
+				status === 404
+					? 'The login worked, but InstantCard has no organization with this Organization ID for this user. Check the Organization ID (InstantCard → organization settings).'
+					: `The login worked, but reading the organization failed: ${status ? `HTTP ${status}` : networkReason(responseOf(error).code)}${said ? ` ("${said}")` : ''}.`,
+			),
+		);
+	}
+}
+
+/**
  * A token for these credentials: a session another caller already opened or is opening (see
  * the rules above), or a new login. Returns the token and its binding to the values.
  */
@@ -271,6 +304,7 @@ export async function instantCardSession(
 		}
 		token = obtained;
 	}
+	if (test) await checkOrganization(helper, credentials, token);
 	return { sessionToken: token, sessionFor: sessionFingerprint(credentials, token) };
 }
 
