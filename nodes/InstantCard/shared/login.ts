@@ -244,6 +244,7 @@ async function checkOrganization(
 	token: string,
 ): Promise<void> {
 	const baseUrl = instantCardBaseUrl(credentials);
+	let failure: unknown;
 	try {
 		await helper.helpers.httpRequest({
 			method: 'GET',
@@ -252,17 +253,20 @@ async function checkOrganization(
 			json: true,
 			timeout: loginTimeout(credentials),
 		});
-	} catch (error) {
-		const { status, body } = responseOf(error);
-		const said = apiErrorText(body);
-		throw new Error(
-			scrub(
-				status === 404
-					? 'The login worked, but InstantCard has no organization with this Organization ID for this user. Check the Organization ID (InstantCard → organization settings).'
-					: `The login worked, but reading the organization failed: ${status ? `HTTP ${status}` : networkReason(responseOf(error).code)}${said ? ` ("${said}")` : ''}.`,
-			),
-		);
+	} catch (caught) {
+		failure = caught ?? 'failed';
 	}
+	if (!failure) return;
+	// As for the login: never the HTTP error itself (its request holds the token).
+	const { status, body, code } = responseOf(failure);
+	const said = apiErrorText(body);
+	throw new Error(
+		scrub(
+			status === 404
+				? 'The login worked, but InstantCard has no organization with this Organization ID for this user. Check the Organization ID (InstantCard → organization settings).'
+				: `The login worked, but reading the organization failed: ${status ? `HTTP ${status}` : networkReason(code)}${said ? ` ("${said}")` : ''}.`,
+		),
+	);
 }
 
 /**
