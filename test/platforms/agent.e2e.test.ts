@@ -10,7 +10,9 @@
  * offered the model (tool name, description, JSON schema of the `$fromAI` parameters), that the
  * sandbox received exactly the tool's request with the model's argument, that the tool result
  * sent back to the model holds the record, and that the agent's answer (the webhook's response)
- * holds the value from it.
+ * holds the value from it. Also: with a streaming webhook (the model is then asked to stream, and
+ * answers in server-sent events; Card → Search), and a card that does not exist (the model gets
+ * the API's refusal as the tool's result; the execution goes on).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -28,17 +30,33 @@ const IC_CREDENTIAL = { instantCardApi: { id: 'icAgentCred00001', name: 'Instant
 const KL_CREDENTIAL = { keylineApi: { id: 'klAgentCred00001', name: 'Keyline sandbox' } };
 const OPENAI_CREDENTIAL = { openAiApi: { id: 'openAiScripted01', name: 'Scripted model' } };
 
+/**
+ * What the package sends on a credential's first use in an n8n process, before the tool's own
+ * request: InstantCard's login; Keyline's key check (cart 0 with the key: 404, the key is good;
+ * then without it: 401, so the URL is an Inbox API that asks for a key).
+ */
+const CREDENTIAL_FIRST_USE = [
+	['POST /api/v2/authenticate 200'],
+	['GET /api/v2/inbox/carts/0 404', 'GET /api/v2/inbox/carts/0 401'],
+];
+
 /** What the editor writes when the user lets the model define a parameter. */
 const fromAI = (key: string, description: string, type: 'string' | 'number') =>
 	`={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${description}\`, '${type}') }}`;
 
 const CARD_ID_DESCRIPTION =
 	'The ID of the InstantCard card to read, a whole number such as 264561 (the card number the user gives)';
+const SEARCH_TERM_DESCRIPTION =
+	"Text to look for in the cards' text fields, e.g. a last name or an employee number";
 const ORDER_ID_DESCRIPTION =
 	'The ID of the Keyline order to read, digits only such as 14011 (Cart → Check Out returned it)';
 
-/** Webhook → AI Agent, with the OpenAI Chat Model and one tool node attached to the agent. */
-function agentWorkflow(name: string, path: string, tool: Json) {
+/**
+ * Webhook → AI Agent, with the OpenAI Chat Model and one tool node attached to the agent. The
+ * webhook answers with the agent's output when it is done, or (`streaming`) streams it: the
+ * agent's Enable Streaming option is on by default, and takes effect with a streaming trigger.
+ */
+function agentWorkflow(name: string, path: string, tool: Json, streaming: boolean) {
 	return {
 		name,
 		nodes: [
@@ -46,10 +64,15 @@ function agentWorkflow(name: string, path: string, tool: Json) {
 				id: randomUUID(),
 				name: 'Webhook',
 				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
+				typeVersion: 2.1,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: streaming ? 'streaming' : 'lastNode',
+					options: {},
+				},
 			},
 			{
 				id: randomUUID(),
@@ -127,9 +150,9 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 	const logTail = () => log.join('').slice(-4000);
 
 	/** Creates and publishes the workflow, POSTs the prompt to its webhook; the answer and run. */
-	async function runAgent(name: string, tool: Json, prompt: string) {
+	async function runAgent(name: string, tool: Json, prompt: string, streaming: boolean) {
 		const path = `agent-${randomUUID()}`;
-		const workflow = await api('POST', '/workflows', agentWorkflow(name, path, tool));
+		const workflow = await api('POST', '/workflows', agentWorkflow(name, path, tool, streaming));
 		const id = String(workflow.id);
 		await api('POST', `/workflows/${id}/publish`, {});
 		let answer: { status: number; text: string } | undefined;
@@ -151,6 +174,20 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 		return { answer: answer!, execution: execution! };
 	}
 
+	/**
+	 * The sandbox received exactly these requests (`METHOD path?query status`) and, before them,
+	 * on the credential's first use in this n8n, its login or key check: nothing else.
+	 */
+	function expectToolRequests(sandbox: Scenario['sandbox'], expected: string[]) {
+		const received = sandbox.requests.map((r) => {
+			const query = new URLSearchParams(r.query as Record<string, string>).toString();
+			return `${r.method} ${r.path}${query ? `?${query}` : ''} ${r.status}`;
+		});
+		const firstUse = received.filter((r) => CREDENTIAL_FIRST_USE.some((f) => f.includes(r)));
+		expect(received.slice(firstUse.length)).toEqual(expected);
+		expect([[], ...CREDENTIAL_FIRST_USE]).toContainEqual(firstUse);
+	}
+
 	interface Scenario {
 		/** The tool node (name, type, parameters, credentials). */
 		tool: Json;
@@ -161,9 +198,13 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 		/** The `$fromAI` argument: key, description, type, and the value the model sends. */
 		argument: { key: string; description: string; type: 'string' | 'number'; value: unknown };
 		prompt: string;
-		/** Requests the sandbox must have received, in order, as `METHOD path status`. */
+		/** The webhook streams the agent's answer (and so the model is asked to stream). */
+		streaming?: boolean;
+		/** The tool's requests the sandbox must have received, as `METHOD path?query status`. */
 		sandboxRequests: () => string[];
-		sandbox: { requests: Array<{ method: string; path: string; status: number }> };
+		sandbox: {
+			requests: Array<{ method: string; path: string; query: object; status: number }>;
+		};
 		/** The model's final answer, written from the record the tool returned. */
 		answerFrom: (record: Json) => string;
 	}
@@ -191,14 +232,22 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 			`Agent with ${toolName}`,
 			scenario.tool,
 			scenario.prompt,
+			scenario.streaming === true,
 		);
 		const completions = model.completions;
 		expect({
 			status: answer.status,
 			completions: completions.length,
+			stream: completions.map((c) => c.body.stream),
 			errors: model.requests.map((r) => r.error).filter(Boolean),
 			execution: execution?.status,
-		}).toEqual({ status: 200, completions: 2, errors: [], execution: 'success' });
+		}).toEqual({
+			status: 200,
+			completions: 2,
+			stream: [scenario.streaming === true, scenario.streaming === true],
+			errors: [],
+			execution: 'success',
+		});
 
 		// What n8n offered the model: the tool named after its node, described by the operation's
 		// action, its arguments' JSON schema made of the `$fromAI` parameter (description, type).
@@ -225,10 +274,8 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 		]);
 		expect(offered[1]).toEqual(offered[0]);
 
-		// The sandbox received exactly the tool's request, with the model's argument in it (after
-		// the credential's first-use login or key check: this n8n has not used it before).
-		const received = scenario.sandbox.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
-		expect(received).toEqual(scenario.sandboxRequests());
+		// The sandbox received exactly the tool's request, with the model's argument in it.
+		expectToolRequests(scenario.sandbox, scenario.sandboxRequests());
 
 		// The tool ran as a node of the execution, once.
 		const runData = execution.data.resultData.runData as Json;
@@ -254,7 +301,21 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 		expect(records).toHaveLength(1);
 
 		// The agent's answer (the webhook's response) is the model's, written from that record.
-		expect(JSON.parse(answer.text)).toEqual({ output: scenario.answerFrom(records[0]) });
+		if (scenario.streaming) {
+			// n8n's stream: one JSON object a line; the `item` chunks carry the text as it comes.
+			const chunks = answer.text
+				.split('\n')
+				.filter((line) => line.trim())
+				.map((line) => JSON.parse(line) as Json);
+			const text = chunks
+				.filter((c) => c.type === 'item' && c.metadata?.nodeName === 'AI Agent')
+				.map((c) => String(c.content))
+				.join('');
+			expect(text).toBe(scenario.answerFrom(records[0]));
+			expect(chunks.map((c) => c.type)).toEqual(expect.arrayContaining(['begin', 'item', 'end']));
+		} else {
+			expect(JSON.parse(answer.text)).toEqual({ output: scenario.answerFrom(records[0]) });
+		}
 		return records[0];
 	}
 
@@ -286,7 +347,6 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 			prompt: `Whose card is number ${cardId}?`,
 			sandbox: ic,
 			sandboxRequests: () => [
-				'POST /api/v2/authenticate 200',
 				`GET /api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}/cards/${cardId} 200`,
 			],
 			answerFrom: (card) =>
@@ -325,12 +385,7 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 			},
 			prompt: `What state is order ${order.id} in, and what does its offer say?`,
 			sandbox: kl,
-			sandboxRequests: () => [
-				// The key check: cart 0 with the key (404: the key is good), then without (401).
-				'GET /api/v2/inbox/carts/0 404',
-				'GET /api/v2/inbox/carts/0 401',
-				`GET /api/v2/inbox/orders/${order.id} 200`,
-			],
+			sandboxRequests: () => [`GET /api/v2/inbox/orders/${order.id} 200`],
 			answerFrom: (found) =>
 				`Order ${String(found.id)} (${String(found.reference)}) is ${String(found.state)}: ${String(found.custom_offer_text)}`,
 		});
@@ -339,6 +394,93 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 			reference: order.reference,
 			state: 'confirmed',
 			custom_offer_text: offerText,
+		});
+	});
+
+	it('streaming: InstantCard Card → Search, the model streams its call and answer, the webhook streams the answer', async () => {
+		const [cardId] = ic.seedCards(1);
+		const card = ic.store.cards.get(cardId)!;
+		const employeeId = `E-${randomUUID().slice(0, 8)}`;
+		card.data.employee_id = employeeId;
+		const record = await useTool({
+			streaming: true,
+			tool: {
+				name: 'Search Cards',
+				type: `${CUSTOM}.instantCardTool`,
+				parameters: {
+					descriptionType: 'auto',
+					resource: 'card',
+					operation: 'search',
+					term: fromAI('Search_Term', SEARCH_TERM_DESCRIPTION, 'string'),
+				},
+				credentials: IC_CREDENTIAL,
+			},
+			toolName: 'Search_Cards',
+			toolDescription: 'Search cards in InstantCard',
+			argument: {
+				key: 'Search_Term',
+				description: SEARCH_TERM_DESCRIPTION,
+				type: 'string',
+				value: employeeId,
+			},
+			prompt: `Who has employee number ${employeeId}?`,
+			sandbox: ic,
+			// One page: the tool's Limit is the node's default, 50.
+			sandboxRequests: () => [
+				`GET /api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}/cards/search?term=${employeeId}&page=1&page_size=50 200`,
+			],
+			answerFrom: (found) =>
+				`${String(found.data?.first_name)} ${String(found.data?.last_name)} (card ${String(found.id)}) has employee number ${String(found.data?.employee_id)}.`,
+		});
+		expect(record).toMatchObject({ id: cardId, data: { employee_id: employeeId } });
+	});
+
+	it("a card that does not exist: the model gets the API's refusal as the tool result and can tell the user", async () => {
+		const missingId = ic.seedCards(1)[0] + 1000;
+		model.clear();
+		ic.requests.length = 0;
+		let toolContent = '';
+		model.script(
+			() => ({ toolCalls: [{ name: 'Get_Card', arguments: { cardId: missingId } }] }),
+			(body) => {
+				toolContent = toolResults(body)[0]?.content ?? '';
+				return { text: `I could not read card ${missingId}: ${toolContent}` };
+			},
+		);
+		const { answer, execution } = await runAgent(
+			'Agent with a missing card',
+			{
+				name: 'Get Card',
+				type: `${CUSTOM}.instantCardTool`,
+				parameters: {
+					descriptionType: 'auto',
+					resource: 'card',
+					operation: 'get',
+					cardId: {
+						__rl: true,
+						mode: 'id',
+						value: fromAI('cardId', CARD_ID_DESCRIPTION, 'number'),
+					},
+				},
+				credentials: IC_CREDENTIAL,
+			},
+			`Whose card is number ${missingId}?`,
+			false,
+		);
+		// The tool's failure went back to the model as its result, in the API's words, and the
+		// agent went on to answer with it: the execution did not fail.
+		expect({
+			status: answer.status,
+			execution: execution.status,
+			completions: model.completions.length,
+			errors: model.requests.map((r) => r.error).filter(Boolean),
+		}).toEqual({ status: 200, execution: 'success', completions: 2, errors: [] });
+		expectToolRequests(ic, [
+			`GET /api/v2/organizations/${INSTANTCARD_SANDBOX_LOGIN.organizationId}/cards/${missingId} 404`,
+		]);
+		expect(JSON.parse(toolContent)).toEqual([{ error: 'InstantCard: Card not found' }]);
+		expect(JSON.parse(answer.text)).toEqual({
+			output: `I could not read card ${missingId}: ${toolContent}`,
 		});
 	});
 });
