@@ -319,6 +319,33 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 		return records[0];
 	}
 
+	it('n8n makes a tool of each action node (not of the triggers), with a description to set', async () => {
+		const nodes = await n8n!.editorFile<Json[]>('/types/nodes.json');
+		const tools = nodes
+			.filter((node) => /^CUSTOM\..*Tool$/.test(String(node.name)))
+			.map((node) => ({
+				name: node.name,
+				displayName: node.displayName,
+				outputs: node.outputs,
+				descriptionType: (node.properties as Json[]).find((p) => p.name === 'descriptionType')
+					?.default,
+			}));
+		expect(tools.sort((x, y) => String(x.name).localeCompare(String(y.name)))).toEqual([
+			{
+				name: `${CUSTOM}.instantCardTool`,
+				displayName: 'InstantCard Tool',
+				outputs: ['ai_tool'],
+				descriptionType: 'auto',
+			},
+			{
+				name: `${CUSTOM}.keylineTool`,
+				displayName: 'Keyline Tool',
+				outputs: ['ai_tool'],
+				descriptionType: 'auto',
+			},
+		]);
+	});
+
 	it('InstantCard Card → Get: the model calls the tool with a card ID, the agent answers with the card', async () => {
 		const [cardId] = ic.seedCards(1);
 		const card = ic.store.cards.get(cardId)!;
