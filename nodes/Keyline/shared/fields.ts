@@ -25,13 +25,21 @@ export const customReferencesOption: INodeProperties = {
 			displayName: 'Reference',
 			name: 'reference',
 			values: [
-				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. PO' },
+				{
+					displayName: 'Key',
+					name: 'key',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. PO',
+					description: 'What the reference is, e.g. PO or Cost Center',
+				},
 				{
 					displayName: 'Value',
 					name: 'value',
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 7891234',
+					description: 'The reference itself, e.g. the purchase order number 7891234',
 				},
 			],
 		},

@@ -150,7 +150,7 @@ export const locationFields: INodeProperties[] = [
 	idField(
 		'cartId',
 		{ show: { resource: ['cart', ...IN_CART] }, hide: { parent: ['order', 'none'] } },
-		'The cart: the one to work on, or the one the record is in. Billing addresses, customers, recipients, and changes to products, variants and components are for carts only.',
+		'The cart: the one to work on, or the one the record is in (Cart → Create returns its ID). Billing addresses, customers, recipients, and changes to products, variants and components are for carts only.',
 	),
 	idField(
 		'orderId',
@@ -187,17 +187,17 @@ export const locationFields: INodeProperties[] = [
 	idField(
 		'componentId',
 		{ show: { attachedTo: ['component'] } },
-		'The component of the product: the one to work on, or the one the file is for.',
+		'The component of the product: the one to work on, or the one the file is for. Component → Get Many lists them.',
 	),
 	idField(
 		'variantId',
 		{ show: { resource: ['variant'], operation: ['delete', 'get', 'update'] } },
-		'The ID of the variant of the product.',
+		'The variant of the product to work on. Variant → Create returns its ID; Variant → Get Many lists them.',
 	),
 	idField(
 		'printDataFileId',
 		{ show: { resource: ['printDataFile'], operation: ['delete', 'get', 'update'] } },
-		'The ID of the print data file.',
+		'The print data file to work on. Print Data File → Create returns its ID; Print Data File → Get Many lists them.',
 	),
 ];
 

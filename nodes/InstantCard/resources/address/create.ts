@@ -81,7 +81,8 @@ export const addressCreateDescription: INodeProperties[] = [
 		displayName: 'Contact',
 		searchListMethod: 'searchContacts',
 		show: { ...show, contactMode: ['existing'] },
-		description: 'The saved contact to link to this address',
+		description:
+			'The saved contact to link to this address. Contact → Create and Contact → Get Many give its ID.',
 	}),
 	...NEW_CONTACT.map((field) => createParameter(field, { ...show, contactMode: ['new'] })),
 ];

@@ -28,6 +28,7 @@ const CITY: FormField = {
 	displayName: 'City',
 	key: 'city',
 	placeholder: 'e.g. Austin',
+	description: 'City or town of the address, e.g. Austin',
 	required: true,
 };
 const STATE: FormField = {
@@ -50,6 +51,7 @@ const COUNTRY: FormField = {
 	displayName: 'Country',
 	key: 'country',
 	placeholder: 'e.g. US',
+	description: 'Country of the address, e.g. US',
 	required: true,
 };
 const LABEL: FormField = {

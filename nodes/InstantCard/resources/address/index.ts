@@ -67,7 +67,7 @@ export const addressFields: INodeProperties[] = [
 		searchListMethod: 'searchAddresses',
 		show: { resource: ['address'], operation: ['delete', 'get', 'update'] },
 		description:
-			'The saved address to work on: choose it from the list, or map its ID from a previous node',
+			'The saved address to work on: choose it from the list, or map its ID from a previous node (e.g. Address → Create or Address → Get Many)',
 	}),
 	...addressCreateDescription,
 	...addressUpdateDescription,

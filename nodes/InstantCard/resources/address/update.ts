@@ -54,7 +54,8 @@ export const addressUpdateDescription: INodeProperties[] = [
 		displayName: 'Linked Contact',
 		searchListMethod: 'searchContacts',
 		show: { ...show, contactUpdate: ['existing'] },
-		description: 'The saved contact to link to this address instead',
+		description:
+			'The saved contact to link to this address instead. Contact → Create and Contact → Get Many give its ID.',
 	}),
 ];
 

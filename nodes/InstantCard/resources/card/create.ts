@@ -34,7 +34,7 @@ export const cardTemplateIdProperty: INodeProperties = idLocator({
 	searchListMethod: 'searchCardTemplates',
 	show: { resource: ['card', 'cardTemplate'], operation: ['create', 'getFields'] },
 	description:
-		'The card design (template): the one a new card is created from, or whose fields to list',
+		'The card design (template): the one a new card is created from, or whose fields to list. Card Template → Get Many lists them.',
 });
 
 export const cardCreateDescription: INodeProperties[] = [

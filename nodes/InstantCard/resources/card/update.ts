@@ -57,7 +57,8 @@ const newTemplateLocator = idLocator({
 	searchListMethod: 'searchCardTemplates',
 	show,
 	required: false,
-	description: 'Move the card to another design. Leave empty to keep its current template.',
+	description:
+		'Move the card to another design (Card Template → Get Many lists them). Leave empty to keep its current template.',
 	example: INSTANTCARD_IDS.cardTemplateId.example,
 });
 

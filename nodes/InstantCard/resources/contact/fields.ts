@@ -127,6 +127,7 @@ export const FULL_NAME: FormField = {
 	displayName: 'Full Name',
 	key: 'full_name',
 	placeholder: 'e.g. Ada Lovelace',
+	description: "The person's first and last name, e.g. Ada Lovelace",
 	required: true,
 };
 export const EMAIL: FormField = {
@@ -134,6 +135,7 @@ export const EMAIL: FormField = {
 	displayName: 'Email',
 	key: 'email',
 	placeholder: 'name@email.com',
+	description: "The person's email address, e.g. ada@example.com",
 	required: true,
 	email: true,
 };
@@ -142,12 +144,14 @@ export const PHONE_NUMBER: FormField = {
 	displayName: 'Phone Number',
 	key: 'phone_number',
 	placeholder: 'e.g. +1 512 555 0100',
+	description: 'A phone number to reach the person, e.g. +1 512 555 0100',
 };
 export const ALT_EMAIL: FormField = {
 	name: 'altEmail',
 	displayName: 'Alternative Email',
 	key: 'alt_email',
 	placeholder: 'name@email.com',
+	description: 'A second email address for the person, e.g. ada.lovelace@example.org',
 	email: true,
 };
 export const ALT_PHONE_NUMBER: FormField = {
@@ -155,6 +159,7 @@ export const ALT_PHONE_NUMBER: FormField = {
 	displayName: 'Alternative Phone Number',
 	key: 'alt_phone_number',
 	placeholder: 'e.g. +1 512 555 0101',
+	description: 'A second phone number for the person, e.g. +1 512 555 0101',
 };
 
 /** What a new contact is given on Contact → Create, and on Address → Create with New Contact. */

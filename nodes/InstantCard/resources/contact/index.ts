@@ -68,7 +68,7 @@ export const contactFields: INodeProperties[] = [
 		searchListMethod: 'searchContacts',
 		show: { resource: ['contact'], operation: ['delete', 'get', 'update'] },
 		description:
-			'The contact to work on: choose it from the list, or map its ID from a previous node. A contact still linked to an address cannot be deleted.',
+			'The contact to work on: choose it from the list, or map its ID from a previous node (e.g. Contact → Create or Contact → Get Many). A contact still linked to an address cannot be deleted.',
 	}),
 	...contactCreateDescription,
 ];

@@ -28,7 +28,7 @@ export const printJobIdProperty: INodeProperties = idLocator({
 		],
 	},
 	description:
-		'The print job to work on: choose it from the list, or map its ID from a previous node. Only jobs not submitted yet (status Created) take changes.',
+		'The print job to work on: choose it from the list, or map its ID from a previous node (e.g. Print Job → Create or Print Job → Get Many). Only jobs not submitted yet (status Created) take changes.',
 });
 
 /**
@@ -43,7 +43,7 @@ export const cardIdsProperty: INodeProperties = {
 	placeholder: CARD_IDS_PLACEHOLDER,
 	displayOptions: { show: { resource: PRINT_JOB, operation: ['addCards', 'create'] } },
 	description:
-		"Finalized cards to put in the job, separated by commas or spaces, or an expression giving an array. Each is printed in the job's number of copies. Add Cards needs at least one; on Create they are optional (cards can be added later with Add Cards).",
+		"IDs of finalized cards to put in the job (Card → Finalize, Card → Search), separated by commas or spaces, e.g. 264561, 264562, or an expression giving an array. Each is printed in the job's number of copies. Add Cards needs at least one; on Create they are optional (cards can be added later with Add Cards).",
 };
 
 /**

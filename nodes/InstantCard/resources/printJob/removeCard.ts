@@ -64,6 +64,7 @@ export const printJobRemoveCardDescription: INodeProperties[] = [
 		displayName: 'Card',
 		searchListMethod: 'searchPrintJobCards',
 		show: { resource: ['printJob'], operation: ['removeCard'] },
-		description: 'The card to take out of the job (the card itself is not deleted)',
+		description:
+			"The card to take out of the job (the card itself is not deleted). Print Job → Get lists the job's cards.",
 	}),
 ];

@@ -73,7 +73,7 @@ export const printJobUpdateFields: INodeProperties[] = [
 		default: '',
 		placeholder: CARD_IDS_PLACEHOLDER,
 		description:
-			'Finalized cards to add to the job, separated by commas or spaces, or an expression giving an array. Cards already in the job stay.',
+			'IDs of finalized cards to add to the job (Card → Finalize, Card → Search), separated by commas or spaces, e.g. 264561, 264562, or an expression giving an array. Cards already in the job stay.',
 	},
 	{
 		displayName: 'Number of Copies',

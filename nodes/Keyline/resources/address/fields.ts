@@ -65,6 +65,7 @@ export const ADDRESS_VALUES: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1a',
+		description: 'House number, with any letter after it, e.g. 1a',
 	},
 	{
 		displayName: 'Addition',
@@ -90,6 +91,7 @@ export const ADDRESS_VALUES: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Mainz',
+		description: 'Town or city of the address, e.g. Mainz',
 	},
 	{
 		displayName: 'Country Code',

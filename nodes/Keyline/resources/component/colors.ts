@@ -36,13 +36,17 @@ export function colorsOption(name: string, side: 'front' | 'back'): INodePropert
 								value: 'custom',
 								description: 'A color the print shop knows by its name',
 							},
-							{ name: 'HKS', value: 'HKS' },
+							{ name: 'HKS', value: 'HKS', description: 'An HKS spot color, by its number' },
 							{
 								name: 'No Colors (Unprinted)',
 								value: UNPRINTED,
 								description: `Clears the colors: the ${side} stays unprinted. Cannot be combined with other colors.`,
 							},
-							{ name: 'Pantone', value: 'Pantone' },
+							{
+								name: 'Pantone',
+								value: 'Pantone',
+								description: 'A Pantone spot color, by its number',
+							},
 						],
 						default: 'CMYK',
 					},
@@ -58,6 +62,7 @@ export function colorsOption(name: string, side: 'front' | 'back'): INodePropert
 							{ name: 'Yellow', value: 'Yellow' },
 						],
 						default: 'all',
+						description: 'Which of the four process colors: all four, or one of them',
 						displayOptions: { show: { family: ['CMYK'] } },
 					},
 					{
