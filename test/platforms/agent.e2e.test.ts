@@ -20,7 +20,7 @@ import { N8nClient } from '../e2e/client';
 import { assertRuntimeInstalled, CUSTOM, n8nVersion, SELECTED } from '../e2e/n8n';
 import { INSTANTCARD_SANDBOX_LOGIN } from '../sandbox/instantcard';
 import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
-import { MODEL_ID, offeredTool, ScriptedChatModel, toolResults } from './chat-model';
+import { MODEL_ID, offeredTool, ScriptedChatModel, toolResults } from '../harness/chat-model';
 
 jest.setTimeout(240_000);
 
