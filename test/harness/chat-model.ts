@@ -8,8 +8,9 @@
  * supported: a JSON completion (`stream` absent or false) and server-sent events (`stream: true`).
  * `GET /v1/models` lists one model, in case a client asks. Anything else is a 404, recorded.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { LocalServer } from './local-server';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -39,30 +40,12 @@ export interface ModelRequest {
 
 export const MODEL_ID = 'scripted-model-1';
 
-export class ScriptedChatModel {
+export class ScriptedChatModel extends LocalServer {
 	readonly requests: ModelRequest[] = [];
 	private steps: ModelStep[] = [];
-	private server?: Server;
-
 	/** `http://127.0.0.1:<port>/v1`: the Base URL to put in the OpenAI credential. */
-	baseUrl = '';
-
-	async start(): Promise<string> {
-		this.server = createServer((req, res) => {
-			void this.handle(req, res);
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		const { port } = this.server.address() as AddressInfo;
-		this.baseUrl = `http://127.0.0.1:${port}/v1`;
-		return this.baseUrl;
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		this.server = undefined;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+	get baseUrl(): string {
+		return `${this.url}/v1`;
 	}
 
 	/** The steps the next completions are answered with, in order; replaces what was left. */
@@ -80,7 +63,7 @@ export class ScriptedChatModel {
 		this.steps = [];
 	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const raw = Buffer.concat(chunks).toString('utf8');

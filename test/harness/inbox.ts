@@ -4,8 +4,9 @@
  * request (method, path, content type, raw body; JSON and multipart bodies parsed) and answers
  * `{"ok": true}`. `GET /files/<name>` serves the files given to `serve`, e.g. a photo.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { LocalServer } from './local-server';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -55,30 +56,9 @@ export function parseMultipart(raw: Buffer, contentType: string): MultipartPart[
 	return parts;
 }
 
-export class Inbox {
+export class Inbox extends LocalServer {
 	readonly requests: InboxRequest[] = [];
 	private readonly files = new Map<string, { type: string; data: Buffer }>();
-	private server?: Server;
-	/** `http://127.0.0.1:<port>` */
-	url = '';
-
-	async start(): Promise<string> {
-		this.server = createServer((req, res) => {
-			void this.handle(req, res);
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-		return this.url;
-	}
-
-	async stop(): Promise<void> {
-		const server = this.server;
-		this.server = undefined;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-	}
-
 	/** Serves `data` at `GET /files/<name>`; returns its URL. */
 	serve(name: string, type: string, data: Buffer): string {
 		this.files.set(name, { type, data });
@@ -103,7 +83,7 @@ export class Inbox {
 		return this.to(path);
 	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const raw = Buffer.concat(chunks);

@@ -46,6 +46,19 @@ const fromAI = (key: string, description: string, type: 'string' | 'number') =>
 
 const CARD_ID_DESCRIPTION =
 	'The ID of the InstantCard card to read, a whole number such as 264561 (the card number the user gives)';
+
+/** InstantCard Card → Get as a tool, its card ID filled by the model. */
+const GET_CARD_TOOL = {
+	name: 'Get Card',
+	type: `${CUSTOM}.instantCardTool`,
+	parameters: {
+		descriptionType: 'auto',
+		resource: 'card',
+		operation: 'get',
+		cardId: { __rl: true, mode: 'id', value: fromAI('cardId', CARD_ID_DESCRIPTION, 'number') },
+	},
+	credentials: IC_CREDENTIAL,
+};
 const SEARCH_TERM_DESCRIPTION =
 	"Text to look for in the cards' text fields, e.g. a last name or an employee number";
 const ORDER_ID_DESCRIPTION =
@@ -353,21 +366,7 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 		const lastName = `Hopper-${randomUUID().slice(0, 8)}`;
 		card.data.last_name = lastName;
 		const record = await useTool({
-			tool: {
-				name: 'Get Card',
-				type: `${CUSTOM}.instantCardTool`,
-				parameters: {
-					descriptionType: 'auto',
-					resource: 'card',
-					operation: 'get',
-					cardId: {
-						__rl: true,
-						mode: 'id',
-						value: fromAI('cardId', CARD_ID_DESCRIPTION, 'number'),
-					},
-				},
-				credentials: IC_CREDENTIAL,
-			},
+			tool: GET_CARD_TOOL,
 			toolName: 'Get_Card',
 			toolDescription: 'Get a card in InstantCard',
 			argument: { key: 'cardId', description: CARD_ID_DESCRIPTION, type: 'number', value: cardId },
@@ -476,21 +475,7 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 		);
 		const { answer, execution } = await runAgent(
 			'Agent with a missing card',
-			{
-				name: 'Get Card',
-				type: `${CUSTOM}.instantCardTool`,
-				parameters: {
-					descriptionType: 'auto',
-					resource: 'card',
-					operation: 'get',
-					cardId: {
-						__rl: true,
-						mode: 'id',
-						value: fromAI('cardId', CARD_ID_DESCRIPTION, 'number'),
-					},
-				},
-				credentials: IC_CREDENTIAL,
-			},
+			GET_CARD_TOOL,
 			`Whose card is number ${missingId}?`,
 			false,
 		);
