@@ -255,9 +255,20 @@ export function nodeOutput(run: ExecutedRun, nodeName: string) {
 export async function startServer(
 	instance: N8nInstance,
 	log?: (line: string) => void,
+	/**
+	 * `detached`: n8n (and the task runners it starts) in a process group of its own, which a
+	 * terminal's Ctrl+C does not reach, so its caller alone decides how to stop it (`npm start`).
+	 * `spawned` gets the process at once, so a caller can stop it while it is starting.
+	 */
+	options: { detached?: boolean; spawned?: (child: ChildProcess) => void } = {},
 ): Promise<ChildProcess> {
 	const { node, n8nBin } = instance.runtime;
-	const child = spawn(node, [n8nBin, 'start'], { env: instance.env, cwd: instance.userFolder });
+	const child = spawn(node, [n8nBin, 'start'], {
+		env: instance.env,
+		cwd: instance.userFolder,
+		detached: options.detached,
+	});
+	options.spawned?.(child);
 	child.stdout?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => log?.(chunk.toString()));
 	const base = `http://127.0.0.1:${instance.env.N8N_PORT}`;

@@ -1,8 +1,9 @@
 /**
  * `npm run sandbox [-- --instantcard-port N --keyline-port N]`: starts both emulators on
- * 127.0.0.1 and prints the credential values to enter in n8n. Ctrl+C stops them.
+ * 127.0.0.1 and prints the credential values to enter in n8n and the sandbox catalogue (the IDs
+ * they accept). Ctrl+C stops them.
  */
-import { describeSandboxes, startSandboxes } from './index';
+import { describeSandboxes, sandboxCatalogue, startSandboxes } from './index';
 
 function portArg(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
@@ -15,6 +16,7 @@ async function main() {
 		keyline: portArg('keyline-port', 4020),
 	});
 	console.log(describeSandboxes(sandboxes));
+	console.log(`\n${sandboxCatalogue(sandboxes)}`);
 	console.log('\nThe sandboxes run until you press Ctrl+C.');
 	const stop = () => void sandboxes.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);

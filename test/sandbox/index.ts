@@ -1,6 +1,19 @@
 /** Both emulators together, for `npm run sandbox`, `npm start` and the end-to-end tests. */
-import { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox } from './instantcard';
-import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from './keyline';
+import {
+	INSTANTCARD_CARD_TEMPLATES,
+	INSTANTCARD_PRINT_JOB_STATUSES,
+	INSTANTCARD_SANDBOX_LOGIN,
+	INSTANTCARD_SHIPPING_PROVIDERS,
+	InstantCardSandbox,
+} from './instantcard';
+import { formatMoney } from './instantcard/store';
+import {
+	KEYLINE_CARRIERS,
+	KEYLINE_CUSTOMERS,
+	KEYLINE_PRODUCT_TEMPLATES,
+	KEYLINE_SANDBOX_API_KEY,
+	KeylineSandbox,
+} from './keyline';
 
 export { INSTANTCARD_SANDBOX_LOGIN, InstantCardSandbox, KEYLINE_SANDBOX_API_KEY, KeylineSandbox };
 
@@ -67,5 +80,75 @@ export function describeSandboxes(sandboxes: Pick<Sandboxes, 'instantCard' | 'ke
 		`  API Key:  ${KEYLINE_SANDBOX_API_KEY}`,
 		`  Base URL: ${sandboxes.keyline.baseUrl}`,
 		`  Control:  ${sandboxes.keyline.url}/__control/state`,
+	].join('\n');
+}
+
+/**
+ * The IDs a user can enter in the nodes: what the Keyline sandbox accepts (its catalogue, which
+ * the Inbox API cannot list) and what the InstantCard sandbox holds now. Read from the sandboxes,
+ * so it stays true when their seed changes; `npm start` and `npm run sandbox` print it.
+ */
+export function sandboxCatalogue(sandboxes: Pick<Sandboxes, 'instantCard' | 'keyline'>): string {
+	const { store } = sandboxes.instantCard;
+	const list = (title: string, rows: string[], none: string) =>
+		rows.length ? [`  ${title}`, ...rows.map((row) => `    ${row}`)] : [`  ${title} ${none}`];
+	const cards = [...store.cards.values()];
+	const jobs = [...store.printJobs.values()];
+	return [
+		'Sandbox catalogue',
+		'  Keyline (the Inbox API cannot list these; the sandbox accepts exactly these IDs)',
+		...list(
+			'  Customer IDs:',
+			KEYLINE_CUSTOMERS.map(
+				(c) =>
+					`  ${c.id}  ${c.name}${c.has_address ? '' : ' (no postal address: checkout reports it)'}`,
+			),
+			'none',
+		),
+		...list(
+			'  Carrier IDs:',
+			KEYLINE_CARRIERS.map((c) => `  ${c.id}  ${c.name}`),
+			'none',
+		),
+		...list(
+			'  Product template IDs (order number, name):',
+			KEYLINE_PRODUCT_TEMPLATES.map((t) => `  ${t.id}  ${t.order_number}  ${t.name}`),
+			'none',
+		),
+		`  InstantCard (organization ${INSTANTCARD_SANDBOX_LOGIN.organizationId}, balance ${formatMoney(store.balanceCents)})`,
+		...list(
+			'  Card templates (fields):',
+			INSTANTCARD_CARD_TEMPLATES.map(
+				(t) => `  ${t.id}  ${t.name} (${t.fields.map((f) => f.token).join(', ')})`,
+			),
+			'none',
+		),
+		...list(
+			'  Cards:',
+			cards.map(
+				(c) =>
+					`  ${c.id}  ${store.template(c.card_template_id)?.name ?? c.card_template_id}, ${c.status}`,
+			),
+			'none yet (Card → Create makes one)',
+		),
+		...list(
+			'  Print jobs:',
+			jobs.map(
+				(j) => `  ${j.id}  ${INSTANTCARD_PRINT_JOB_STATUSES[j.status]}, ${j.cards.length} card(s)`,
+			),
+			'none yet (Print Job → Create makes one)',
+		),
+		...list(
+			'  Saved addresses:',
+			[...store.addresses.values()].map(
+				(a) => `  ${a.id}  ${a.label ?? ''}: ${a.address1}, ${a.city} ${a.zip_code} ${a.country}`,
+			),
+			'none',
+		),
+		...list(
+			'  Shipping provider IDs:',
+			INSTANTCARD_SHIPPING_PROVIDERS.map((p) => `  ${p.id}  ${p.name}`),
+			'none',
+		),
 	].join('\n');
 }
