@@ -28,6 +28,7 @@ import { createInstance, freePort, ROOT, runtime, startServer } from '../test/e2
 import {
 	describeSandboxes,
 	sandboxCatalogue,
+	seedTryout,
 	sandboxCredentials,
 	startSandboxes,
 	type Sandboxes,
@@ -374,6 +375,7 @@ async function main() {
 
 	try {
 		sandboxes = await startSandboxes({ instantCard: instantCardPort, keyline: keylinePort });
+		seedTryout(sandboxes);
 	} catch (error) {
 		writeLog(String((error as Error).stack));
 		throw new StartError(

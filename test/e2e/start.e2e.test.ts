@@ -180,7 +180,10 @@ describe('npm start', () => {
 		expect(out).toMatch(/Carrier IDs:\n +\d+ {2}\S/);
 		expect(out).toMatch(/Product template IDs.*:\n +\d+ {2}KEY-/);
 		expect(out).toMatch(/Card templates.*:\n +\d+ {2}\S/);
-		expect(out).toMatch(/Print jobs:/);
+		// Something to try Get and Preview on: cards, a print job and an order with their IDs.
+		expect(out).toMatch(/Cards:\n +\d+ {2}\S/);
+		expect(out).toMatch(/Print jobs:\n +\d+ {2}Created, 2 card\(s\)/);
+		expect(out).toMatch(/Orders:\n +\d+ {2}\S/);
 		const customerIds = [
 			...match(out, /Customer IDs:\n((?: {6}\d+ .*\n)+)/).matchAll(/^ +(\d+)/gm),
 		].map((found) => Number(found[1]));

@@ -3,7 +3,7 @@
  * 127.0.0.1 and prints the credential values to enter in n8n and the sandbox catalogue (the IDs
  * they accept). Ctrl+C stops them.
  */
-import { describeSandboxes, sandboxCatalogue, startSandboxes } from './index';
+import { describeSandboxes, sandboxCatalogue, seedTryout, startSandboxes } from './index';
 
 function portArg(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
@@ -15,6 +15,7 @@ async function main() {
 		instantCard: portArg('instantcard-port', 4010),
 		keyline: portArg('keyline-port', 4020),
 	});
+	seedTryout(sandboxes);
 	console.log(describeSandboxes(sandboxes));
 	console.log(`\n${sandboxCatalogue(sandboxes)}`);
 	console.log('\nThe sandboxes run until you press Ctrl+C.');

@@ -40,6 +40,17 @@ export async function startSandboxes(
 	};
 }
 
+/**
+ * Something to try Get, Preview, Submit and the triggers on at once, for `npm start` and
+ * `npm run sandbox` (the tests seed what each needs themselves): three finalized InstantCard
+ * cards, a print job (Created) holding two of them, and a placed Keyline order.
+ */
+export function seedTryout(sandboxes: Pick<Sandboxes, 'instantCard' | 'keyline'>): void {
+	const cards = sandboxes.instantCard.seedCards(3);
+	sandboxes.instantCard.seedPrintJob({ cardIds: cards.slice(0, 2) });
+	sandboxes.keyline.seedOrder();
+}
+
 /** Credentials as n8n stores them (`import:credentials` format), pointing at the sandboxes. */
 export function sandboxCredentials(sandboxes: Pick<Sandboxes, 'instantCard' | 'keyline'>) {
 	return [
@@ -114,6 +125,13 @@ export function sandboxCatalogue(sandboxes: Pick<Sandboxes, 'instantCard' | 'key
 			'  Product template IDs (order number, name):',
 			KEYLINE_PRODUCT_TEMPLATES.map((t) => `  ${t.id}  ${t.order_number}  ${t.name}`),
 			'none',
+		),
+		...list(
+			'  Orders:',
+			[...sandboxes.keyline.store.orders.values()].map(
+				(o) => `  ${o.id}  ${o.state}, ${o.products.length} product(s)`,
+			),
+			'none yet (Cart → Check Out or Order → Place Order makes one)',
 		),
 		`  InstantCard (organization ${INSTANTCARD_SANDBOX_LOGIN.organizationId}, balance ${formatMoney(store.balanceCents)})`,
 		...list(
