@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
+import { bindingField, credentialTest } from '../nodes/shared/binding';
 import { sendSessionToken, startSession } from '../nodes/InstantCard/shared/login';
 
 export class InstantCardApi implements ICredentialType {
@@ -88,11 +88,7 @@ export class InstantCardApi implements ICredentialType {
 	// Logs in with the form's values every time (see `authenticate`) and reads the organization
 	// (a wrong Organization ID fails the Test, not the first workflow); then this request shows
 	// that InstantCard takes the new token.
-	test: ICredentialTestRequest = {
-		request: {
-			url: '/profile/me',
-			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
-		},
+	test: ICredentialTestRequest = credentialTest('/profile/me', {
 		rules: [
 			{
 				type: 'responseCode',
@@ -102,5 +98,5 @@ export class InstantCardApi implements ICredentialType {
 				},
 			},
 		],
-	};
+	});
 }

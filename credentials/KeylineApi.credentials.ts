@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { bindingField, CREDENTIAL_TEST_HEADER } from '../nodes/shared/binding';
+import { bindingField, credentialTest } from '../nodes/shared/binding';
 import { checkKey, KEYLINE_DEFAULT_URL, sendKey } from '../nodes/Keyline/shared/keyCheck';
 
 export class KeylineApi implements ICredentialType {
@@ -45,11 +45,5 @@ export class KeylineApi implements ICredentialType {
 
 	// `authenticate` makes every Test run the key check first; this request then shows that
 	// the checked key reaches the API (any answer of the Inbox API, e.g. the 404 for cart 0).
-	test: ICredentialTestRequest = {
-		request: {
-			url: '/carts/0',
-			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
-			ignoreHttpStatusErrors: true,
-		},
-	};
+	test: ICredentialTestRequest = credentialTest('/carts/0', { ignoreHttpStatusErrors: true });
 }

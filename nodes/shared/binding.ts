@@ -18,6 +18,7 @@
  */
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	IDataObject,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -102,6 +103,25 @@ export function boundAuthentication(how: {
 		await authorize(credentials, requestOptions, async () => await how.usable(credentials));
 		requestOptions.headers = { ...requestOptions.headers, ...how.headers(credentials) };
 		return requestOptions;
+	};
+}
+
+/**
+ * A credential's Test: a request below the API root, marked so that `authenticate` makes n8n
+ * check the values in the form first (a login or key check), whatever is held.
+ */
+export function credentialTest(
+	url: string,
+	options: { ignoreHttpStatusErrors?: boolean; rules?: ICredentialTestRequest['rules'] } = {},
+): ICredentialTestRequest {
+	const { ignoreHttpStatusErrors, rules } = options;
+	return {
+		request: {
+			url,
+			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
+			...(ignoreHttpStatusErrors ? { ignoreHttpStatusErrors } : {}),
+		},
+		...(rules ? { rules } : {}),
 	};
 }
 
