@@ -179,7 +179,9 @@ describe('the editor in a real browser', () => {
 			for (const name of ['Create Card', 'Preview Card', 'Finalize Card', 'Create Print Job'])
 				await canvasNode(page, name).waitFor();
 			await canvasDrawn(page);
-			await screenshot(page, 'instantcard-workflow-canvas');
+			// No template yet: n8n marks the node as not ready (its issues marker).
+			const issues = canvasNode(page, 'Create Card').locator('[data-test-id="node-issues"]');
+			await issues.waitFor();
 
 			await openNode(page, 'Create Card');
 			const form = nodeParameters(page);
@@ -216,6 +218,14 @@ describe('the editor in a real browser', () => {
 			await name.fill('Ada Lovelace');
 			await name.blur();
 			await screenshot(page, 'instantcard-card-fields');
+
+			// Back on the canvas with the template chosen: the workflow as the README shows it.
+			await dismiss(page);
+			// An empty spot of the canvas: nothing selected, no node's hover toolbar.
+			await page.mouse.click(640, 200);
+			await canvasDrawn(page);
+			await issues.waitFor({ state: 'detached' });
+			await screenshot(page, 'instantcard-workflow-canvas');
 		}),
 	);
 
