@@ -6,7 +6,6 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -28,10 +27,12 @@ import { requestTimeout } from './timeouts';
 export interface CallApi {
 	profile: ApiProfile;
 	credentialType: string;
-	/** The API root the credential points at, without a trailing slash. */
-	baseUrl: (credentials: ICredentialDataDecryptedObject) => string;
-	/** What every path is below, e.g. InstantCard's `/organizations/20003827`. */
-	prefix?: (credentials: ICredentialDataDecryptedObject) => string;
+	/**
+	 * What every path is below, e.g. InstantCard's `/organizations/{organizationId}`. The
+	 * credential fills it in and puts the API root in front (see `boundAuthentication`), as for
+	 * the nodes' own requests.
+	 */
+	prefix?: string;
 	/**
 	 * Keep answers of 300 and more instead of letting n8n throw on them (Keyline: a checkout's 301
 	 * must not be followed). n8n logs in again on a refused token only when the request throws,
@@ -70,35 +71,34 @@ export async function apiResponse(
 	request: CallRequest,
 	answers: number[] = [],
 ): Promise<CallResponse> {
-	const credentials = await context.getCredentials(api.credentialType);
-	const baseURL = api.baseUrl(credentials);
-	const url = `${api.prefix?.(credentials) ?? ''}${request.path}`;
-	const timeout = requestTimeout(context);
-	const what = { method: request.method, url, baseURL, timeout };
+	// Below the API root: the credential completes this object as it sends it, so what an error
+	// names (host and path) is what was sent.
+	const options = {
+		method: request.method,
+		url: `${api.prefix ?? ''}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		headers: { Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		timeout: requestTimeout(context),
+		...(api.keepStatuses ? { ignoreHttpStatusErrors: true, disableFollowRedirect: true } : {}),
+	};
 	let response: CallResponse;
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			api.credentialType,
-			{
-				method: request.method,
-				url: `${baseURL}${url}`,
-				qs: request.qs,
-				body: request.body,
-				headers: { Accept: 'application/json' },
-				json: true,
-				returnFullResponse: true,
-				timeout,
-				...(api.keepStatuses ? { ignoreHttpStatusErrors: true, disableFollowRedirect: true } : {}),
-			},
+			options,
 		)) as CallResponse;
 	} catch (error) {
 		throw inPicker(context)
-			? pickerError(context, api, error, what)
-			: toApiError(context, api.profile, error, what);
+			? pickerError(context, api, error, options)
+			: toApiError(context, api.profile, error, options);
 	}
-	if (!answers.includes(response.statusCode)) failOnHttpError(context, api.profile, response, what);
-	checkAnswer(context, api.profile, response, what);
+	if (!answers.includes(response.statusCode))
+		failOnHttpError(context, api.profile, response, options);
+	checkAnswer(context, api.profile, response, options);
 	return response;
 }
 

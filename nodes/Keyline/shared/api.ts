@@ -55,4 +55,3 @@ function toEnglish(text: string): string | undefined {
 
 export const sendRequest = requestHook(KEYLINE);
 
-export { keylineBaseUrl } from './keyCheck';

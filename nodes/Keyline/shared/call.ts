@@ -10,7 +10,7 @@ import {
 	type CallRequest,
 	type CallResponse,
 } from '../../shared/call';
-import { KEYLINE, keylineBaseUrl } from './api';
+import { KEYLINE } from './api';
 
 export type KeylineContext = CallContext;
 export type KeylineRequest = CallRequest;
@@ -19,7 +19,6 @@ export type KeylineResponse = CallResponse;
 const KEYLINE_CALLS: CallApi = {
 	profile: KEYLINE,
 	credentialType: 'keylineApi',
-	baseUrl: keylineBaseUrl,
 	keepStatuses: true,
 };
 
