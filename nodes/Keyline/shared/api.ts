@@ -54,4 +54,3 @@ function toEnglish(text: string): string | undefined {
 }
 
 export const sendRequest = requestHook(KEYLINE);
-
