@@ -14,6 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { WEB_SHOP_ORDER } from '../fixtures/keyline';
 import { sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
 import { INSTANTCARD_SAMPLE_PNG_BASE64 } from '../sandbox/instantcard';
 import { offeredTool, ScriptedChatModel, toolResults } from '../harness/chat-model';
@@ -459,42 +460,7 @@ describe('example workflows (examples/) in a real n8n', () => {
 			prepare('04-shop-order-keyline.json', { customerId: 207, carrierId: 44 }),
 		);
 		await publish(id);
-		const shopOrder = {
-			order_number: 'SHOP-10042',
-			buyer: {
-				first_name: 'Bran',
-				last_name: 'Stark',
-				email: 'bran@example.com',
-				phone: '+49 6131 617100',
-			},
-			billing: {
-				addressee: 'Stark Industries AG',
-				street: 'Rheinallee',
-				number: '5',
-				zip: '55118',
-				town: 'Mainz',
-				country: 'DE',
-			},
-			shipping: {
-				addressee: 'Stark Industries AG\nLager',
-				street: 'Hafenstraße',
-				number: '12',
-				zip: '55118',
-				town: 'Mainz',
-				country: 'DE',
-			},
-			products: [
-				{
-					product_template_id: 502,
-					name: 'Flyer Sommerfest',
-					variants: [{ name: 'Deutsch', circulation: 400 }],
-					print_data_files: [
-						{ uri: 'https://shop.example/files/flyer.pdf', kind: 'original', filesize: 482113 },
-					],
-				},
-			],
-		};
-		const answer = await callWebhook('shop-order', shopOrder);
+		const answer = await callWebhook('shop-order', WEB_SHOP_ORDER);
 		const [execution] = await executions(id, 1);
 		await unpublish(id);
 		expect([execution.status, nodeErrors(execution), answer.status]).toEqual(['success', [], 200]);
@@ -513,14 +479,17 @@ describe('example workflows (examples/) in a real n8n', () => {
 		expect(rendered).toMatchObject({
 			custom_offer_text: 'Web shop order SHOP-10042',
 			custom_references: { 'Shop Order': 'SHOP-10042' },
-			recipient: { first_name: 'Bran', name: 'Stark', email: 'bran@example.com' },
-			delivery_address: { street: 'Hafenstraße', number: '12', zip_code: '55118' },
-			billing_address: { street: 'Rheinallee', number: '5' },
+			recipient: { first_name: 'Bran', name: 'Stark', email: 'bran.stark@example.com' },
+			delivery_address: { street: 'Rheinallee', number: '5', zip_code: '55118' },
+			billing_address: { street: 'Emmerich-Josef-Str.', number: '1a' },
 		});
 		expect(rendered.products).toHaveLength(1);
 		expect(rendered.products[0].product).toMatchObject({
 			name: 'Flyer Sommerfest',
-			variants: [{ variant: { name: 'Deutsch', circulation: 400 } }],
+			variants: [
+				{ variant: { name: 'Deutsch', circulation: 400 } },
+				{ variant: { name: 'English', circulation: 100 } },
+			],
 		});
 		expect((rendered.print_data_files as Json[]).map((f) => f.print_data_file.uri)).toEqual([
 			'https://shop.example/files/flyer.pdf',

@@ -8,6 +8,7 @@ import {
 	startSandboxes,
 	type Sandboxes,
 } from '../sandbox';
+import { cardFromTemplate, rl } from '../fixtures/instantcard';
 import { INSTANTCARD_SAMPLE_PNG_BASE64 } from '../sandbox/instantcard';
 import {
 	assertRuntimeInstalled,
@@ -58,7 +59,6 @@ describe('InstantCard in a real n8n', () => {
 	});
 	afterAll(async () => await sandboxes?.stop());
 
-	const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 	const start = manualStart('trigger');
 
 	it('orders a card: template → card with a photo from binary → preview → finalize → print job → balance → submit → get', async () => {
@@ -103,18 +103,11 @@ describe('InstantCard in a real n8n', () => {
 						options: { fileName: 'ada.png', mimeType: 'image/png' },
 					},
 				},
-				node('Create', 800, {
-					resource: 'card',
-					operation: 'create',
-					cardTemplateId: rl("={{ $('Template').first().json.id }}"),
-					cardDataMode: 'fields',
-					cardFields: {
-						mappingMode: 'defineBelow',
-						value: { first_name: 'Ada', last_name: 'Lovelace', 'image:photo': 'data' },
-						matchingColumns: [],
-						schema: [],
-					},
-				}),
+				node(
+					'Create',
+					800,
+					cardFromTemplate({ first_name: 'Ada', last_name: 'Lovelace', 'image:photo': 'data' }),
+				),
 				node('Preview', 1000, {
 					resource: 'card',
 					operation: 'preview',

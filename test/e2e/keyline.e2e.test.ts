@@ -8,56 +8,18 @@
  */
 import { KEYLINE_SANDBOX_API_KEY, KeylineSandbox } from '../sandbox/keyline';
 import { N8nClient } from './client';
-import { cartSetupCalls, ORDER_PRODUCT_FILES, placedOrderOutput } from '../fixtures/keyline';
+import {
+	cartSetupCalls,
+	ORDER_PRODUCT_FILES,
+	placedOrderOutput,
+	WEB_SHOP_ORDER,
+} from '../fixtures/keyline';
 import { CUSTOM, webhookNode } from './n8n';
 
 jest.setTimeout(240_000);
 
 const BASE = '/api/v2/inbox';
 const WEBHOOK_PATH = 'keyline-shop-order';
-
-/** What a shop system would post: its own order, products already in Keyline's field names. */
-const SHOP_ORDER = {
-	order_number: 'SHOP-10042',
-	customer_id: 206,
-	carrier_id: 43,
-	buyer: {
-		first_name: 'Bran',
-		last_name: 'Stark',
-		email: 'bran.stark@example.com',
-		phone: '+4961316171000',
-	},
-	billing: {
-		addressee: 'Crispy Mountain GmbH',
-		street: 'Emmerich-Josef-Str.',
-		number: '1a',
-		zip: '55116',
-		town: 'Mainz',
-		country: 'DE',
-	},
-	shipping: {
-		addressee: 'Crispy Mountain GmbH\nLager',
-		street: 'Rheinallee',
-		number: '5',
-		zip: '55118',
-		town: 'Mainz',
-		country: 'DE',
-	},
-	products: [
-		{
-			product_template_id: 502,
-			name: 'Flyer Sommerfest',
-			variants: [
-				{ name: 'Deutsch', circulation: 400 },
-				{ name: 'English', circulation: 100 },
-			],
-			components: [{ component: 1, grammage: 170 }],
-			print_data_files: [
-				{ uri: 'https://shop.example/files/flyer.pdf', kind: 'original', filesize: 482113 },
-			],
-		},
-	],
-};
 
 /** An execution as the public API lists it, with its data. */
 interface Execution {
@@ -164,7 +126,7 @@ describe('Keyline in a real n8n: shop webhook → Place Order (One Step) → Ord
 		// until then its URL answers 404 "not registered" and nothing runs, so retrying is safe.
 		let posted: { status: number; text: string } | undefined;
 		for (let attempt = 0; attempt < 60; attempt++) {
-			posted = await n8n.webhook(WEBHOOK_PATH, SHOP_ORDER);
+			posted = await n8n.webhook(WEBHOOK_PATH, WEB_SHOP_ORDER);
 			if (posted.status !== 404 || !posted.text.includes('is not registered')) break;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}

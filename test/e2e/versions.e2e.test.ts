@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { sandboxCredentials, startSandboxes, type Sandboxes } from '../sandbox';
+import { cardFromTemplate, rl } from '../fixtures/instantcard';
 import { KEYLINE_ADDRESS_FIELDS, ORDER_PRODUCT_FILES } from '../fixtures/keyline';
 import { N8nClient } from './client';
 import {
@@ -36,7 +37,6 @@ const CREDENTIAL_TYPES = ['instantCardApi', 'keylineApi'];
 const IC_CREDENTIAL = { instantCardApi: { id: 'icSandboxCred01', name: 'InstantCard sandbox' } };
 const KL_CREDENTIAL = { keylineApi: { id: 'klSandboxCred01', name: 'Keyline sandbox' } };
 
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const instantCard = (name: string, parameters: Json) => ({
 	name,
 	type: `${CUSTOM}.instantCard`,
@@ -72,18 +72,7 @@ const ACTION_WORKFLOWS: Array<{ name: string; nodes: ActionNode[] }> = [
 				operation: 'getFields',
 				cardTemplateId: rl("={{ $('Template').first().json.id }}"),
 			}),
-			instantCard('Create Card', {
-				resource: 'card',
-				operation: 'create',
-				cardTemplateId: rl("={{ $('Template').first().json.id }}"),
-				cardDataMode: 'fields',
-				cardFields: {
-					mappingMode: 'defineBelow',
-					value: { first_name: 'Ada', last_name: 'Lovelace' },
-					matchingColumns: [],
-					schema: [],
-				},
-			}),
+			instantCard('Create Card', cardFromTemplate({ first_name: 'Ada', last_name: 'Lovelace' })),
 			instantCard('Get Card', {
 				resource: 'card',
 				operation: 'get',
@@ -375,32 +364,35 @@ describe.each(installed.map((rt) => [rt.name, rt] as const))('n8n runtime %s', (
 		const job = ic.seedPrintJob({ cardCount: 1, status: 'Scheduled' });
 		const order = kl.seedOrder({});
 		kl.clock.advance(5_000);
-		const trigger = (workflowName: string, type: string, credentials: Json, parameters: Json) =>
-			triggerWorkflow(`${workflowName} (${name})`, type, credentials, parameters);
-		const icWorkflow = String(
-			(
-				await api(
-					'POST',
-					'/workflows',
-					trigger('InstantCard print jobs', 'instantCardTrigger', IC_CREDENTIAL, {
-						events: ['printJobStatusChanged'],
-					}),
-				)
-			).id,
+		// Creates the trigger's workflow through the public API and gives its ID.
+		const created = async (
+			workflowName: string,
+			type: string,
+			credentials: Json,
+			parameters: Json,
+		) =>
+			String(
+				(
+					await api(
+						'POST',
+						'/workflows',
+						triggerWorkflow(`${workflowName} (${name})`, type, credentials, parameters),
+					)
+				).id,
+			);
+		const icWorkflow = await created(
+			'InstantCard print jobs',
+			'instantCardTrigger',
+			IC_CREDENTIAL,
+			{
+				events: ['printJobStatusChanged'],
+			},
 		);
-		const klWorkflow = String(
-			(
-				await api(
-					'POST',
-					'/workflows',
-					trigger('Keyline orders', 'keylineTrigger', KL_CREDENTIAL, {
-						events: ['orderStateChanged'],
-						watch: 'discover',
-						startOrderId: order.id,
-					}),
-				)
-			).id,
-		);
+		const klWorkflow = await created('Keyline orders', 'keylineTrigger', KL_CREDENTIAL, {
+			events: ['orderStateChanged'],
+			watch: 'discover',
+			startOrderId: order.id,
+		});
 		// Activation polls once: the baseline, no execution. Changed, deactivated and activated
 		// again, the activation poll reports the change (or, at the latest, the minute's poll).
 		await activate(icWorkflow, true);

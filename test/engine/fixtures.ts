@@ -18,6 +18,10 @@ import {
 	KEYLINE_SANDBOX_API_KEY,
 	type KeylineSandbox,
 } from '../sandbox/keyline';
+import { rl } from '../fixtures/instantcard';
+
+/** A resource-locator value in By-ID mode, as the editor stores it. */
+export { rl };
 
 /**
  * The sandbox credentials live in test/harness/sandboxes.ts; re-exported for engine tests written
@@ -31,9 +35,6 @@ export function everythingVisible(value: unknown): string {
 		v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v,
 	);
 }
-
-/** A resource-locator value in By-ID mode, as the editor stores it. */
-export const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 /** A Keyline cart the sandbox can check out: everything set directly in its store. */
 export function completeKeylineCart(sandbox: KeylineSandbox) {

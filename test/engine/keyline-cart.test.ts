@@ -2,6 +2,7 @@
 import { KEYLINE_SANDBOX_API_KEY as OWNER } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
 import { keylineCredential, useKeylineSandbox } from '../harness/sandboxes';
+import { checkedOutOutput } from '../fixtures/keyline';
 import { completeKeylineCart, KEYLINE_BASE as BASE, keylineResource } from './fixtures';
 
 describe('Keyline node: cart', () => {
@@ -292,15 +293,7 @@ describe('Keyline node: cart', () => {
 		const { items, error } = await run({ operation: 'checkout', cartId: String(cart.id) });
 		expect(error).toBeUndefined();
 		const orderId = sandbox.store.carts.get(cart.id)!.order_id!;
-		expect(items[0].json).toEqual({
-			cartId: cart.id,
-			id: cart.id,
-			cart_id: cart.id,
-			placed: true,
-			order_id: orderId,
-			order_url: `${sandbox.baseUrl}/orders/${orderId}`,
-			status: 301,
-		});
+		expect(items[0].json).toEqual(checkedOutOutput(sandbox.baseUrl, cart.id, orderId));
 		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
 			`POST ${BASE}/carts/${cart.id}/checkout`,
 		]);

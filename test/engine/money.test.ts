@@ -11,6 +11,7 @@ import { KEYLINE_PRODUCT_TEMPLATES } from '../sandbox/keyline';
 import { runNode } from '../harness/run';
 import { instantCardCredential, keylineCredential, useSandboxes } from '../harness/sandboxes';
 import { instantCardAddFunds } from '../fixtures/instantcard';
+import { checkedOutOutput } from '../fixtures/keyline';
 import { completeKeylineCart, keylinePlaceOrder, rl } from './fixtures';
 
 const ORG = '/api/v2/organizations/20003827';
@@ -290,13 +291,7 @@ describe('money calls after an unclear failure', () => {
 				const { items, error } = await checkOut(cart);
 				expect(error).toBeUndefined();
 				const orderId = kl.store.carts.get(cart.id)!.order_id!;
-				expect(items[0].json).toMatchObject({
-					id: cart.id,
-					cartId: cart.id,
-					cart_id: cart.id,
-					placed: true,
-					order_id: orderId,
-				});
+				expect(items[0].json).toMatchObject(checkedOutOutput(kl.baseUrl, cart.id, orderId));
 				expect(checkouts()).toHaveLength(1);
 				expect(kl.store.orders.size).toBe(1);
 			},
