@@ -68,16 +68,22 @@ export async function sampleEvents(
 	];
 }
 
-/** The organization's newest print job (the example when it has none), and a note saying which. */
-async function sampleJob(context: IPollFunctions): Promise<{ job: IDataObject; note: string }> {
+/**
+ * The organization's newest print job (the example when it has none) and its newest finished one,
+ * with a note saying which.
+ */
+async function sampleJobs(
+	context: IPollFunctions,
+): Promise<{ job: IDataObject; finished?: IDataObject; note: string }> {
 	const list = await readJobList(context);
 	if (list.error && list.jobs.length === 0) throw list.error;
-	const newest = [...list.jobs].sort((a, b) => Number(b.id) - Number(a.id))[0];
-	const job = newest ?? EXAMPLE_JOB;
-	const note = newest
+	const newestFirst = [...list.jobs].sort((a, b) => Number(b.id) - Number(a.id));
+	const job = newestFirst[0] ?? EXAMPLE_JOB;
+	const finished = newestFirst.find((j) => statusName(j.status) === 'Finished');
+	const note = newestFirst[0]
 		? `print job #${String(job.id)} (the newest)`
 		: 'an example print job (this organization has none yet)';
-	return { job, note };
+	return { job, finished, note };
 }
 
 /** One cannot be both printed and failed: each card event gets its own card. */
@@ -96,14 +102,19 @@ async function sampleJobEvents(
 	outcome: PollOutcome,
 	jobEvents: string[],
 ): Promise<string> {
-	const { job, note } = await sampleJob(context);
+	const { job, finished, note } = await sampleJobs(context);
 	const cards = sampleCards(job);
 	for (const event of jobEvents) {
 		if (event === 'cardPrinted' || event === 'cardFailed') {
 			emitCardSample(outcome, event, job, event === 'cardPrinted' ? cards.printed : cards.failed);
+		} else if (event === 'printJobFinished') {
+			// Only a finished job is reported finished: the newest one, else this job as it would be.
+			emitJobSample(outcome, event, finished ?? { ...job, status: 'Finished' });
 		} else emitJobSample(outcome, event, job);
 	}
-	return note;
+	return finished && jobEvents.includes('printJobFinished') && finished.id !== job.id
+		? `${note}, finished print job #${String(finished.id)}`
+		: note;
 }
 
 function emitCardSample(
@@ -127,14 +138,9 @@ function emitCardSample(
 	);
 }
 
-/** A job event in the status it names (Created, Finished), else in the job's own status. */
+/** A job event in the job's own status, as a real one: a job is first seen in whatever status it has. */
 function emitJobSample(outcome: PollOutcome, event: string, job: IDataObject): void {
-	const state =
-		event === 'printJobFinished'
-			? 'Finished'
-			: event === 'printJobCreated'
-				? 'Created'
-				: statusName(job.status);
+	const state = statusName(job.status);
 	outcome.emit(
 		{
 			event,

@@ -190,6 +190,24 @@ describe('InstantCard Trigger', () => {
 		expect((t.state as Json).jobs.watermark).toBe(newest.id);
 	});
 
+	it("Fetch Test Event's job samples say the status their print job shows, as real events do", async () => {
+		const t = await trigger({ events: ['printJobCreated', 'printJobFinished'] });
+		const scheduled = sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' });
+		// Created: a job is first seen in whatever status it has then, so the state is its own.
+		// Finished: only a finished job is; with none finished yet, the sample shows one as it would be.
+		let [created, finished] = events(await t.fetchTestEvent());
+		expect(created).toMatchObject({ id: scheduled.id, previousState: null, state: 'Scheduled' });
+		expect(finished).toMatchObject({ id: scheduled.id, state: 'Finished' });
+		expect((created.printJob as Json).status).toBe('Scheduled');
+		expect((finished.printJob as Json).status).toBe('Finished');
+		const done = sb.seedPrintJob({ cardCount: 1, status: 'Finished' });
+		sb.seedPrintJob({ cardCount: 1, status: 'In_Progress' });
+		[created, finished] = events(await t.fetchTestEvent());
+		expect(created.state).toBe((created.printJob as Json).status);
+		expect(finished).toMatchObject({ id: done.id, state: 'Finished', printJob: { id: done.id } });
+		expect((finished.printJob as Json).status).toBe('Finished');
+	});
+
 	it('after a restart reports what changed meanwhile, once', async () => {
 		const job = sb.seedPrintJob({ cardCount: 1, status: 'Scheduled' });
 		const t = await trigger({ events: ALL_JOB_EVENTS });
