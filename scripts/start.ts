@@ -20,11 +20,10 @@ import {
 	writeFileSync,
 	type WriteStream,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { createInstance, freePort, ROOT, runtime, startServer } from '../test/e2e/n8n';
+import { createInstance, ROOT, runtime, startServer } from '../test/e2e/n8n';
 import {
 	describeSandboxes,
 	sandboxCatalogue,
@@ -33,6 +32,7 @@ import {
 	startSandboxes,
 	type Sandboxes,
 } from '../test/sandbox';
+import { choosePorts, PortError, SANDBOX_PORTS } from './ports';
 
 const OWNER = {
 	email: 'owner@sandbox.test',
@@ -174,51 +174,6 @@ async function run(
 		);
 }
 
-// --- Ports -----------------------------------------------------------------------------------
-
-async function isFree(port: number): Promise<boolean> {
-	return await new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
-
-interface PortChoice {
-	name: string;
-	flag: string;
-	env: string[];
-	fallback: number;
-}
-
-/** Ports chosen so far: a replacement for a busy default must not be another's default. */
-const taken = new Set<number>();
-
-/** The flag's port, else the first env var's, else the default or (if it is busy) a free one. */
-async function choosePort(choice: PortChoice, flagValue: string | undefined): Promise<number> {
-	const envName = choice.env.find((name) => process.env[name]);
-	const given = flagValue ?? (envName ? process.env[envName] : undefined);
-	const source = flagValue !== undefined ? `--${choice.flag}` : envName;
-	if (given !== undefined) {
-		const port = Number(given);
-		if (!Number.isInteger(port) || port < 1 || port > 65535)
-			throw new StartError(`${source} is "${given}": give a port number from 1 to 65535`);
-		if (!(await isFree(port)))
-			throw new StartError(
-				`port ${port} (${choice.name}, from ${source}) is in use: free it or choose another port`,
-			);
-		return port;
-	}
-	if (!taken.has(choice.fallback) && (await isFree(choice.fallback))) return choice.fallback;
-	// The next few ports first, so the URL stays recognisable; any free port otherwise.
-	let port = 0;
-	for (let next = choice.fallback + 1; next <= choice.fallback + 20 && !port; next++)
-		if (!taken.has(next) && (await isFree(next))) port = next;
-	port ||= await freePort();
-	say(`port ${choice.fallback} is in use; ${choice.name} uses ${port} instead`);
-	return port;
-}
-
 // --- The steps -------------------------------------------------------------------------------
 
 /** The newest modification time of a file or of anything in a folder (its own: a deletion). */
@@ -315,41 +270,14 @@ async function main() {
 	log = createWriteStream(logFile);
 	writeLog(`npm start, ${new Date().toISOString()}, user folder ${userFolder}`);
 
-	const choices: Array<[PortChoice, string | undefined]> = [
-		[{ name: 'n8n', flag: 'port', env: ['N8N_PORT', 'PORT'], fallback: 5678 }, args.port],
+	const [n8nPort, instantCardPort, keylinePort] = await choosePorts(
 		[
-			{
-				name: 'the InstantCard sandbox',
-				flag: 'instantcard-port',
-				env: ['INSTANTCARD_SANDBOX_PORT'],
-				fallback: 4010,
-			},
-			args['instantcard-port'],
+			[{ name: 'n8n', flag: 'port', env: ['N8N_PORT', 'PORT'], fallback: 5678 }, args.port],
+			[SANDBOX_PORTS.instantCard, args['instantcard-port']],
+			[SANDBOX_PORTS.keyline, args['keyline-port']],
 		],
-		[
-			{
-				name: 'the Keyline sandbox',
-				flag: 'keyline-port',
-				env: ['KEYLINE_SANDBOX_PORT'],
-				fallback: 4020,
-			},
-			args['keyline-port'],
-		],
-	];
-	// The ports the user chose first: a busy one fails before anything else is said.
-	const chosen = new Map<PortChoice, number>();
-	for (const explicit of [true, false])
-		for (const [choice, flagValue] of choices)
-			if (explicit === (flagValue !== undefined || choice.env.some((name) => process.env[name]))) {
-				const port = await choosePort(choice, flagValue);
-				chosen.set(choice, port);
-				taken.add(port);
-			}
-	const [n8nPort, instantCardPort, keylinePort] = choices.map(([choice]) => chosen.get(choice)!);
-	if (new Set([n8nPort, instantCardPort, keylinePort]).size < 3)
-		throw new StartError(
-			`n8n and the sandboxes need three different ports (got ${n8nPort}, ${instantCardPort}, ${keylinePort})`,
-		);
+		say,
+	);
 
 	// How long each step took, for the last line.
 	const times: string[] = [];
@@ -455,7 +383,7 @@ async function main() {
 
 void main().catch((error: unknown) => {
 	if (stopping) return;
-	const known = error instanceof StartError;
+	const known = error instanceof StartError || error instanceof PortError;
 	writeLog(String((error as Error)?.stack ?? error));
 	const message = known
 		? (error as Error).message

@@ -1,20 +1,26 @@
 /**
  * `npm run sandbox [-- --instantcard-port N --keyline-port N]`: starts both emulators on
  * 127.0.0.1 and prints the credential values to enter in n8n and the sandbox catalogue (the IDs
- * they accept). Ctrl+C stops them.
+ * they accept). Ports as `npm start` takes them (flags, INSTANTCARD_SANDBOX_PORT and
+ * KEYLINE_SANDBOX_PORT, else 4010 and 4020 or free ones when those are busy). Ctrl+C stops them.
  */
+import { parseArgs } from 'node:util';
+
+import { choosePorts, PortError, SANDBOX_PORTS } from '../../scripts/ports';
 import { describeSandboxes, sandboxCatalogue, seedTryout, startSandboxes } from './index';
 
-function portArg(name: string, fallback: number): number {
-	const index = process.argv.indexOf(`--${name}`);
-	return index > -1 ? Number(process.argv[index + 1]) : fallback;
-}
-
 async function main() {
-	const sandboxes = await startSandboxes({
-		instantCard: portArg('instantcard-port', 4010),
-		keyline: portArg('keyline-port', 4020),
-	});
+	const args = parseArgs({
+		options: { 'instantcard-port': { type: 'string' }, 'keyline-port': { type: 'string' } },
+	}).values;
+	const [instantCard, keyline] = await choosePorts(
+		[
+			[SANDBOX_PORTS.instantCard, args['instantcard-port']],
+			[SANDBOX_PORTS.keyline, args['keyline-port']],
+		],
+		(line) => console.log(line),
+	);
+	const sandboxes = await startSandboxes({ instantCard, keyline });
 	seedTryout(sandboxes);
 	console.log(describeSandboxes(sandboxes));
 	console.log(`\n${sandboxCatalogue(sandboxes)}`);
@@ -25,6 +31,9 @@ async function main() {
 }
 
 void main().catch((error: unknown) => {
-	console.error(error);
+	// A port or an argument the user can fix: one line, no stack.
+	const known =
+		error instanceof PortError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+	console.error(known ? `npm run sandbox: ${(error as Error).message}` : error);
 	process.exit(1);
 });
