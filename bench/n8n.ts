@@ -87,6 +87,34 @@ function workflow(
 	};
 }
 
+/** The Header Auth credentials the HTTP Request side uses, by ID: their names. */
+const HEADER_AUTH: Record<string, string> = {
+	klHeaderAuth0001: 'Keyline header',
+	icHeaderAuth0001: 'InstantCard token header',
+};
+
+/** n8n's HTTP Request node (4.2) named `name`, with these parameters. */
+const httpRequest = (
+	name: string,
+	parameters: Record<string, unknown>,
+	credentials?: Record<string, unknown>,
+) => ({
+	id: name.toLowerCase().replace(/\W+/g, '-'),
+	name,
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	parameters: { ...parameters, options: {} },
+	...(credentials ? { credentials } : {}),
+});
+
+/** The HTTP Request node getting `url` with the Header Auth credential `credentialId`. */
+const headerAuthGet = (url: string, credentialId: string) =>
+	httpRequest(
+		'HTTP Request',
+		{ url, authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' },
+		{ httpHeaderAuth: { id: credentialId, name: HEADER_AUTH[credentialId] } },
+	);
+
 export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> {
 	if (!runtimeInstalled()) return 'the real n8n is not installed (bash scripts/install-n8n.sh)';
 	const sandboxes = await startSandboxes();
@@ -98,7 +126,7 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 			...sandboxCredentials(sandboxes),
 			{
 				id: 'klHeaderAuth0001',
-				name: 'Keyline header',
+				name: HEADER_AUTH.klHeaderAuth0001,
 				type: 'httpHeaderAuth',
 				data: { name: 'Authorization', value: `Bearer ${KEYLINE_SANDBOX_API_KEY}` },
 			},
@@ -106,7 +134,7 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 			// credential on every request, which the package's node pays and the Login workflow not.
 			{
 				id: 'icHeaderAuth0001',
-				name: 'InstantCard token header',
+				name: HEADER_AUTH.icHeaderAuth0001,
 				type: 'httpHeaderAuth',
 				data: { name: 'Authorization', value: `bearer ${ic.issueToken()}` },
 			},
@@ -149,19 +177,7 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 						},
 					]),
 					baseline: workflow(`benchKlHttp${size}`, carts.slice(0, size), [
-						{
-							id: 'http',
-							name: 'HTTP Request',
-							type: 'n8n-nodes-base.httpRequest',
-							typeVersion: 4.2,
-							parameters: {
-								url: `=${kl.baseUrl}/carts/{{ $json.id }}`,
-								authentication: 'genericCredentialType',
-								genericAuthType: 'httpHeaderAuth',
-								options: {},
-							},
-							credentials: { httpHeaderAuth: { id: 'klHeaderAuth0001', name: 'Keyline header' } },
-						},
+						headerAuthGet(`=${kl.baseUrl}/carts/{{ $json.id }}`, 'klHeaderAuth0001'),
 					]),
 				},
 				{
@@ -174,46 +190,32 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 						`benchIcHttp${size}`,
 						cards.slice(0, size),
 						[
-							{
-								id: 'http',
-								name: 'HTTP Request',
-								type: 'n8n-nodes-base.httpRequest',
-								typeVersion: 4.2,
-								parameters: {
-									url: `=${org}/cards/{{ $json.id }}`,
-									sendHeaders: true,
-									headerParameters: {
-										parameters: [
-											{
-												name: 'Authorization',
-												value: "=bearer {{ $('Login').first().json.auth_token }}",
-											},
-										],
-									},
-									options: {},
+							httpRequest('HTTP Request', {
+								url: `=${org}/cards/{{ $json.id }}`,
+								sendHeaders: true,
+								headerParameters: {
+									parameters: [
+										{
+											name: 'Authorization',
+											value: "=bearer {{ $('Login').first().json.auth_token }}",
+										},
+									],
 								},
-							},
+							}),
 						],
 						[
-							{
-								id: 'login',
-								name: 'Login',
-								type: 'n8n-nodes-base.httpRequest',
-								typeVersion: 4.2,
-								parameters: {
-									method: 'POST',
-									url: `${ic.baseUrl}/authenticate`,
-									sendBody: true,
-									contentType: 'form-urlencoded',
-									bodyParameters: {
-										parameters: [
-											{ name: 'email', value: INSTANTCARD_SANDBOX_LOGIN.email },
-											{ name: 'password', value: INSTANTCARD_SANDBOX_LOGIN.password },
-										],
-									},
-									options: {},
+							httpRequest('Login', {
+								method: 'POST',
+								url: `${ic.baseUrl}/authenticate`,
+								sendBody: true,
+								contentType: 'form-urlencoded',
+								bodyParameters: {
+									parameters: [
+										{ name: 'email', value: INSTANTCARD_SANDBOX_LOGIN.email },
+										{ name: 'password', value: INSTANTCARD_SANDBOX_LOGIN.password },
+									],
 								},
-							},
+							}),
 						],
 					),
 				},
@@ -223,21 +225,7 @@ export async function benchAgainstHttpRequest(): Promise<SideBySide[] | string> 
 					http: ['HTTP Request'],
 					package: { ...icPackage, id: `benchIcPkgH${size}`, name: `benchIcPkgH${size}` },
 					baseline: workflow(`benchIcHdr${size}`, cards.slice(0, size), [
-						{
-							id: 'http',
-							name: 'HTTP Request',
-							type: 'n8n-nodes-base.httpRequest',
-							typeVersion: 4.2,
-							parameters: {
-								url: `=${org}/cards/{{ $json.id }}`,
-								authentication: 'genericCredentialType',
-								genericAuthType: 'httpHeaderAuth',
-								options: {},
-							},
-							credentials: {
-								httpHeaderAuth: { id: 'icHeaderAuth0001', name: 'InstantCard token header' },
-							},
-						},
+						headerAuthGet(`=${org}/cards/{{ $json.id }}`, 'icHeaderAuth0001'),
 					]),
 				},
 			];
