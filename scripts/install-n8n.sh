@@ -49,6 +49,13 @@ console.log(`n8n ${lock["node_modules/n8n"].version} on Node ${lock["node_module
 ' "$SRC/package-lock.json")
 
 mkdir -p "$PWD/.n8n-e2e" "$CACHE_ROOT"
+# One install of a runtime at a time, across clones and commands (`npm start` in one terminal,
+# `npm test` in another): a second one waits, then finds the first one's install in the cache.
+exec 9>"$CACHE_ROOT/$PREFIX.lock"
+if ! flock -n 9; then
+  echo "Another install of runtime '$NAME' is running (another npm start or npm test?): waiting for it to finish..."
+  flock 9
+fi
 # An install made before the cache existed: move it there instead of installing again.
 if [ -d "$LINK" ] && [ ! -L "$LINK" ]; then
   if [ -f "$LINK/.installed" ] && [ "$(cat "$LINK/.installed")" = "$want" ] && [ ! -e "$DIR" ]; then
