@@ -8,33 +8,19 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import axios from 'axios';
 
+import { isFree } from '../../scripts/ports';
+import { occupy } from '../harness/ports';
 import { assertRuntimeInstalled, ROOT } from './n8n';
 
 jest.setTimeout(300_000);
 
 const DEFAULT_PORTS = [5678, 4010, 4020];
-
-/** Listens on `port` as another program would; undefined when one already does (fine too). */
-async function occupy(port: number): Promise<Server | undefined> {
-	return await new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(undefined));
-		server.listen(port, '127.0.0.1', () => resolve(server));
-	});
-}
-
-async function isFree(port: number): Promise<boolean> {
-	const server = await occupy(port);
-	if (!server) return false;
-	await new Promise((resolve) => server.close(resolve));
-	return true;
-}
 
 /** A process's parent and state from /proc (undefined once it is gone). */
 function procStat(pid: number): { ppid: number; state: string } | undefined {

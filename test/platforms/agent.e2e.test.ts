@@ -128,6 +128,17 @@ function agentWorkflow(name: string, path: string, tool: Json, streaming: boolea
 
 describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELECTED)})`, () => {
 	const { ic, kl } = useSandboxes();
+
+	/**
+	 * A new card whose `field` holds a value no other card has (`prefix-` and 8 random
+	 * characters): an answer holds it only if it came from this card.
+	 */
+	const cardWithOwn = (field: string, prefix: string) => {
+		const [cardId] = ic.seedCards(1);
+		const value = `${prefix}-${randomUUID().slice(0, 8)}`;
+		ic.store.cards.get(cardId)!.data[field] = value;
+		return { cardId, value };
+	};
 	const model = new ScriptedChatModel();
 	let n8n: N8nClient | undefined;
 	const log: string[] = [];
@@ -360,11 +371,7 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 	});
 
 	it('InstantCard Card → Get: the model calls the tool with a card ID, the agent answers with the card', async () => {
-		const [cardId] = ic.seedCards(1);
-		const card = ic.store.cards.get(cardId)!;
-		// A name no other card has: the answer holds it only if it came from this card.
-		const lastName = `Hopper-${randomUUID().slice(0, 8)}`;
-		card.data.last_name = lastName;
+		const { cardId, value: lastName } = cardWithOwn('last_name', 'Hopper');
 		const record = await useTool({
 			tool: GET_CARD_TOOL,
 			toolName: 'Get_Card',
@@ -380,7 +387,7 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 		});
 		expect(record).toMatchObject({
 			id: cardId,
-			card_template_id: card.card_template_id,
+			card_template_id: ic.store.cards.get(cardId)!.card_template_id,
 			status: 'finalized',
 			data: { first_name: 'First Name 1', last_name: lastName },
 		});
@@ -424,10 +431,7 @@ describe(`an AI Agent using the package's nodes as tools (n8n ${n8nVersion(SELEC
 	});
 
 	it('streaming: InstantCard Card → Search, the model streams its call and answer, the webhook streams the answer', async () => {
-		const [cardId] = ic.seedCards(1);
-		const card = ic.store.cards.get(cardId)!;
-		const employeeId = `E-${randomUUID().slice(0, 8)}`;
-		card.data.employee_id = employeeId;
+		const { cardId, value: employeeId } = cardWithOwn('employee_id', 'E');
 		const record = await useTool({
 			streaming: true,
 			tool: {

@@ -205,6 +205,21 @@ export async function openNode(page: Page, name: string): Promise<Locator> {
 	return ndv;
 }
 
+/**
+ * Opens a trigger's details, runs its Fetch Test Event and shows the result as a table; returns
+ * the output panel.
+ */
+export async function fetchTestEvent(page: Page, name: string): Promise<Locator> {
+	const ndv = await openNode(page, name);
+	const fetch = ndv.locator('[data-test-id="node-execute-button"]');
+	expect(await fetch.innerText()).toContain('Fetch Test Event');
+	await fetch.click();
+	const output = ndv.locator('[data-test-id="output-panel"]');
+	await output.locator('[data-test-id="node-run-status-success"]').waitFor();
+	await output.locator('[data-test-id="radio-button-table"]').click();
+	return output;
+}
+
 /** The form of the open node: its parameters, as shown. */
 export function nodeParameters(page: Page): Locator {
 	return page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]');

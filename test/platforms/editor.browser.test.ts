@@ -25,6 +25,7 @@ import {
 	canvasDrawn,
 	canvasNode,
 	dismiss,
+	fetchTestEvent,
 	nodeParameters,
 	notices,
 	openEditor,
@@ -460,16 +461,10 @@ describe('the editor in a real browser', () => {
 				]);
 				const { page } = editor;
 				await openWorkflow(editor, id);
-				const ndv = await openNode(page, 'InstantCard Trigger');
-				const fetch = ndv.locator('[data-test-id="node-execute-button"]');
-				await expect(fetch.innerText()).resolves.toContain('Fetch Test Event');
-				await fetch.click();
-				const output = ndv.locator('[data-test-id="output-panel"]');
-				await output.locator('[data-test-id="node-run-status-success"]').waitFor();
+				const output = await fetchTestEvent(page, 'InstantCard Trigger');
 				await expect(
 					output.locator('[data-test-id="run-data-item-count"]').innerText(),
 				).resolves.toMatch(/^2 items/);
-				await output.locator('[data-test-id="radio-button-table"]').click();
 				const note = `A sample to map fields with, built from print job #${job.id} (the newest): not a real event.`;
 				await output.getByText(note).first().waitFor();
 				const text = await output.innerText();
@@ -494,13 +489,7 @@ describe('the editor in a real browser', () => {
 				]);
 				const { page } = editor;
 				await openWorkflow(editor, id);
-				const ndv = await openNode(page, 'Keyline Trigger');
-				const fetch = ndv.locator('[data-test-id="node-execute-button"]');
-				await expect(fetch.innerText()).resolves.toContain('Fetch Test Event');
-				await fetch.click();
-				const output = ndv.locator('[data-test-id="output-panel"]');
-				await output.locator('[data-test-id="node-run-status-success"]').waitFor();
-				await output.locator('[data-test-id="radio-button-table"]').click();
+				const output = await fetchTestEvent(page, 'Keyline Trigger');
 				await output
 					.getByText(`A sample to map fields with, built from order ${order.id}: not a real event.`)
 					.waitFor();

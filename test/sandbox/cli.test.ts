@@ -3,22 +3,13 @@
  * running, say) it takes a free one and says so; a busy port they chose is one line, no stack.
  */
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:net';
 import path from 'node:path';
+
+import { occupy, portOf } from '../harness/ports';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 jest.setTimeout(60_000);
-
-/** Listens on `port` (or any free port with 0) until closed; resolves with the port. */
-async function hold(port: number): Promise<{ port: number; server: Server }> {
-	const server = createServer();
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, '127.0.0.1', resolve);
-	});
-	return { port: (server.address() as { port: number }).port, server };
-}
 
 /** Runs the CLI until `until` appears in its output (then SIGINT) or it exits. */
 async function sandboxCli(args: string[], until?: string) {
@@ -48,7 +39,7 @@ async function sandboxCli(args: string[], until?: string) {
 
 describe('npm run sandbox', () => {
 	it('takes a free port for a busy default, says so, prints it, and stops on Ctrl+C', async () => {
-		const busy = await hold(4010).catch(() => undefined); // 4010 may be busy already: as good
+		const busy = await occupy(4010); // undefined when 4010 is busy already: as good
 		try {
 			const run = await sandboxCli([], 'The sandboxes run until you press Ctrl+C.');
 			const port = Number(/the InstantCard sandbox uses (\d+) instead/.exec(run.out)?.[1]);
@@ -58,21 +49,21 @@ describe('npm run sandbox', () => {
 			expect(run.answered).toBeGreaterThanOrEqual(400); // the emulator's refusal of an empty login
 			expect(run.code).toBe(0);
 		} finally {
-			busy?.server.close();
+			busy?.close();
 		}
 	});
 
 	it('a busy port the user chose is one line, no stack, and nothing starts', async () => {
-		const busy = await hold(0);
+		const busy = (await occupy(0))!;
 		try {
-			const run = await sandboxCli(['--keyline-port', String(busy.port)]);
+			const run = await sandboxCli(['--keyline-port', String(portOf(busy))]);
 			expect(run.code).toBe(1);
 			expect(run.err.trim()).toBe(
-				`npm run sandbox: port ${busy.port} (the Keyline sandbox, from --keyline-port) is in use: free it or choose another port`,
+				`npm run sandbox: port ${portOf(busy)} (the Keyline sandbox, from --keyline-port) is in use: free it or choose another port`,
 			);
 			expect(run.out).toBe('');
 		} finally {
-			busy.server.close();
+			busy.close();
 		}
 	});
 });

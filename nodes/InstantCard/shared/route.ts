@@ -40,7 +40,7 @@ export const instantCard: RouteApi = {
 	toItems,
 };
 
-/** The organization itself: its path is the base URL's. */
+/** The organization itself: `/organizations/{organizationId}` with nothing below it. */
 export const ORGANIZATION = '';
 
 /**
